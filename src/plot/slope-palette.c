@@ -1,0 +1,55 @@
+/* slope-palette.c: Okabe–Ito colours for light and dark backgrounds. */
+#include "config.h"
+
+#include "slope-palette.h"
+
+#define RGB(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0, 1.0 }
+
+static const SlopePalette light = {
+  .background = RGB (255, 255, 255),
+  .foreground = RGB (40, 40, 40),
+  .grid       = { 0, 0, 0, 0.10 },
+  .points     = RGB (0, 114, 178),    /* blue */
+  .line       = RGB (213, 94, 0),     /* vermillion */
+  .residual   = { 0.55, 0.55, 0.55, 0.9 },
+  .cost       = RGB (0, 158, 115),    /* bluish green */
+  .marker     = RGB (213, 94, 0),
+  .reference  = RGB (204, 121, 167),  /* reddish purple */
+  .warning    = RGB (230, 159, 0),    /* orange */
+  .scale      = 1.0,
+};
+
+static const SlopePalette dark = {
+  .background = RGB (36, 36, 36),
+  .foreground = RGB (235, 235, 235),
+  .grid       = { 1, 1, 1, 0.12 },
+  .points     = RGB (86, 180, 233),   /* sky blue */
+  .line       = RGB (230, 159, 0),    /* orange */
+  .residual   = { 0.65, 0.65, 0.65, 0.9 },
+  .cost       = RGB (0, 158, 115),
+  .marker     = RGB (240, 228, 66),   /* yellow */
+  .reference  = RGB (204, 121, 167),
+  .warning    = RGB (240, 228, 66),
+  .scale      = 1.0,
+};
+
+const SlopePalette *
+slope_palette_get (gboolean is_dark)
+{
+  return is_dark ? &dark : &light;
+}
+
+void
+slope_palette_set_source (cairo_t          *cr,
+                          const SlopeColor *color)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+}
+
+void
+slope_palette_set_source_alpha (cairo_t          *cr,
+                                const SlopeColor *color,
+                                double            alpha)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a * alpha);
+}

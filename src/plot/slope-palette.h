@@ -1,0 +1,40 @@
+/* slope-palette.h: the colours every plot uses.
+ *
+ * Okabe–Ito, so the line, the points and the cost stay distinguishable for
+ * colour-blind students; a light and a dark variant follow the system style.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double r, g, b, a;
+} SlopeColor;
+
+typedef struct
+{
+  SlopeColor background;
+  SlopeColor foreground;   /* axes, labels */
+  SlopeColor grid;
+  SlopeColor points;       /* the data */
+  SlopeColor line;         /* the model ŷ = Wx + b */
+  SlopeColor residual;
+  SlopeColor cost;
+  SlopeColor marker;       /* the current epoch */
+  SlopeColor reference;    /* the least-squares line */
+  SlopeColor warning;
+  double     scale;        /* 1 normally; larger in presentation mode */
+} SlopePalette;
+
+const SlopePalette *slope_palette_get          (gboolean           dark);
+void                slope_palette_set_source   (cairo_t           *cr,
+                                                const SlopeColor  *color);
+void                slope_palette_set_source_alpha (cairo_t       *cr,
+                                                const SlopeColor  *color,
+                                                double             alpha);
+
+G_END_DECLS

@@ -1,0 +1,214 @@
+/* test-slope-train.c: slope-train as a user runs it, compared with the
+ * notebook's own log and with PyTorch's logs in tests/reference/. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+static void
+run_train (const char * const *args,
+           Result             *r)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("SLOPE_TRAIN");
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (char *) exe);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+static char *
+read_test_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* The acceptance test: the notebook's second execution of its training
+ * cell, after a first of 200 epochs, printed byte for byte. */
+static void
+test_notebook_log (void)
+{
+  const char *args[] = { "--epochs", "200", "--epochs", "1000", NULL };
+  g_autofree char *expected = read_test_file ("data/notebook-log.txt");
+  Result r = { 0 };
+  const char *tail;
+
+  run_train (args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_true (g_str_has_suffix (r.out, expected));
+  tail = r.out + strlen (r.out) - strlen (expected);
+  g_assert_true (tail == r.out || tail[-1] == '\n');
+  /* Twelve lines in all: two of the first run, ten of the second. */
+  g_assert_cmpuint (g_strv_length (g_strsplit (r.out, "\n", -1)), ==, 13);
+  result_clear (&r);
+}
+
+/* C writes a NaN with its sign bit as "-nan"; Python always as "nan". */
+static char *
+normalise_nan (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (text);
+
+  g_string_replace (s, "-nan", "nan", 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+test_pytorch_reference (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *file = g_strdup_printf ("reference/%s.txt", name);
+  g_autofree char *contents = read_test_file (file);
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  g_auto(GStrv) args = NULL;
+  char *newline = strchr (contents, '\n');
+  Result r = { 0 };
+
+  g_assert_nonnull (newline);
+  *newline = '\0';
+  g_assert_true (g_str_has_prefix (contents, "# slope-train "));
+  args = g_strsplit (contents + strlen ("# slope-train "), " ", -1);
+
+  run_train ((const char * const *) args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  expected = normalise_nan (newline + 1);
+  actual = normalise_nan (r.out);
+  g_assert_cmpstr (actual, ==, expected);
+  result_clear (&r);
+}
+
+static void
+test_diverges_and_exits_zero (void)
+{
+  const char *args[] = { "--lr", "0.4", "--epochs", "2000", "--log-every", "1", NULL };
+  Result r = { 0 };
+
+  run_train (args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "inf"));
+  g_assert_nonnull (strstr (r.out, "nan"));
+  g_assert_true (g_str_has_prefix (strstr (r.out, "Epoch 2000/2000"), "Epoch 2000/2000 W: "));
+  result_clear (&r);
+}
+
+static const char *bad_options[][4] = {
+  { "--lr", "0" },
+  { "--lr", "-0.01" },
+  { "--lr", "abc" },
+  { "--lr", "0.01x" },
+  { "--lr", "nan" },
+  { "--lr", "inf" },
+  { "--lr", "" },
+  { "--epochs", "0" },
+  { "--epochs", "-5" },
+  { "--epochs", "ten" },
+  { "--epochs", "1.5" },
+  { "--log-every", "0" },
+  { "--log-every", "x" },
+  { "--init", "1" },
+  { "--init", "1,2,3" },
+  { "--init", "a,b" },
+  { "--init", "1,inf" },
+  { "--bogus" },
+  { "--lr" },
+};
+
+static void
+test_bad_options (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_options); i++)
+    {
+      Result r = { 0 };
+
+      run_train (bad_options[i], &r);
+      g_test_message ("%s %s -> %d: %s", bad_options[i][0],
+                      bad_options[i][1] ? bad_options[i][1] : "", r.status, r.err);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_cmpstr (r.out, ==, "");
+      g_assert_true (g_str_has_prefix (r.err, "slope-train: "));
+      /* One line, and it names what was wrong. */
+      g_assert_true (g_str_has_suffix (r.err, "\n"));
+      g_assert_true (strchr (r.err, '\n') == r.err + strlen (r.err) - 1);
+      g_assert_nonnull (strstr (r.err, bad_options[i][0]));
+      result_clear (&r);
+    }
+}
+
+static void
+test_help_and_version (void)
+{
+  const char *help[] = { "--help", NULL };
+  const char *version[] = { "--version", NULL };
+  Result r = { 0 };
+
+  run_train (help, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--no-zero-grad"));
+  g_assert_nonnull (strstr (r.out, "--epochs"));
+  result_clear (&r);
+
+  run_train (version, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "slope-train " PACKAGE_VERSION "\n");
+  result_clear (&r);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *references[] = {
+    "notebook", "lr-0.1", "no-zero-grad", "lr-0.4", "lr-0.17", "lr-0.19",
+    "init-no-zero-grad", "no-zero-grad-lr-0.4",
+  };
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/slope-train/notebook-log", test_notebook_log);
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/slope-train/pytorch/%s", references[i]);
+      g_test_add_data_func (path, references[i], test_pytorch_reference);
+    }
+  g_test_add_func ("/slope-train/diverges-and-exits-zero", test_diverges_and_exits_zero);
+  g_test_add_func ("/slope-train/bad-options", test_bad_options);
+  g_test_add_func ("/slope-train/help-and-version", test_help_and_version);
+
+  return g_test_run ();
+}
