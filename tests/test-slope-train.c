@@ -63,6 +63,7 @@ test_notebook_log (void)
 {
   const char *args[] = { "--epochs", "200", "--epochs", "1000", NULL };
   g_autofree char *expected = read_test_file ("data/notebook-log.txt");
+  g_auto(GStrv) lines = NULL;
   Result r = { 0 };
   const char *tail;
 
@@ -73,7 +74,8 @@ test_notebook_log (void)
   tail = r.out + strlen (r.out) - strlen (expected);
   g_assert_true (tail == r.out || tail[-1] == '\n');
   /* Twelve lines in all: two of the first run, ten of the second. */
-  g_assert_cmpuint (g_strv_length (g_strsplit (r.out, "\n", -1)), ==, 13);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 13);
   result_clear (&r);
 }
 

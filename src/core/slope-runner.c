@@ -1,0 +1,666 @@
+/* slope-runner.c: the training thread.
+ *
+ * One lock guards what the two threads share: the commands posted by the
+ * window, the last published state and the ring of log lines.  The worker
+ * holds it only to take commands and to publish; epochs run outside it, so
+ * posting a command or reading the state never waits for an epoch.
+ *
+ * While playing at a set speed the worker sleeps until the next epoch is
+ * due; flat out it runs batches of about 8 ms and publishes after each,
+ * which is far more often than any screen refreshes.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "slope-dataset.h"
+#include "slope-history.h"
+#include "slope-runner.h"
+
+#define BATCH_RECORDS    1024
+#define PENDING_LOG      32
+#define SLICE_USEC       8000
+
+typedef enum
+{
+  CMD_PLAY,
+  CMD_PAUSE,
+  CMD_STEP_EPOCH,
+  CMD_STEP_LINE,
+  CMD_RESET,
+  CMD_LR,
+  CMD_ZERO_GRAD,
+  CMD_SPEED,
+  CMD_EPOCHS_PER_RUN,
+  CMD_LOG_EVERY,
+  CMD_INITIAL,
+  CMD_DATASET,
+} CommandKind;
+
+/* Commands are applied in the order they were posted, so a step posted
+ * before a new learning rate runs with the old one. */
+typedef struct
+{
+  CommandKind   kind;
+  double        a;
+  double        b;
+  guint         n;
+  SlopeDataset *dataset;
+} Command;
+
+struct _SlopeRunner
+{
+  GObject              parent_instance;
+
+  GThread             *thread;
+  GMutex               lock;
+  GCond                cond;
+
+  /* Shared, under the lock. */
+  GQueue               pending;     /* of Command */
+  guint64              posted;
+  guint64              applied;
+  gboolean             quit;
+  SlopeRunnerSnapshot  published;
+  char               (*log_ring)[SLOPE_LOG_LINE_MAX];
+  guint64              log_written;
+
+  /* Shared, with its own lock. */
+  SlopeHistory        *history;
+
+  /* The worker's alone. */
+  SlopeTrainer        *trainer;
+  SlopeEpochRecord    *batch;         /* BATCH_RECORDS, allocated once */
+  gsize                batch_len;
+  char               (*pending_log)[SLOPE_LOG_LINE_MAX];  /* PENDING_LOG */
+  guint                pending_log_len;
+  gboolean             playing;
+  gboolean             play_started;
+  double               speed;
+  gint64               t0;
+  guint64              done_since_t0;
+  guint                log_every;
+  SlopeDivergence      divergence;
+  guint64              diverged_epoch;
+  double               diverged_lr;
+  guint                resets;
+};
+
+G_DEFINE_FINAL_TYPE (SlopeRunner, slope_runner, G_TYPE_OBJECT)
+
+static gpointer worker_main  (gpointer data);
+static void     command_free (gpointer data);
+
+static void
+slope_runner_dispose (GObject *object)
+{
+  SlopeRunner *self = SLOPE_RUNNER (object);
+
+  slope_runner_stop (self);
+  g_clear_object (&self->trainer);
+  g_clear_object (&self->history);
+  g_queue_clear_full (&self->pending, command_free);
+
+  G_OBJECT_CLASS (slope_runner_parent_class)->dispose (object);
+}
+
+static void
+slope_runner_finalize (GObject *object)
+{
+  SlopeRunner *self = SLOPE_RUNNER (object);
+
+  g_clear_pointer (&self->log_ring, g_free);
+  g_clear_pointer (&self->pending_log, g_free);
+  g_clear_pointer (&self->batch, g_free);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+
+  G_OBJECT_CLASS (slope_runner_parent_class)->finalize (object);
+}
+
+static void
+slope_runner_class_init (SlopeRunnerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = slope_runner_dispose;
+  object_class->finalize = slope_runner_finalize;
+}
+
+static void
+slope_runner_init (SlopeRunner *self)
+{
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+  self->log_ring = g_malloc0 (SLOPE_LOG_RING_SIZE * sizeof *self->log_ring);
+  self->pending_log = g_malloc0 (PENDING_LOG * sizeof *self->pending_log);
+  self->batch = g_new0 (SlopeEpochRecord, BATCH_RECORDS);
+  self->log_every = SLOPE_DEFAULT_LOG_EVERY;
+  self->speed = 100.0;
+}
+
+static void publish_locked (SlopeRunner *self);
+
+SlopeRunner *
+slope_runner_new (SlopeDataset *dataset)
+{
+  SlopeRunner *self;
+
+  g_return_val_if_fail (SLOPE_IS_DATASET (dataset), NULL);
+
+  self = g_object_new (SLOPE_TYPE_RUNNER, NULL);
+  self->trainer = slope_trainer_new (dataset);
+  slope_trainer_reset (self->trainer);
+  self->history = slope_history_new_default ();
+  publish_locked (self);
+  self->thread = g_thread_new ("slope-trainer", worker_main, self);
+
+  return self;
+}
+
+SlopeHistory *
+slope_runner_get_history (SlopeRunner *self)
+{
+  g_return_val_if_fail (SLOPE_IS_RUNNER (self), NULL);
+
+  return self->history;
+}
+
+static void
+command_free (gpointer data)
+{
+  Command *cmd = data;
+
+  g_clear_object (&cmd->dataset);
+  g_free (cmd);
+}
+
+/* Every command goes through here: queue it, count it, wake the worker. */
+static void
+post (SlopeRunner  *self,
+      CommandKind   kind,
+      double        a,
+      double        b,
+      guint         n,
+      SlopeDataset *dataset)
+{
+  Command *cmd = g_new0 (Command, 1);
+
+  cmd->kind = kind;
+  cmd->a = a;
+  cmd->b = b;
+  cmd->n = n;
+  cmd->dataset = dataset ? g_object_ref (dataset) : NULL;
+
+  g_mutex_lock (&self->lock);
+  g_queue_push_tail (&self->pending, cmd);
+  self->posted++;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+slope_runner_play (SlopeRunner *self)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  post (self, CMD_PLAY, 0, 0, 0, NULL);
+}
+
+void
+slope_runner_pause (SlopeRunner *self)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  post (self, CMD_PAUSE, 0, 0, 0, NULL);
+}
+
+/* Stepping pauses: a step is a look at one epoch, not a push. */
+void
+slope_runner_step_epoch (SlopeRunner *self)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  post (self, CMD_STEP_EPOCH, 0, 0, 0, NULL);
+}
+
+void
+slope_runner_step_line (SlopeRunner *self)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  post (self, CMD_STEP_LINE, 0, 0, 0, NULL);
+}
+
+void
+slope_runner_reset (SlopeRunner *self)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  post (self, CMD_RESET, 0, 0, 0, NULL);
+}
+
+void
+slope_runner_set_lr (SlopeRunner *self,
+                     double       lr)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  g_return_if_fail (lr > 0.0 && isfinite (lr));
+  post (self, CMD_LR, lr, 0, 0, NULL);
+}
+
+void
+slope_runner_set_zero_grad (SlopeRunner *self,
+                            gboolean     zero_grad)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  post (self, CMD_ZERO_GRAD, 0, 0, !!zero_grad, NULL);
+}
+
+/* @epochs_per_second: 0 (or anything not positive) means as fast as it goes. */
+void
+slope_runner_set_speed (SlopeRunner *self,
+                        double       epochs_per_second)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  post (self, CMD_SPEED, epochs_per_second > 0.0 ? epochs_per_second : 0.0, 0, 0, NULL);
+}
+
+void
+slope_runner_set_epochs_per_run (SlopeRunner *self,
+                                 guint        n_epochs)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  g_return_if_fail (n_epochs > 0);
+  post (self, CMD_EPOCHS_PER_RUN, 0, 0, n_epochs, NULL);
+}
+
+void
+slope_runner_set_log_every (SlopeRunner *self,
+                            guint        log_every)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  g_return_if_fail (log_every > 0);
+  post (self, CMD_LOG_EVERY, 0, 0, log_every, NULL);
+}
+
+/* Takes effect at the next reset, or at once while nothing has run. */
+void
+slope_runner_set_initial (SlopeRunner *self,
+                          double       w0,
+                          double       b0)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  post (self, CMD_INITIAL, w0, b0, 0, NULL);
+}
+
+/* @reset: start over on the new data (a newly opened file) rather than
+ * go on training with it (an edit). */
+void
+slope_runner_set_dataset (SlopeRunner  *self,
+                          SlopeDataset *dataset,
+                          gboolean      reset)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  g_return_if_fail (SLOPE_IS_DATASET (dataset));
+  post (self, CMD_DATASET, 0, 0, !!reset, dataset);
+}
+
+/**
+ * slope_runner_sync:
+ *
+ * Blocks until the worker has carried out every command posted so far,
+ * steps included.  For tests and for exporting a consistent state; the
+ * window's frame loop never calls it.
+ */
+void
+slope_runner_sync (SlopeRunner *self)
+{
+  guint64 target;
+
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+
+  g_mutex_lock (&self->lock);
+  target = self->posted;
+  while (self->applied < target && self->thread != NULL)
+    g_cond_wait (&self->cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * slope_runner_wait_paused:
+ *
+ * Blocks until play has stopped by itself (the run finished or diverged)
+ * or was paused.  For tests and for slope-train-like scripted use.
+ */
+void
+slope_runner_wait_paused (SlopeRunner *self)
+{
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+
+  slope_runner_sync (self);
+  g_mutex_lock (&self->lock);
+  while (self->published.playing && self->thread != NULL)
+    g_cond_wait (&self->cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * slope_runner_read:
+ *
+ * Copies the newest published state.  Returns %TRUE when it differs from
+ * what @snapshot held (by its serial), so a view can skip redrawing.
+ */
+gboolean
+slope_runner_read (SlopeRunner         *self,
+                   SlopeRunnerSnapshot *snapshot)
+{
+  gboolean changed;
+
+  g_return_val_if_fail (SLOPE_IS_RUNNER (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  changed = snapshot->serial != self->published.serial;
+  *snapshot = self->published;
+  g_mutex_unlock (&self->lock);
+
+  return changed;
+}
+
+/**
+ * slope_runner_read_log:
+ * @cursor: (inout): lines already read; start from 0
+ *
+ * Appends the log lines written since @cursor to @out, one per line.  The
+ * ring keeps the newest SLOPE_LOG_RING_SIZE lines: a reader that fell
+ * further behind skips the oldest.  Returns the number of lines appended.
+ */
+guint
+slope_runner_read_log (SlopeRunner *self,
+                       guint64     *cursor,
+                       GString     *out)
+{
+  guint n = 0;
+  guint64 first;
+
+  g_return_val_if_fail (SLOPE_IS_RUNNER (self), 0);
+
+  g_mutex_lock (&self->lock);
+  if (*cursor > self->log_written)
+    *cursor = 0;
+  first = MAX (*cursor, self->log_written > SLOPE_LOG_RING_SIZE
+                          ? self->log_written - SLOPE_LOG_RING_SIZE : 0);
+  for (guint64 i = first; i < self->log_written; i++, n++)
+    {
+      g_string_append (out, self->log_ring[i % SLOPE_LOG_RING_SIZE]);
+      g_string_append_c (out, '\n');
+    }
+  *cursor = self->log_written;
+  g_mutex_unlock (&self->lock);
+
+  return n;
+}
+
+/* Stops and joins the worker; safe to call more than once. */
+void
+slope_runner_stop (SlopeRunner *self)
+{
+  GThread *thread;
+
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+
+  g_mutex_lock (&self->lock);
+  self->quit = TRUE;
+  thread = g_steal_pointer (&self->thread);
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
+/* ---- The worker's side ------------------------------------------------ */
+
+static void
+publish_locked (SlopeRunner *self)
+{
+  SlopeRunnerSnapshot *snap = &self->published;
+
+  slope_trainer_get_state (self->trainer, &snap->state);
+  snap->playing = self->playing;
+  snap->divergence = self->divergence;
+  snap->diverged_epoch = self->diverged_epoch;
+  snap->diverged_lr = self->diverged_lr;
+  snap->speed = self->speed;
+  snap->resets = self->resets;
+  snap->serial++;
+}
+
+static void
+flush (SlopeRunner *self)
+{
+  slope_history_append (self->history, self->batch, self->batch_len);
+  self->batch_len = 0;
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->pending_log_len; i++)
+    {
+      memcpy (self->log_ring[self->log_written % SLOPE_LOG_RING_SIZE],
+              self->pending_log[i], SLOPE_LOG_LINE_MAX);
+      self->log_written++;
+    }
+  self->pending_log_len = 0;
+  publish_locked (self);
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+record_epoch (SlopeRunner            *self,
+              const SlopeEpochRecord *rec)
+{
+  self->batch[self->batch_len++] = *rec;
+
+  if (rec->run_epoch % self->log_every == 0)
+    slope_format_log_line (self->pending_log[self->pending_log_len++], SLOPE_LOG_LINE_MAX,
+                           rec->run_epoch, rec->run_length, rec->w, rec->b, rec->cost);
+
+  if (self->divergence == SLOPE_DIVERGENCE_NONE
+      && (!isfinite (rec->w) || !isfinite (rec->b) || !isfinite (rec->cost)))
+    {
+      self->divergence = rec->zero_grad ? SLOPE_DIVERGENCE_STEP_TOO_LARGE
+                                        : SLOPE_DIVERGENCE_ACCUMULATED;
+      self->diverged_epoch = rec->epoch;
+      self->diverged_lr = rec->lr;
+      /* Divergence is a lesson: stop and let the window explain it. */
+      self->playing = FALSE;
+    }
+
+  if (self->batch_len == BATCH_RECORDS || self->pending_log_len == PENDING_LOG)
+    flush (self);
+}
+
+static void
+run_epoch (SlopeRunner *self)
+{
+  SlopeEpochRecord rec;
+
+  slope_trainer_epoch (self->trainer, &rec);
+  record_epoch (self, &rec);
+}
+
+static void
+do_reset (SlopeRunner *self)
+{
+  slope_trainer_reset (self->trainer);
+  slope_history_clear (self->history);
+  self->batch_len = 0;
+  self->pending_log_len = 0;
+  self->divergence = SLOPE_DIVERGENCE_NONE;
+  self->diverged_epoch = 0;
+  self->playing = FALSE;
+  self->resets++;
+}
+
+static void
+restart_clock (SlopeRunner *self)
+{
+  self->t0 = g_get_monotonic_time ();
+  self->done_since_t0 = 0;
+}
+
+static void
+apply_command (SlopeRunner   *self,
+               const Command *cmd)
+{
+  SlopeTrainerState st;
+  SlopeEpochRecord rec;
+
+  switch (cmd->kind)
+    {
+    case CMD_PLAY:
+      if (!self->playing)
+        {
+          self->playing = TRUE;
+          self->play_started = TRUE;
+          restart_clock (self);
+        }
+      break;
+    case CMD_PAUSE:
+      self->playing = FALSE;
+      break;
+    case CMD_STEP_EPOCH:
+      /* A step is a look at one epoch: it pauses. */
+      self->playing = FALSE;
+      run_epoch (self);
+      break;
+    case CMD_STEP_LINE:
+      self->playing = FALSE;
+      if (slope_trainer_step_line (self->trainer, &rec))
+        record_epoch (self, &rec);
+      break;
+    case CMD_RESET:
+      do_reset (self);
+      break;
+    case CMD_LR:
+      slope_trainer_set_lr (self->trainer, cmd->a);
+      break;
+    case CMD_ZERO_GRAD:
+      slope_trainer_set_zero_grad (self->trainer, cmd->n);
+      break;
+    case CMD_SPEED:
+      self->speed = cmd->a;
+      restart_clock (self);
+      break;
+    case CMD_EPOCHS_PER_RUN:
+      slope_trainer_set_epochs_per_run (self->trainer, cmd->n);
+      break;
+    case CMD_LOG_EVERY:
+      self->log_every = cmd->n;
+      break;
+    case CMD_INITIAL:
+      slope_trainer_set_initial (self->trainer, cmd->a, cmd->b);
+      slope_trainer_get_state (self->trainer, &st);
+      if (st.epoch == 0 && st.line == SLOPE_LINE_NONE)
+        do_reset (self);
+      break;
+    case CMD_DATASET:
+      slope_trainer_set_dataset (self->trainer, cmd->dataset);
+      if (cmd->n)
+        do_reset (self);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Runs the epochs that are due, for at most one slice of time. */
+static void
+advance (SlopeRunner *self)
+{
+  gint64 start = g_get_monotonic_time ();
+  guint64 due = G_MAXUINT64;
+
+  if (self->speed > 0.0)
+    {
+      double elapsed = (double) (start - self->t0) / G_USEC_PER_SEC;
+      guint64 total = (guint64) (elapsed * self->speed) + 1;
+
+      due = total > self->done_since_t0 ? total - self->done_since_t0 : 0;
+    }
+
+  for (guint64 k = 0; k < due && self->playing; k++)
+    {
+      /* A finished run ends play; the next Play starts another. */
+      if (!self->play_started && slope_trainer_run_finished (self->trainer))
+        {
+          self->playing = FALSE;
+          break;
+        }
+      self->play_started = FALSE;
+      run_epoch (self);
+      self->done_since_t0++;
+      if (slope_trainer_run_finished (self->trainer))
+        {
+          self->playing = FALSE;
+          break;
+        }
+      if ((k & 63) == 63 && g_get_monotonic_time () - start > SLICE_USEC)
+        break;
+    }
+}
+
+/* When the next epoch is due, in monotonic microseconds. */
+static gint64
+next_due (SlopeRunner *self)
+{
+  if (self->speed <= 0.0)
+    return 0;
+  return self->t0 + (gint64) ((double) self->done_since_t0 / self->speed * G_USEC_PER_SEC);
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  SlopeRunner *self = data;
+
+  g_mutex_lock (&self->lock);
+  for (;;)
+    {
+      GQueue commands = G_QUEUE_INIT;
+      guint64 posted;
+      Command *cmd;
+
+      while (!self->quit && g_queue_is_empty (&self->pending))
+        {
+          gint64 due;
+
+          if (!self->playing)
+            g_cond_wait (&self->cond, &self->lock);
+          else if ((due = next_due (self)) > g_get_monotonic_time ())
+            g_cond_wait_until (&self->cond, &self->lock, due);
+          else
+            break;
+        }
+      if (self->quit)
+        break;
+
+      commands = self->pending;
+      g_queue_init (&self->pending);
+      posted = self->posted;
+      g_mutex_unlock (&self->lock);
+
+      while ((cmd = g_queue_pop_head (&commands)))
+        {
+          apply_command (self, cmd);
+          command_free (cmd);
+        }
+      if (self->playing)
+        advance (self);
+      flush (self);
+
+      g_mutex_lock (&self->lock);
+      self->applied = posted;
+      g_cond_broadcast (&self->cond);
+    }
+  self->applied = self->posted;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+
+  return NULL;
+}

@@ -1,0 +1,74 @@
+/* slope-runner.h: training in a worker thread, steered by the window.
+ *
+ * The worker owns the trainer.  The window posts commands (play, step,
+ * a new learning rate …) that the worker applies before its next epoch,
+ * and once per frame reads the newest published state; neither side ever
+ * waits for the other's work.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "slope-trainer.h"
+#include "slope-types.h"
+
+G_BEGIN_DECLS
+
+#define SLOPE_TYPE_RUNNER (slope_runner_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlopeRunner, slope_runner, SLOPE, RUNNER, GObject)
+
+typedef enum
+{
+  SLOPE_DIVERGENCE_NONE,
+  SLOPE_DIVERGENCE_STEP_TOO_LARGE,    /* zero_grad on, lr above 2/λmax */
+  SLOPE_DIVERGENCE_ACCUMULATED,       /* zero_grad off: the buffers grew */
+} SlopeDivergence;
+
+typedef struct
+{
+  SlopeTrainerState state;
+  gboolean          playing;
+  SlopeDivergence   divergence;
+  guint64           diverged_epoch;   /* the first epoch with inf or nan */
+  double            diverged_lr;
+  double            speed;            /* epochs per second; 0 = flat out */
+  guint             resets;           /* how many resets so far */
+  guint64           serial;           /* changes with every publication */
+} SlopeRunnerSnapshot;
+
+#define SLOPE_LOG_RING_SIZE 256
+
+SlopeRunner  *slope_runner_new            (SlopeDataset        *dataset);
+SlopeHistory *slope_runner_get_history    (SlopeRunner         *self);
+void          slope_runner_play           (SlopeRunner         *self);
+void          slope_runner_pause          (SlopeRunner         *self);
+void          slope_runner_step_epoch     (SlopeRunner         *self);
+void          slope_runner_step_line      (SlopeRunner         *self);
+void          slope_runner_reset          (SlopeRunner         *self);
+void          slope_runner_set_lr         (SlopeRunner         *self,
+                                           double               lr);
+void          slope_runner_set_zero_grad  (SlopeRunner         *self,
+                                           gboolean             zero_grad);
+void          slope_runner_set_speed      (SlopeRunner         *self,
+                                           double               epochs_per_second);
+void          slope_runner_set_epochs_per_run (SlopeRunner     *self,
+                                           guint                n_epochs);
+void          slope_runner_set_log_every  (SlopeRunner         *self,
+                                           guint                log_every);
+void          slope_runner_set_initial    (SlopeRunner         *self,
+                                           double               w0,
+                                           double               b0);
+void          slope_runner_set_dataset    (SlopeRunner         *self,
+                                           SlopeDataset        *dataset,
+                                           gboolean             reset);
+void          slope_runner_sync           (SlopeRunner         *self);
+void          slope_runner_wait_paused    (SlopeRunner         *self);
+gboolean      slope_runner_read           (SlopeRunner         *self,
+                                           SlopeRunnerSnapshot *snapshot);
+guint         slope_runner_read_log       (SlopeRunner         *self,
+                                           guint64             *cursor,
+                                           GString             *out);
+void          slope_runner_stop           (SlopeRunner         *self);
+
+G_END_DECLS
