@@ -233,6 +233,39 @@ test_least_squares (void)
   g_assert_false (slope_dataset_least_squares (flat, &w, &b, &r2));
 }
 
+/* The issue's limits for the notebook's data: 2/λmax ≈ 0.180 and
+ * 4/λmax ≈ 0.361, and the trainer agrees on either side of them. */
+static gboolean
+diverges (double   lr,
+          gboolean zero_grad,
+          guint    epochs)
+{
+  g_autoptr(SlopeTrainer) trainer = notebook_trainer ();
+  SlopeEpochRecord rec = { 0 };
+
+  slope_trainer_set_lr (trainer, lr);
+  slope_trainer_set_zero_grad (trainer, zero_grad);
+  for (guint i = 0; i < epochs; i++)
+    slope_trainer_epoch (trainer, &rec);
+  return !isfinite (rec.cost) || fabs (rec.w) > 1e6;
+}
+
+static void
+test_stable_lr (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  double lr2, lr4;
+
+  g_assert_true (slope_dataset_stable_lr (data, &lr2, &lr4));
+  g_assert_cmpfloat_with_epsilon (lr2, 0.180, 0.0005);
+  g_assert_cmpfloat_with_epsilon (lr4, 0.361, 0.0005);
+
+  g_assert_false (diverges (lr2 * 0.98, TRUE, 20000));
+  g_assert_true (diverges (lr2 * 1.02, TRUE, 20000));
+  g_assert_false (diverges (lr4 * 0.98, FALSE, 20000));
+  g_assert_true (diverges (lr4 * 1.02, FALSE, 20000));
+}
+
 static void
 test_log_line (void)
 {
@@ -266,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/trainer/sums-large-n", test_sums_large_n);
   g_test_add_func ("/trainer/cost-from-moments", test_cost_from_moments);
   g_test_add_func ("/trainer/least-squares", test_least_squares);
+  g_test_add_func ("/trainer/stable-lr", test_stable_lr);
   g_test_add_func ("/trainer/log-line", test_log_line);
 
   return g_test_run ();

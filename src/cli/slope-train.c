@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "slope-csv.h"
 #include "slope-dataset.h"
 #include "slope-parse.h"
 #include "slope-trainer.h"
@@ -25,6 +26,10 @@ typedef struct
   double    b0;
   gboolean  version;
   char    **files;
+  /* Reading FILE.csv */
+  char              *x_column;
+  char              *y_column;
+  SlopeCsvDelimiter  delimiter;
 } Options;
 
 static Options opts = { SLOPE_DEFAULT_LR, NULL, SLOPE_DEFAULT_LOG_EVERY, FALSE, 0.0, 0.0 };
@@ -92,6 +97,22 @@ parse_init (const char  *name,
   return TRUE;
 }
 
+static gboolean
+parse_delimiter (const char  *name,
+                 const char  *value,
+                 gpointer     data,
+                 GError     **error)
+{
+  if (!slope_csv_delimiter_from_string (value, &opts.delimiter))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--delimiter must be comma, semicolon, tab, whitespace or auto, not “%s”"),
+                   value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const GOptionEntry entries[] = {
   { "lr", 0, 0, G_OPTION_ARG_CALLBACK, parse_lr,
     N_("Learning rate (default 0.01)"), N_("LR") },
@@ -103,6 +124,14 @@ static const GOptionEntry entries[] = {
     N_("Leave out optimizer.zero_grad(): gradients accumulate"), NULL },
   { "init", 0, 0, G_OPTION_ARG_CALLBACK, parse_init,
     N_("Initial W and b (default 0,0)"), N_("W,B") },
+  { "x-column", 0, 0, G_OPTION_ARG_STRING, &opts.x_column,
+    N_("The column of FILE.csv holding x: its name or number (default: the first numeric column)"),
+    N_("COLUMN") },
+  { "y-column", 0, 0, G_OPTION_ARG_STRING, &opts.y_column,
+    N_("The column of FILE.csv holding y (default: the next numeric column)"), N_("COLUMN") },
+  { "delimiter", 0, 0, G_OPTION_ARG_CALLBACK, parse_delimiter,
+    N_("What separates the columns of FILE.csv: comma, semicolon, tab, whitespace or auto (default)"),
+    N_("DELIMITER") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.files,
@@ -142,6 +171,59 @@ usage_error (const char *message)
   return 2;
 }
 
+/* “N rows read, M skipped” and the first rows skipped, a line each. */
+static void
+print_csv_report (SlopeDataset         *dataset,
+                  const SlopeCsvReport *report)
+{
+  g_autofree char *summary = slope_csv_report_summary (report);
+  g_auto(GStrv) lines = g_strsplit (summary, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_printerr ("slope-train: %s: %s\n", slope_dataset_get_title (dataset), lines[i]);
+}
+
+/* The points to fit: FILE.csv when one is given, else the notebook's.
+ * Returns NULL after saying why, with *status set to the exit status. */
+static SlopeDataset *
+load_dataset (int *status)
+{
+  SlopeCsvOptions csv = { opts.delimiter, opts.x_column, opts.y_column };
+  g_autoptr(SlopeCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  SlopeDataset *dataset;
+
+  if (opts.files == NULL || opts.files[0] == NULL)
+    {
+      if (opts.x_column || opts.y_column || opts.delimiter != SLOPE_CSV_DELIMITER_AUTO)
+        {
+          *status = usage_error (_("--x-column, --y-column and --delimiter need a FILE.csv"));
+          return NULL;
+        }
+      return slope_dataset_new_notebook ();
+    }
+  if (opts.files[1] != NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("give one FILE.csv, not %u"),
+                                              g_strv_length (opts.files));
+      *status = usage_error (msg);
+      return NULL;
+    }
+
+  file = g_file_new_for_commandline_arg (opts.files[0]);
+  dataset = slope_csv_load (file, &csv, &report, NULL, NULL, NULL, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("slope-train: %s\n", error->message);
+      *status = 1;
+      return NULL;
+    }
+  if (report->rows_skipped > 0)
+    print_csv_report (dataset, report);
+  return dataset;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +233,7 @@ main (int   argc,
   g_autoptr(SlopeDataset) dataset = NULL;
   g_autoptr(SlopeTrainer) trainer = NULL;
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
+  int status = 0;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -174,13 +257,9 @@ main (int   argc,
       return 0;
     }
 
-  if (opts.files != NULL && opts.files[0] != NULL)
-    {
-      g_autofree char *msg = g_strdup_printf (_("reading CSV files is not supported yet: %s"),
-                                              opts.files[0]);
-      g_strfreev (opts.files);
-      return usage_error (msg);
-    }
+  dataset = load_dataset (&status);
+  if (dataset == NULL)
+    return status;
 
   if (runs->len == 0)
     {
@@ -188,7 +267,6 @@ main (int   argc,
       g_array_append_val (runs, n);
     }
 
-  dataset = slope_dataset_new_notebook ();
   trainer = slope_trainer_new (dataset);
   slope_trainer_set_lr (trainer, opts.lr);
   slope_trainer_set_zero_grad (trainer, !opts.no_zero_grad);

@@ -227,6 +227,48 @@ slope_dataset_least_squares (SlopeDataset *self,
   return TRUE;
 }
 
+/**
+ * slope_dataset_stable_lr:
+ * @lr_zero_grad: (out): 2/λmax, above which plain gradient descent diverges
+ * @lr_accumulating: (out): 4/λmax, above which it diverges without
+ *   optimizer.zero_grad()
+ *
+ * The cost's Hessian is (2/N)·[[Σx², Σx], [Σx, N]] everywhere.  Gradient
+ * descent shrinks the error along each eigenvector by (1 − lr·λ), so it
+ * converges while lr < 2/λmax.  With the buffers never cleared the update
+ * is momentum with no friction; its iteration matrix has eigenvalues on
+ * the unit circle while lr·λ < 4, so it swings forever, and beyond that
+ * it grows.
+ */
+gboolean
+slope_dataset_stable_lr (SlopeDataset *self,
+                         double       *lr_zero_grad,
+                         double       *lr_accumulating)
+{
+  const SlopeMoments *m;
+  double n, a, d, c, lambda_max;
+
+  g_return_val_if_fail (SLOPE_IS_DATASET (self), FALSE);
+
+  m = &self->moments;
+  if (m->n == 0)
+    return FALSE;
+
+  n = (double) m->n;
+  a = 2.0 * m->sum_xx / n;
+  d = 2.0;
+  c = 2.0 * m->sum_x / n;
+  lambda_max = (a + d) / 2.0 + sqrt ((a - d) * (a - d) / 4.0 + c * c);
+  if (!(lambda_max > 0.0) || !isfinite (lambda_max))
+    return FALSE;
+
+  if (lr_zero_grad)
+    *lr_zero_grad = 2.0 / lambda_max;
+  if (lr_accumulating)
+    *lr_accumulating = 4.0 / lambda_max;
+  return TRUE;
+}
+
 static SlopeDataset *
 dataset_edited (SlopeDataset *self,
                 gsize         n,

@@ -49,6 +49,9 @@ gboolean            slope_dataset_least_squares  (SlopeDataset  *self,
                                                   double        *w,
                                                   double        *b,
                                                   double        *r_squared);
+gboolean            slope_dataset_stable_lr      (SlopeDataset  *self,
+                                                  double        *lr_zero_grad,
+                                                  double        *lr_accumulating);
 SlopeDataset       *slope_dataset_with_point     (SlopeDataset  *self,
                                                   gssize         index,
                                                   double         x,

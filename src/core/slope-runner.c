@@ -65,6 +65,7 @@ struct _SlopeRunner
   SlopeRunnerSnapshot  published;
   char               (*log_ring)[SLOPE_LOG_LINE_MAX];
   guint64              log_written;
+  guint64              log_floor;     /* lines before the last reset */
 
   /* Shared, with its own lock. */
   SlopeHistory        *history;
@@ -369,7 +370,8 @@ slope_runner_read (SlopeRunner         *self,
  *
  * Appends the log lines written since @cursor to @out, one per line.  The
  * ring keeps the newest SLOPE_LOG_RING_SIZE lines: a reader that fell
- * further behind skips the oldest.  Returns the number of lines appended.
+ * further behind skips the oldest, and lines from before a reset are
+ * never returned after it.  Returns the number of lines appended.
  */
 guint
 slope_runner_read_log (SlopeRunner *self,
@@ -386,6 +388,7 @@ slope_runner_read_log (SlopeRunner *self,
     *cursor = 0;
   first = MAX (*cursor, self->log_written > SLOPE_LOG_RING_SIZE
                           ? self->log_written - SLOPE_LOG_RING_SIZE : 0);
+  first = MAX (first, self->log_floor);
   for (guint64 i = first; i < self->log_written; i++, n++)
     {
       g_string_append (out, self->log_ring[i % SLOPE_LOG_RING_SIZE]);
@@ -495,6 +498,11 @@ do_reset (SlopeRunner *self)
   self->diverged_epoch = 0;
   self->playing = FALSE;
   self->resets++;
+
+  /* Lines of the old run that nobody read yet are not shown after it. */
+  g_mutex_lock (&self->lock);
+  self->log_floor = self->log_written;
+  g_mutex_unlock (&self->lock);
 }
 
 static void

@@ -1,0 +1,208 @@
+/* slope-application.c: the GtkApplication.
+ *
+ * It reads the command line a teacher uses to prepare a lesson, owns the
+ * application-wide actions (About, Quit) and opens windows.  Each process
+ * is its own instance, so two windows never share a training thread.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "slope-application.h"
+#include "slope-parse.h"
+#include "slope-window.h"
+
+struct _SlopeApplication
+{
+  GtkApplication     parent_instance;
+
+  SlopeLaunchOptions options;
+  gboolean           quit_after_run;
+};
+
+G_DEFINE_FINAL_TYPE (SlopeApplication, slope_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "lr", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Learning rate (default: the last one used, first 0.01)"), N_("LR") },
+  { "epochs", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Epochs per run (default 1000)"), N_("N") },
+  { "no-zero-grad", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start with optimizer.zero_grad() left out"), NULL },
+  { "speed", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Epochs per second; 0 for as fast as it goes"), N_("E") },
+  { "autoplay", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start training at once"), NULL },
+  { "quit-after-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Quit when the first run ends (for recorded demonstrations)"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static int
+option_error (const char *option,
+              const char *value,
+              const char *what)
+{
+  /* Translators: e.g. "slope: --lr must be a positive number, not “x”" */
+  g_printerr (_("slope: %s must be %s, not “%s”\n"), option, what, value);
+  return 2;
+}
+
+static int
+slope_application_handle_local_options (GApplication *app,
+                                        GVariantDict *dict)
+{
+  SlopeApplication *self = SLOPE_APPLICATION (app);
+  SlopeLaunchOptions *o = &self->options;
+  const char *text;
+
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("slope %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (dict, "lr", "&s", &text))
+    {
+      if (!slope_parse_double (text, &o->lr) || !(o->lr > 0.0))
+        return option_error ("--lr", text, _("a positive number"));
+      o->has_lr = TRUE;
+    }
+  if (g_variant_dict_lookup (dict, "epochs", "&s", &text))
+    {
+      if (!slope_parse_uint (text, &o->epochs) || o->epochs < 1)
+        return option_error ("--epochs", text, _("a whole number of at least 1"));
+      o->has_epochs = TRUE;
+    }
+  if (g_variant_dict_lookup (dict, "speed", "&s", &text))
+    {
+      if (!slope_parse_double (text, &o->speed) || o->speed < 0.0)
+        return option_error ("--speed", text, _("a number of epochs per second, or 0"));
+      o->has_speed = TRUE;
+    }
+  o->no_zero_grad = g_variant_dict_contains (dict, "no-zero-grad");
+  o->autoplay = g_variant_dict_contains (dict, "autoplay");
+  self->quit_after_run = g_variant_dict_contains (dict, "quit-after-run");
+
+  return -1;
+}
+
+static SlopeWindow *
+new_window (SlopeApplication *self)
+{
+  SlopeWindow *window = slope_window_new (self, &self->options);
+
+  if (self->quit_after_run)
+    g_object_set_data (G_OBJECT (window), "slope-quit-after-run", GINT_TO_POINTER (1));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+slope_application_activate (GApplication *app)
+{
+  new_window (SLOPE_APPLICATION (app));
+}
+
+static void
+slope_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  SlopeWindow *window = new_window (SLOPE_APPLICATION (app));
+
+  if (n_files > 0)
+    slope_window_load_file (window, files[0]);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Slope developers", NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
+                         "program-name", _("Slope"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Watch gradient descent fit a line, live: the points, "
+                                       "the line moving toward them and the cost falling, "
+                                       "computed exactly as PyTorch computes them."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         "translator-credits", _("translator-credits"),
+                         "copyright", "© 2026 The Slope developers",
+                         NULL);
+}
+
+/* Windows are destroyed, not just forgotten, so each joins its training
+ * thread before the process ends. */
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+slope_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (slope_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  gtk_css_provider_load_from_resource (css, "/io/github/slopelab/Slope/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+slope_application_class_init (SlopeApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = slope_application_handle_local_options;
+  app_class->startup = slope_application_startup;
+  app_class->activate = slope_application_activate;
+  app_class->open = slope_application_open;
+}
+
+static void
+slope_application_init (SlopeApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.csv]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+      _("Watch gradient descent fit a line, live."));
+}
+
+SlopeApplication *
+slope_application_new (void)
+{
+  return g_object_new (SLOPE_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/slopelab/Slope",
+                       NULL);
+}

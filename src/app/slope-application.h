@@ -1,0 +1,28 @@
+/* slope-application.h: the GtkApplication and the options it starts with. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* What `slope [--lr X] [--epochs N] [--no-zero-grad] [--speed E]
+ * [--autoplay] [FILE.csv]` asked for; unset fields keep the saved settings. */
+typedef struct
+{
+  gboolean has_lr;
+  double   lr;
+  gboolean has_epochs;
+  guint    epochs;
+  gboolean no_zero_grad;
+  gboolean has_speed;
+  double   speed;         /* epochs per second; 0 = as fast as it goes */
+  gboolean autoplay;
+} SlopeLaunchOptions;
+
+#define SLOPE_TYPE_APPLICATION (slope_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlopeApplication, slope_application, SLOPE, APPLICATION, GtkApplication)
+
+SlopeApplication *slope_application_new (void);
+
+G_END_DECLS

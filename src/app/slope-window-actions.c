@@ -1,0 +1,149 @@
+/* slope-window-actions.c: what the window can do, as actions, so buttons,
+ * menus, keyboard shortcuts and tests all go through the same door. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "slope-window-private.h"
+
+static void
+toggle_play (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SlopeWindow *self = SLOPE_WINDOW (widget);
+
+  /* Decide from the newest state, not from a frame ago. */
+  slope_runner_read (self->runner, &self->snapshot);
+  if (self->snapshot.playing)
+    slope_runner_pause (self->runner);
+  else
+    slope_runner_play (self->runner);
+}
+
+static void
+play (GtkWidget  *widget,
+      const char *action_name,
+      GVariant   *parameter)
+{
+  slope_runner_play (SLOPE_WINDOW (widget)->runner);
+}
+
+static void
+pause_training (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  slope_runner_pause (SLOPE_WINDOW (widget)->runner);
+}
+
+static void
+step (GtkWidget  *widget,
+      const char *action_name,
+      GVariant   *parameter)
+{
+  slope_runner_step_epoch (SLOPE_WINDOW (widget)->runner);
+}
+
+static void
+reset (GtkWidget  *widget,
+       const char *action_name,
+       GVariant   *parameter)
+{
+  slope_runner_reset (SLOPE_WINDOW (widget)->runner);
+}
+
+static void
+open_file (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  slope_window_open_dialog (SLOPE_WINDOW (widget));
+}
+
+static void
+cancel_load (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  slope_window_cancel_load (SLOPE_WINDOW (widget));
+}
+
+static void
+dismiss_notice (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  slope_window_show_notice (SLOPE_WINDOW (widget), NULL);
+}
+
+/* Space, → , S and R drive training wherever the focus is, even on a
+ * slider or a button, so a teacher never has to click into the plot
+ * first; only a text field keeps them, for typing. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SlopeWindow           *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *action = NULL;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_SHIFT_MASK))
+    return FALSE;
+  if (focus != NULL && GTK_IS_EDITABLE (focus))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_space:
+      action = "win.toggle-play";
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_s:
+      action = "win.step";
+      break;
+    case GDK_KEY_r:
+      action = "win.reset";
+      break;
+    default:
+      return FALSE;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+  return TRUE;
+}
+
+void
+slope_window_install_key_controller (SlopeWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+void
+slope_window_update_actions (SlopeWindow *self)
+{
+  gboolean playing = self->snapshot.playing;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play", !playing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pause", playing);
+}
+
+void
+slope_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.toggle-play", NULL, toggle_play);
+  gtk_widget_class_install_action (widget_class, "win.play", NULL, play);
+  gtk_widget_class_install_action (widget_class, "win.pause", NULL, pause_training);
+  gtk_widget_class_install_action (widget_class, "win.step", NULL, step);
+  gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_file);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+}

@@ -1,0 +1,219 @@
+/* slope-window-open.c: bringing data into the window.
+ *
+ * A file is read in a GTask thread through the same CSV reader as
+ * slope-train, with a progress bar and a Cancel button, so ten million
+ * rows never freeze the window.  Until the new dataset is complete the old
+ * one stays, untouched; a file that cannot be used only produces a message.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "slope-csv.h"
+#include "slope-dialogs.h"
+#include "slope-window-private.h"
+
+typedef struct
+{
+  GFile          *file;
+  SlopeCsvReport *report;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *ld = data;
+
+  g_clear_object (&ld->file);
+  g_clear_pointer (&ld->report, slope_csv_report_free);
+  g_free (ld);
+}
+
+/* Called on the loading thread: only an atomic store, read by the tick. */
+static void
+on_load_progress (double   fraction,
+                  gpointer user_data)
+{
+  SlopeWindow *self = user_data;
+
+  g_atomic_int_set (&self->load_permille, (int) (fraction * 1000.0));
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *ld = task_data;
+  SlopeCsvOptions options = { SLOPE_CSV_DELIMITER_AUTO, NULL, NULL };
+  GError *error = NULL;
+  SlopeDataset *dataset;
+
+  dataset = slope_csv_load (ld->file, &options, &ld->report, cancellable,
+                            on_load_progress, source, &error);
+  if (dataset != NULL)
+    g_task_return_pointer (task, dataset, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+slope_window_show_notice (SlopeWindow *self,
+                          const char  *text)
+{
+  if (text != NULL)
+    gtk_label_set_text (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
+}
+
+static void
+on_load_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SlopeWindow *self = SLOPE_WINDOW (source);
+  LoadData *ld = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SlopeDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  g_clear_object (&self->load_cancellable);
+  gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+
+  dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  if (dataset == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        slope_window_show_notice (self, _("Loading was cancelled; the data shown is unchanged."));
+      else
+        slope_dialogs_alert (GTK_WINDOW (self), _("This file cannot be used"), error->message);
+      return;
+    }
+
+  slope_window_set_dataset (self, dataset);
+  if (ld->report != NULL && ld->report->rows_skipped > 0)
+    {
+      g_autofree char *summary = slope_csv_report_summary (ld->report);
+
+      slope_window_show_notice (self, summary);
+    }
+  else
+    slope_window_show_notice (self, NULL);
+
+  uri = g_file_get_uri (ld->file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/**
+ * slope_window_load_file:
+ *
+ * Loads @file in the background; the window keeps its data until the new
+ * data is complete.  The file dialog, drag and drop and the command line
+ * all come here.
+ */
+void
+slope_window_load_file (SlopeWindow *self,
+                        GFile       *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  LoadData *ld;
+
+  g_return_if_fail (SLOPE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  slope_window_cancel_load (self);
+  self->load_cancellable = g_cancellable_new ();
+  g_atomic_int_set (&self->load_permille, 0);
+
+  name = g_file_get_basename (file);
+  /* Translators: shown while a file loads, e.g. "Loading data.csv…" */
+  text = g_strdup_printf (_("Loading %s…"), name);
+  gtk_label_set_text (self->load_label, text);
+  gtk_progress_bar_set_fraction (self->load_progress, 0.0);
+  gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
+
+  ld = g_new0 (LoadData, 1);
+  ld->file = g_object_ref (file);
+  task = g_task_new (self, self->load_cancellable, on_load_done, NULL);
+  g_task_set_source_tag (task, slope_window_load_file);
+  g_task_set_task_data (task, ld, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+slope_window_is_loading (SlopeWindow *self)
+{
+  g_return_val_if_fail (SLOPE_IS_WINDOW (self), FALSE);
+
+  return self->load_cancellable != NULL;
+}
+
+void
+slope_window_cancel_load (SlopeWindow *self)
+{
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+}
+
+void
+slope_window_update_load_progress (SlopeWindow *self)
+{
+  if (self->load_cancellable == NULL)
+    return;
+  gtk_progress_bar_set_fraction (self->load_progress,
+                                 g_atomic_int_get (&self->load_permille) / 1000.0);
+}
+
+static void
+on_open_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SlopeWindow *self = SLOPE_WINDOW (source);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = slope_dialogs_file_finish (result, &error);
+  if (file != NULL)
+    slope_window_load_file (self, file);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    slope_dialogs_alert (GTK_WINDOW (self), _("The file could not be opened"), error->message);
+}
+
+void
+slope_window_open_dialog (SlopeWindow *self)
+{
+  slope_dialogs_open_file (GTK_WINDOW (self), _("Open Data"), SLOPE_FILE_FILTER_CSV,
+                           NULL, on_open_chosen, NULL);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SlopeWindow   *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+  slope_window_load_file (self, G_FILE (files->data));
+  return TRUE;
+}
+
+/* Dropping a file anywhere on the window opens it. */
+void
+slope_window_setup_drop (SlopeWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}

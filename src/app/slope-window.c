@@ -1,0 +1,400 @@
+/* slope-window.c: the main window.
+ *
+ * The window holds no training state of its own: it posts commands to the
+ * runner and, once per frame, reads the runner's newest snapshot and shows
+ * it.  The controls live in slope-window-controls.c and the actions in
+ * slope-window-actions.c.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "slope-axis.h"
+#include "slope-history.h"
+#include "slope-window-private.h"
+
+#define LOG_MAX_LINES 2000
+
+G_DEFINE_FINAL_TYPE (SlopeWindow, slope_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static const char *readout_names[N_READOUTS] = {
+  N_("Epoch"),
+  "W",
+  "b",
+  N_("Cost"),
+  "∂cost/∂W",
+  "∂cost/∂b",
+  "W.grad",
+  "b.grad",
+};
+
+static void
+build_readouts (SlopeWindow *self)
+{
+  for (guint i = 0; i < N_READOUTS; i++)
+    {
+      const char *name = i == READOUT_EPOCH || i == READOUT_COST ? _(readout_names[i])
+                                                                 : readout_names[i];
+      GtkWidget *label = gtk_label_new (name);
+      GtkWidget *value = gtk_label_new ("—");
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "readout-name");
+      gtk_label_set_xalign (GTK_LABEL (value), 1.0);
+      gtk_widget_set_hexpand (value, TRUE);
+      gtk_widget_add_css_class (value, "readout-value");
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                      -1);
+      gtk_grid_attach (self->readouts, label, 0, (int) i, 1, 1);
+      gtk_grid_attach (self->readouts, value, 1, (int) i, 1, 1);
+      self->readout_values[i] = GTK_LABEL (value);
+    }
+}
+
+static void
+set_readout (SlopeWindow *self,
+             guint        which,
+             double       value,
+             gboolean     known)
+{
+  char buf[64];
+  GtkWidget *label = GTK_WIDGET (self->readout_values[which]);
+
+  if (!known)
+    g_strlcpy (buf, "—", sizeof buf);
+  else
+    slope_format_number (buf, sizeof buf, value, 6);
+  gtk_label_set_text (GTK_LABEL (label), buf);
+  if (known && !isfinite (value))
+    gtk_widget_add_css_class (label, "readout-diverged");
+  else
+    gtk_widget_remove_css_class (label, "readout-diverged");
+}
+
+static void
+update_readouts (SlopeWindow *self)
+{
+  const SlopeTrainerState *st = &self->snapshot.state;
+  g_autofree char *epoch = NULL;
+  gboolean have = st->has_cost;
+  gboolean have_grad = have && st->line >= SLOPE_LINE_BACKWARD;
+
+  /* Between epochs the last epoch's gradients are shown; within one (line
+   * by line) only what the lines so far have computed. */
+  if (st->line == SLOPE_LINE_NONE)
+    have_grad = have;
+
+  if (st->epoch == st->run_epoch)
+    epoch = g_strdup_printf ("%u / %u", st->run_epoch, st->run_length);
+  else
+    /* Translators: the epoch within the current run, its length, and all epochs since reset */
+    epoch = g_strdup_printf (_("%u / %u (%" G_GUINT64_FORMAT " in all)"),
+                             st->run_epoch, st->run_length, st->epoch);
+  gtk_label_set_text (self->readout_values[READOUT_EPOCH], epoch);
+
+  set_readout (self, READOUT_W, st->w, TRUE);
+  set_readout (self, READOUT_B, st->b, TRUE);
+  set_readout (self, READOUT_COST, st->cost, have && st->line != SLOPE_LINE_PREDICT);
+  set_readout (self, READOUT_D_W, st->d_w, have_grad);
+  set_readout (self, READOUT_D_B, st->d_b, have_grad);
+  set_readout (self, READOUT_W_GRAD, st->w_grad, TRUE);
+  set_readout (self, READOUT_B_GRAD, st->b_grad, TRUE);
+}
+
+static void
+update_divergence (SlopeWindow *self)
+{
+  const SlopeRunnerSnapshot *snap = &self->snapshot;
+  g_autofree char *text = NULL;
+  char lr[32], limit[32];
+  double lr_2 = NAN, lr_4 = NAN;
+
+  if (snap->divergence == SLOPE_DIVERGENCE_NONE)
+    {
+      gtk_revealer_set_reveal_child (self->divergence_revealer, FALSE);
+      return;
+    }
+
+  slope_dataset_stable_lr (self->dataset, &lr_2, &lr_4);
+  slope_format_number (lr, sizeof lr, snap->diverged_lr, 4);
+  if (snap->divergence == SLOPE_DIVERGENCE_STEP_TOO_LARGE)
+    {
+      slope_format_number (limit, sizeof limit, lr_2, 3);
+      text = g_strdup_printf (_("Training diverged at epoch %" G_GUINT64_FORMAT ": the steps "
+                                "grew too large for this learning rate (%s). On these points "
+                                "gradient descent converges only below 2/λmax ≈ %s. Lower the "
+                                "learning rate and press Reset."),
+                              snap->diverged_epoch, lr, limit);
+    }
+  else
+    {
+      slope_format_number (limit, sizeof limit, lr_4, 3);
+      text = g_strdup_printf (_("Training diverged at epoch %" G_GUINT64_FORMAT ": without "
+                                "optimizer.zero_grad() the gradients accumulated in W.grad and "
+                                "b.grad until the steps blew up (at this learning rate, %s, "
+                                "above 4/λmax ≈ %s). Turn optimizer.zero_grad() back on and "
+                                "press Reset."),
+                              snap->diverged_epoch, lr, limit);
+    }
+  gtk_label_set_text (self->divergence_label, text);
+  gtk_revealer_set_reveal_child (self->divergence_revealer, TRUE);
+}
+
+static void
+append_log (SlopeWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->log_view);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  GtkTextIter end;
+  int excess;
+
+  if (self->snapshot.resets != self->shown_resets)
+    {
+      self->shown_resets = self->snapshot.resets;
+      gtk_text_buffer_set_text (buffer, "", 0);
+    }
+
+  if (slope_runner_read_log (self->runner, &self->log_cursor, lines) == 0)
+    return;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, lines->str, (int) lines->len);
+
+  /* A long session must not grow the buffer without bound. */
+  excess = gtk_text_buffer_get_line_count (buffer) - LOG_MAX_LINES;
+  if (excess > 0)
+    {
+      GtkTextIter start, cut;
+
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_get_iter_at_line (buffer, &cut, excess);
+      gtk_text_buffer_delete (buffer, &start, &cut);
+    }
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_view_scroll_to_iter (self->log_view, &end, 0.0, FALSE, 0.0, 1.0);
+}
+
+static void
+update_play_button (SlopeWindow *self)
+{
+  gboolean playing = self->snapshot.playing;
+
+  gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
+                                                       : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
+                               playing ? _("Pause (Space)") : _("Play (Space)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  playing ? _("Pause") : _("Play"),
+                                  -1);
+}
+
+/**
+ * slope_window_refresh:
+ *
+ * Shows the runner's newest state.  Called once per frame by the tick
+ * callback; tests call it directly after slope_runner_sync().
+ */
+void
+slope_window_refresh (SlopeWindow *self)
+{
+  const SlopeTrainerState *st;
+  guint64 x_max;
+  gboolean changed;
+
+  g_return_if_fail (SLOPE_IS_WINDOW (self));
+
+  slope_window_update_load_progress (self);
+  changed = slope_runner_read (self->runner, &self->snapshot);
+  append_log (self);
+  if (!changed)
+    return;
+
+  st = &self->snapshot.state;
+  update_readouts (self);
+  update_divergence (self);
+  update_play_button (self);
+  slope_window_update_actions (self);
+
+  slope_data_view_set_model (self->data_view, st->w, st->b);
+  /* The x axis spans at least the current run, so it does not rescale
+   * with every epoch. */
+  x_max = st->epoch + (st->run_length - MIN (st->run_epoch, st->run_length));
+  slope_cost_view_set_x_max (self->cost_view, MAX (x_max, (guint64) st->run_length));
+  slope_cost_view_set_marker (self->cost_view, st->epoch > 0, st->epoch, st->cost);
+
+  /* slope --autoplay --quit-after-run: the run (or its divergence) ends it. */
+  if (!self->snapshot.playing && st->epoch > 0
+      && g_object_get_data (G_OBJECT (self), "slope-quit-after-run"))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  slope_window_refresh (SLOPE_WINDOW (widget));
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+slope_window_close_request (GtkWindow *window)
+{
+  SlopeWindow *self = SLOPE_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (slope_window_parent_class)->close_request (window);
+}
+
+static void
+slope_window_dispose (GObject *object)
+{
+  SlopeWindow *self = SLOPE_WINDOW (object);
+
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+  slope_window_cancel_load (self);
+  /* Stop and join the training thread before anything it reads goes. */
+  if (self->runner != NULL)
+    slope_runner_stop (self->runner);
+  g_clear_object (&self->runner);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SLOPE_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (slope_window_parent_class)->dispose (object);
+}
+
+static void
+slope_window_class_init (SlopeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = slope_window_dispose;
+  window_class->close_request = slope_window_close_request;
+
+  g_type_ensure (SLOPE_TYPE_DATA_VIEW);
+  g_type_ensure (SLOPE_TYPE_COST_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/slopelab/Slope/slope-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, divergence_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, divergence_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, data_view);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, cost_view);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, log_scale_check);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, log_view);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, readouts);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lr_scale);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lr_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lr_entry);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lr_hint);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, zero_grad_switch);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, zero_grad_hint);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, epochs_spin);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, speed_scale);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, speed_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, speed_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, initial_w_spin);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, initial_b_spin);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, residuals_check);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_progress);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, notice_label);
+
+  slope_window_class_install_actions (widget_class);
+}
+
+static void
+slope_window_init (SlopeWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->dataset = slope_dataset_new_notebook ();
+  self->runner = slope_runner_new (self->dataset);
+  slope_data_view_set_dataset (self->data_view, self->dataset, TRUE);
+  slope_cost_view_set_history (self->cost_view, slope_runner_get_history (self->runner));
+  gtk_label_set_text (self->subtitle_label, _("The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6"));
+
+  build_readouts (self);
+  slope_window_controls_init (self);
+  slope_window_setup_drop (self);
+
+  slope_window_install_key_controller (self);
+
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+}
+
+SlopeWindow *
+slope_window_new (SlopeApplication         *app,
+                  const SlopeLaunchOptions *options)
+{
+  SlopeWindow *self = g_object_new (SLOPE_TYPE_WINDOW, "application", app, NULL);
+
+  if (options != NULL)
+    slope_window_controls_apply_launch (self, options);
+  slope_window_refresh (self);
+
+  return self;
+}
+
+SlopeRunner *
+slope_window_get_runner (SlopeWindow *self)
+{
+  g_return_val_if_fail (SLOPE_IS_WINDOW (self), NULL);
+
+  return self->runner;
+}
+
+SlopeDataset *
+slope_window_get_dataset (SlopeWindow *self)
+{
+  g_return_val_if_fail (SLOPE_IS_WINDOW (self), NULL);
+
+  return self->dataset;
+}
+
+/* New data, e.g. an opened file: frame it and start over. */
+void
+slope_window_set_dataset (SlopeWindow  *self,
+                          SlopeDataset *dataset)
+{
+  const char *title;
+
+  g_return_if_fail (SLOPE_IS_WINDOW (self));
+  g_return_if_fail (SLOPE_IS_DATASET (dataset));
+
+  g_set_object (&self->dataset, dataset);
+  slope_runner_set_dataset (self->runner, dataset, TRUE);
+  slope_data_view_set_dataset (self->data_view, dataset, TRUE);
+  title = slope_dataset_get_title (dataset);
+  if (title != NULL && *title != '\0')
+    gtk_label_set_text (self->subtitle_label, title);
+  slope_window_controls_update_limits (self);
+}

@@ -1,0 +1,26 @@
+/* slope-window.h: the main window, where training is watched. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "slope-application.h"
+#include "slope-runner.h"
+
+G_BEGIN_DECLS
+
+#define SLOPE_TYPE_WINDOW (slope_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlopeWindow, slope_window, SLOPE, WINDOW, GtkApplicationWindow)
+
+SlopeWindow  *slope_window_new            (SlopeApplication          *app,
+                                           const SlopeLaunchOptions  *options);
+SlopeRunner  *slope_window_get_runner     (SlopeWindow               *self);
+SlopeDataset *slope_window_get_dataset    (SlopeWindow               *self);
+void          slope_window_set_dataset    (SlopeWindow               *self,
+                                           SlopeDataset              *dataset);
+void          slope_window_refresh        (SlopeWindow               *self);
+void          slope_window_load_file      (SlopeWindow               *self,
+                                           GFile                     *file);
+gboolean      slope_window_is_loading     (SlopeWindow               *self);
+
+G_END_DECLS

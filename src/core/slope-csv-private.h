@@ -1,0 +1,97 @@
+/* slope-csv-private.h: the pieces the CSV reader is made of, shared by
+ * slope-csv.c (loading), slope-csv-scan.c (tokens and guessing the layout)
+ * and slope-csv-number.c (cells), and visible to nothing else.
+ */
+#pragma once
+
+#include "slope-csv.h"
+
+G_BEGIN_DECLS
+
+/* What one cell of a chosen column holds. */
+typedef enum
+{
+  SLOPE_CSV_CELL_NUMBER,
+  SLOPE_CSV_CELL_MISSING,      /* empty, NA, N/A, NaN, null, None */
+  SLOPE_CSV_CELL_NOT_FINITE,   /* inf, Infinity, 1e999 */
+  SLOPE_CSV_CELL_TEXT,
+} SlopeCsvCell;
+
+SlopeCsvCell slope_csv_classify (const char *text,
+                                 gsize       len,
+                                 gboolean    decimal_comma,
+                                 double     *value);
+
+/* A field of the file, pointing into the file's bytes.  For a quoted field
+ * the text is what is between the quotes, doubled quotes still doubled. */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  guint       quoted : 1;
+  guint       escaped : 1;     /* contains "" */
+} SlopeCsvField;
+
+typedef enum
+{
+  SLOPE_CSV_FIELD_MORE,        /* a delimiter followed: the record goes on */
+  SLOPE_CSV_FIELD_LAST,
+  SLOPE_CSV_FIELD_UNTERMINATED,
+} SlopeCsvFieldEnd;
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  char        delimiter;       /* ',', ';', '\t', or ' ' for runs of blanks */
+  guint       line;            /* 1-based physical line of p */
+} SlopeCsvScanner;
+
+void              slope_csv_scanner_init        (SlopeCsvScanner   *scanner,
+                                                 const char        *data,
+                                                 const char        *end,
+                                                 char               delimiter,
+                                                 guint              line);
+gboolean          slope_csv_scanner_next_record (SlopeCsvScanner   *scanner);
+SlopeCsvFieldEnd  slope_csv_scanner_next_field  (SlopeCsvScanner   *scanner,
+                                                 SlopeCsvField     *field);
+char             *slope_csv_field_dup           (const SlopeCsvField *field);
+guint             slope_csv_line_of             (const char        *data,
+                                                 const char        *position);
+
+char              slope_csv_delimiter_char      (SlopeCsvDelimiter  delimiter);
+
+/* Where the data is and how it is laid out, guessed from its first rows. */
+typedef struct
+{
+  const char         *data;          /* after any byte-order mark */
+  const char         *end;
+  const char         *display_name;
+  SlopeCsvDelimiter   delimiter;
+  char                delimiter_char;
+  gboolean            has_header;
+  guint               n_columns;
+  char              **names;         /* n_columns, NULL-terminated */
+  gboolean           *numeric;       /* n_columns */
+  GPtrArray          *rows;          /* GStrv: the sampled data rows, padded */
+  const char         *body;          /* the first record after the header */
+  guint               body_line;
+  double              bytes_per_row; /* in the sample, for sizing arrays */
+} SlopeCsvLayout;
+
+gboolean slope_csv_check_text     (const char         *data,
+                                   const char         *end,
+                                   const char         *display_name,
+                                   GCancellable       *cancellable,
+                                   GError            **error);
+gboolean slope_csv_layout_detect  (SlopeCsvLayout     *layout,
+                                   GBytes             *bytes,
+                                   const char         *display_name,
+                                   SlopeCsvDelimiter   delimiter,
+                                   guint               sample_rows,
+                                   GError            **error);
+void     slope_csv_layout_clear   (SlopeCsvLayout     *layout);
+guint    slope_csv_layout_find_column (const SlopeCsvLayout *layout,
+                                       const char           *spec);
+
+G_END_DECLS

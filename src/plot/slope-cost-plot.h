@@ -1,0 +1,54 @@
+/* slope-cost-plot.h: the cost per epoch since reset.
+ *
+ * Drawn from a SlopeHistory's min/max envelope, one column per pixel, so
+ * its cost does not depend on how many epochs have run.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "slope-history.h"
+#include "slope-palette.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  SlopeHistory       *history;        /* may be NULL or empty: axes only */
+  const SlopePalette *palette;        /* NULL: the light palette */
+  double              font_scale;
+  gboolean            log_scale;
+  guint64             x_max_epoch;    /* the right end; at least the last epoch */
+  gboolean            has_marker;     /* the current (or rewound-to) epoch */
+  guint64             marker_epoch;
+  double              marker_cost;
+  const char         *font_family;    /* NULL: "Sans" */
+} SlopeCostPlot;
+
+void     slope_cost_plot_init          (SlopeCostPlot       *plot);
+void     slope_cost_plot_area          (const SlopeCostPlot *plot,
+                                        int                  width,
+                                        int                  height,
+                                        double              *left,
+                                        double              *top,
+                                        double              *area_width,
+                                        double              *area_height);
+guint64  slope_cost_plot_epoch_at      (const SlopeCostPlot *plot,
+                                        int                  width,
+                                        int                  height,
+                                        double               px);
+double   slope_cost_plot_epoch_to_x    (const SlopeCostPlot *plot,
+                                        int                  width,
+                                        int                  height,
+                                        guint64              epoch);
+double   slope_cost_plot_cost_to_y     (const SlopeCostPlot *plot,
+                                        int                  width,
+                                        int                  height,
+                                        double               cost);
+void     slope_cost_plot_draw          (cairo_t             *cr,
+                                        int                  width,
+                                        int                  height,
+                                        const SlopeCostPlot *plot);
+
+G_END_DECLS

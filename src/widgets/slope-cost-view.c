@@ -1,0 +1,201 @@
+/* slope-cost-view.c: a thin widget over the cost-plot renderer.
+ *
+ * The history lives in the runner; this widget only points at it and is
+ * told when to redraw.  Dragging along it emits "epoch-picked", for
+ * looking back at a past epoch.
+ */
+#include "config.h"
+
+#include "slope-cost-view.h"
+#include "slope-widget-style.h"
+
+struct _SlopeCostView
+{
+  GtkWidget     parent_instance;
+
+  SlopeCostPlot plot;
+};
+
+G_DEFINE_FINAL_TYPE (SlopeCostView, slope_cost_view, GTK_TYPE_WIDGET)
+
+enum {
+  EPOCH_PICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+slope_cost_view_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  SlopeCostView *self = SLOPE_COST_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  self->plot.palette = slope_palette_get (slope_widget_is_dark (widget));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  slope_cost_plot_draw (cr, width, height, &self->plot);
+  cairo_destroy (cr);
+}
+
+static void
+pick_at (SlopeCostView *self,
+         double         x)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint64 epoch = slope_cost_plot_epoch_at (&self->plot,
+                                            gtk_widget_get_width (widget),
+                                            gtk_widget_get_height (widget), x);
+
+  g_signal_emit (self, signals[EPOCH_PICKED], 0, epoch);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               SlopeCostView  *self)
+{
+  pick_at (self, x);
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                SlopeCostView  *self)
+{
+  double x0, y0;
+
+  gtk_gesture_drag_get_start_point (gesture, &x0, &y0);
+  pick_at (self, x0 + dx);
+}
+
+static void
+slope_cost_view_dispose (GObject *object)
+{
+  SlopeCostView *self = SLOPE_COST_VIEW (object);
+
+  g_clear_object (&self->plot.history);
+
+  G_OBJECT_CLASS (slope_cost_view_parent_class)->dispose (object);
+}
+
+static void
+slope_cost_view_class_init (SlopeCostViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = slope_cost_view_dispose;
+  widget_class->snapshot = slope_cost_view_snapshot;
+
+  /**
+   * SlopeCostView::epoch-picked:
+   * @epoch: the epoch under the pointer
+   *
+   * The user pressed or dragged along the plot.
+   */
+  signals[EPOCH_PICKED] =
+    g_signal_new ("epoch-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
+
+  gtk_widget_class_set_css_name (widget_class, "slope-cost-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+slope_cost_view_init (SlopeCostView *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  slope_cost_plot_init (&self->plot);
+  self->plot.log_scale = TRUE;
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 160);
+
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+}
+
+GtkWidget *
+slope_cost_view_new (void)
+{
+  return g_object_new (SLOPE_TYPE_COST_VIEW, NULL);
+}
+
+void
+slope_cost_view_set_history (SlopeCostView *self,
+                             SlopeHistory  *history)
+{
+  g_return_if_fail (SLOPE_IS_COST_VIEW (self));
+
+  g_set_object (&self->plot.history, history);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+slope_cost_view_set_log_scale (SlopeCostView *self,
+                               gboolean       log_scale)
+{
+  g_return_if_fail (SLOPE_IS_COST_VIEW (self));
+
+  self->plot.log_scale = !!log_scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+slope_cost_view_get_log_scale (SlopeCostView *self)
+{
+  g_return_val_if_fail (SLOPE_IS_COST_VIEW (self), TRUE);
+
+  return self->plot.log_scale;
+}
+
+void
+slope_cost_view_set_marker (SlopeCostView *self,
+                            gboolean       has_marker,
+                            guint64        epoch,
+                            double         cost)
+{
+  g_return_if_fail (SLOPE_IS_COST_VIEW (self));
+
+  self->plot.has_marker = !!has_marker;
+  self->plot.marker_epoch = epoch;
+  self->plot.marker_cost = cost;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+slope_cost_view_set_x_max (SlopeCostView *self,
+                           guint64        epochs)
+{
+  g_return_if_fail (SLOPE_IS_COST_VIEW (self));
+
+  self->plot.x_max_epoch = epochs;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+slope_cost_view_set_font_scale (SlopeCostView *self,
+                                double         scale)
+{
+  g_return_if_fail (SLOPE_IS_COST_VIEW (self));
+
+  self->plot.font_scale = scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const SlopeCostPlot *
+slope_cost_view_get_plot (SlopeCostView *self)
+{
+  g_return_val_if_fail (SLOPE_IS_COST_VIEW (self), NULL);
+
+  return &self->plot;
+}

@@ -1,0 +1,34 @@
+/* slope-data-view.h: the widget showing the points and the model's line. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "slope-data-plot.h"
+
+G_BEGIN_DECLS
+
+#define SLOPE_TYPE_DATA_VIEW (slope_data_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlopeDataView, slope_data_view, SLOPE, DATA_VIEW, GtkWidget)
+
+GtkWidget           *slope_data_view_new            (void);
+void                 slope_data_view_set_dataset    (SlopeDataView *self,
+                                                     SlopeDataset  *dataset,
+                                                     gboolean       refit);
+SlopeDataset        *slope_data_view_get_dataset    (SlopeDataView *self);
+void                 slope_data_view_set_model      (SlopeDataView *self,
+                                                     double         w,
+                                                     double         b);
+void                 slope_data_view_set_show_residuals (SlopeDataView *self,
+                                                     gboolean       show);
+void                 slope_data_view_set_reference  (SlopeDataView *self,
+                                                     gboolean       has_reference,
+                                                     double         w,
+                                                     double         b);
+void                 slope_data_view_set_font_scale (SlopeDataView *self,
+                                                     double         scale);
+void                 slope_data_view_set_highlight  (SlopeDataView *self,
+                                                     gssize         index);
+const SlopeDataPlot *slope_data_view_get_plot       (SlopeDataView *self);
+
+G_END_DECLS

@@ -1,0 +1,638 @@
+/* test-data-plot.c: the scatter, the line and the equation, pixel by pixel.
+ *
+ * Set SLOPE_TEST_PNG_DIR to keep the images drawn here for a human to look
+ * at; the assertions do not depend on it.
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "slope-data-plot.h"
+
+#define WIDTH  600
+#define HEIGHT 400
+
+typedef struct
+{
+  int r, g, b;
+} Rgb;
+
+static Rgb
+to_rgb (const SlopeColor *color)
+{
+  return (Rgb) { (int) lround (color->r * 255), (int) lround (color->g * 255),
+                 (int) lround (color->b * 255) };
+}
+
+/* The colour at (x, y), composited on white as the window would show it. */
+static Rgb
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  int ix = (int) floor (x), iy = (int) floor (y);
+  const guint8 *data;
+  guint32 p;
+  int a;
+
+  g_assert_cmpint (ix, >=, 0);
+  g_assert_cmpint (iy, >=, 0);
+  g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  p = *(const guint32 *) (gconstpointer) (data + iy * cairo_image_surface_get_stride (surface) + ix * 4);
+  a = p >> 24;
+
+  /* Premultiplied: add white for what is transparent. */
+  return (Rgb) { ((p >> 16) & 0xff) + 255 - a, ((p >> 8) & 0xff) + 255 - a, (p & 0xff) + 255 - a };
+}
+
+static gboolean
+near_color (Rgb a,
+            Rgb b,
+            int tolerance)
+{
+  return ABS (a.r - b.r) <= tolerance && ABS (a.g - b.g) <= tolerance
+         && ABS (a.b - b.b) <= tolerance;
+}
+
+static void
+maybe_save (cairo_surface_t *surface,
+            const char      *name)
+{
+  const char *dir = g_getenv ("SLOPE_TEST_PNG_DIR");
+
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+    }
+}
+
+/* Draws @plot and checks that neither the context nor the surface ended up
+ * in an error state. */
+static cairo_surface_t *
+render (const SlopeDataPlot *plot,
+        void               (*draw) (cairo_t *, int, int, const SlopeDataPlot *))
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  draw (cr, WIDTH, HEIGHT, plot);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+static void
+notebook_plot (SlopeDataPlot *plot,
+               SlopeDataset  *data)
+{
+  slope_data_plot_init (plot);
+  plot->dataset = data;
+  slope_viewport_fit (&plot->view, data);
+  plot->w = 1.8;
+  plot->b = 0.4;
+}
+
+static void
+test_viewport_fit (void)
+{
+  g_autoptr(SlopeDataset) notebook = slope_dataset_new_notebook ();
+  static const double one_x[] = { 2.0 }, one_y[] = { -7.0 };
+  static const double flat_x[] = { 1.0, 2.0, 3.0 }, flat_y[] = { 5.0, 5.0, 5.0 };
+  g_autoptr(SlopeDataset) one = slope_dataset_new (one_x, one_y, 1, NULL);
+  g_autoptr(SlopeDataset) flat = slope_dataset_new (flat_x, flat_y, 3, NULL);
+  SlopeViewport view;
+
+  slope_viewport_fit (&view, notebook);
+  /* The data and a margin of a few percent of its span, no more. */
+  g_assert_cmpfloat (view.x_min, <, 1.0);
+  g_assert_cmpfloat (view.x_min, >, 1.0 - 0.15 * 2.0);
+  g_assert_cmpfloat (view.x_max, >, 3.0);
+  g_assert_cmpfloat (view.x_max, <, 3.0 + 0.15 * 2.0);
+  g_assert_cmpfloat (view.y_min, <, 2.0);
+  g_assert_cmpfloat (view.y_min, >, 2.0 - 0.15 * 4.0);
+  g_assert_cmpfloat (view.y_max, >, 6.0);
+  g_assert_cmpfloat (view.y_max, <, 6.0 + 0.15 * 4.0);
+
+  /* One point, or all y equal: a view with a span, around the data. */
+  slope_viewport_fit (&view, one);
+  g_assert_cmpfloat (view.x_min, <, 2.0);
+  g_assert_cmpfloat (view.x_max, >, 2.0);
+  g_assert_cmpfloat (view.y_min, <, -7.0);
+  g_assert_cmpfloat (view.y_max, >, -7.0);
+
+  slope_viewport_fit (&view, flat);
+  g_assert_cmpfloat (view.y_min, <, 5.0);
+  g_assert_cmpfloat (view.y_max, >, 5.0);
+
+  slope_viewport_fit (&view, NULL);
+  g_assert_cmpfloat (view.x_max, >, view.x_min);
+  g_assert_cmpfloat (view.y_max, >, view.y_min);
+}
+
+static void
+test_pixel_mapping (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  SlopeDataPlot plot;
+  SlopeArea area;
+  double px, py, x, y;
+
+  notebook_plot (&plot, data);
+  slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+
+  /* Room for labels on the left and below, but most of the window. */
+  g_assert_cmpfloat (area.left, >, 20);
+  g_assert_cmpfloat (area.top, >=, 4);
+  g_assert_cmpfloat (area.left + area.width, <=, WIDTH);
+  g_assert_cmpfloat (area.top + area.height, <, HEIGHT - 20);
+  g_assert_cmpfloat (area.width, >, 0.8 * WIDTH);
+  g_assert_cmpfloat (area.height, >, 0.75 * HEIGHT);
+
+  slope_data_plot_to_pixel (&plot, &area, plot.view.x_min, plot.view.y_max, &px, &py);
+  g_assert_cmpfloat_with_epsilon (px, area.left, 1e-9);
+  g_assert_cmpfloat_with_epsilon (py, area.top, 1e-9);
+  slope_data_plot_to_pixel (&plot, &area, plot.view.x_max, plot.view.y_min, &px, &py);
+  g_assert_cmpfloat_with_epsilon (px, area.left + area.width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (py, area.top + area.height, 1e-9);
+
+  slope_data_plot_to_pixel (&plot, &area, 2.5, 3.25, &px, &py);
+  slope_data_plot_from_pixel (&plot, &area, px, py, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 2.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (y, 3.25, 1e-12);
+}
+
+static void
+test_points (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  const SlopePalette *palette = slope_palette_get (FALSE);
+  cairo_surface_t *surface;
+  SlopeDataPlot plot;
+  SlopeArea area;
+
+  notebook_plot (&plot, data);
+  surface = render (&plot, slope_data_plot_draw_points);
+  slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+
+  for (gsize i = 0; i < 3; i++)
+    {
+      double px, py;
+
+      slope_data_plot_to_pixel (&plot, &area, slope_dataset_get_x (data)[i],
+                                slope_dataset_get_y (data)[i], &px, &py);
+      g_assert_true (near_color (pixel_at (surface, px, py), to_rgb (&palette->points), 8));
+      /* A dot, not a blob: 12 px away is not the points' colour. */
+      g_assert_false (near_color (pixel_at (surface, px + 12, py), to_rgb (&palette->points), 60));
+    }
+
+  /* The middle of the area, between points, is background. */
+  g_assert_true (near_color (pixel_at (surface, area.left + area.width * 0.75 + 3,
+                                       area.top + area.height * 0.75 + 3),
+                             to_rgb (&palette->background), 30));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_line (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  const SlopePalette *palette = slope_palette_get (FALSE);
+  static const double xs[] = { 1.5, 2.4, 2.9 };
+  cairo_surface_t *surface;
+  SlopeDataPlot plot;
+  SlopeArea area;
+
+  notebook_plot (&plot, data);
+  surface = render (&plot, slope_data_plot_draw);
+  maybe_save (surface, "data-plot-notebook.png");
+  slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+
+  for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+    {
+      double px, py;
+
+      slope_data_plot_to_pixel (&plot, &area, xs[i], plot.w * xs[i] + plot.b, &px, &py);
+      g_assert_true (near_color (pixel_at (surface, px, py), to_rgb (&palette->line), 12));
+      g_assert_false (near_color (pixel_at (surface, px, py - 15), to_rgb (&palette->line), 60));
+      g_assert_false (near_color (pixel_at (surface, px, py + 15), to_rgb (&palette->line), 60));
+    }
+  cairo_surface_destroy (surface);
+
+  /* Hidden, it is not drawn. */
+  plot.show_line = FALSE;
+  surface = render (&plot, slope_data_plot_draw);
+  {
+    double px, py;
+
+    slope_data_plot_to_pixel (&plot, &area, 1.5, 1.8 * 1.5 + 0.4, &px, &py);
+    g_assert_false (near_color (pixel_at (surface, px, py), to_rgb (&palette->line), 60));
+  }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_reference_dashed (void)
+{
+  const SlopePalette *palette = slope_palette_get (FALSE);
+  cairo_surface_t *surface;
+  SlopeDataPlot plot;
+  SlopeArea area;
+  guint on = 0, off = 0, transitions = 0;
+  gboolean last = FALSE;
+
+  slope_data_plot_init (&plot);
+  plot.view = (SlopeViewport) { 0.8, 3.2, 1.6, 6.4 };
+  plot.show_line = FALSE;
+  plot.show_equation = FALSE;
+  plot.has_reference = TRUE;
+  plot.reference_w = 2.0;
+  plot.reference_b = 0.0;
+  surface = render (&plot, slope_data_plot_draw);
+  slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+
+  /* Walk along the line: on and off, again and again. */
+  for (double x = 1.0; x <= 3.0; x += 0.005)
+    {
+      double px, py;
+      gboolean hit;
+
+      slope_data_plot_to_pixel (&plot, &area, x, 2.0 * x, &px, &py);
+      hit = near_color (pixel_at (surface, px, py), to_rgb (&palette->reference), 40);
+      if (hit)
+        on++;
+      else
+        off++;
+      if (x > 1.0 && hit != last)
+        transitions++;
+      last = hit;
+    }
+
+  g_assert_cmpuint (on, >, 100);
+  g_assert_cmpuint (off, >, 50);
+  g_assert_cmpuint (transitions, >, 20);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_residuals (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  const SlopePalette *palette = slope_palette_get (FALSE);
+  cairo_surface_t *surface;
+  SlopeDataPlot plot;
+  SlopeArea area;
+  double px, py_point, py_line;
+
+  notebook_plot (&plot, data);
+  plot.w = 1.0;
+  plot.b = 1.0;
+  plot.show_equation = FALSE;
+  plot.show_residuals = TRUE;
+  slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+  /* (3, 6) and its prediction 4: a segment between them. */
+  slope_data_plot_to_pixel (&plot, &area, 3.0, 6.0, &px, &py_point);
+  slope_data_plot_to_pixel (&plot, &area, 3.0, 4.0, &px, &py_line);
+
+  surface = render (&plot, slope_data_plot_draw);
+  maybe_save (surface, "data-plot-residuals.png");
+  g_assert_true (near_color (pixel_at (surface, px, (py_point + py_line) / 2.0),
+                             to_rgb (&palette->residual), 40));
+  cairo_surface_destroy (surface);
+
+  plot.show_residuals = FALSE;
+  surface = render (&plot, slope_data_plot_draw);
+  g_assert_false (near_color (pixel_at (surface, px, (py_point + py_line) / 2.0),
+                              to_rgb (&palette->residual), 40));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_clip_line (void)
+{
+  const SlopeViewport view = { 0.0, 4.0, 0.0, 8.0 };
+  double x0, y0, x1, y1;
+
+  /* Crossing the whole view. */
+  g_assert_true (slope_clip_line (&view, 2.0, 0.0, &x0, &y0, &x1, &y1));
+  g_assert_cmpfloat_with_epsilon (x0, 0.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (y0, 0.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (x1, 4.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (y1, 8.0, 1e-12);
+
+  /* Leaving through the top. */
+  g_assert_true (slope_clip_line (&view, 4.0, 0.0, &x0, &y0, &x1, &y1));
+  g_assert_cmpfloat_with_epsilon (x1, 2.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (y1, 8.0, 1e-12);
+
+  /* Horizontal. */
+  g_assert_true (slope_clip_line (&view, 0.0, 3.0, &x0, &y0, &x1, &y1));
+  g_assert_cmpfloat (y0, ==, 3.0);
+  g_assert_cmpfloat (y1, ==, 3.0);
+  g_assert_false (slope_clip_line (&view, 0.0, 9.0, &x0, &y0, &x1, &y1));
+
+  /* Missing the view. */
+  g_assert_false (slope_clip_line (&view, 1.0, 20.0, &x0, &y0, &x1, &y1));
+  g_assert_false (slope_clip_line (&view, -1.0, -1.0, &x0, &y0, &x1, &y1));
+
+  /* Nearly vertical through x = 2: two finite ends inside the view. */
+  g_assert_true (slope_clip_line (&view, 1e30, -2e30, &x0, &y0, &x1, &y1));
+  g_assert_true (isfinite (x0) && isfinite (y0) && isfinite (x1) && isfinite (y1));
+  g_assert_cmpfloat_with_epsilon (x0, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (x1, 2.0, 1e-9);
+  g_assert_cmpfloat (y0, >=, 0.0);
+  g_assert_cmpfloat (y1, <=, 8.0);
+  g_assert_cmpfloat (fabs (y1 - y0), >, 7.0);
+
+  /* W = 1e30 through the origin just touches the corner. */
+  if (slope_clip_line (&view, 1e30, 0.0, &x0, &y0, &x1, &y1))
+    {
+      g_assert_true (x0 >= 0.0 && x1 <= 4.0 && y0 >= 0.0 && y1 <= 8.0);
+      g_assert_true (isfinite (x0) && isfinite (y0) && isfinite (x1) && isfinite (y1));
+    }
+  g_assert_false (slope_clip_line (&view, 1e300, 1e300, &x0, &y0, &x1, &y1));
+  g_assert_false (slope_clip_line (&view, 1e-300, -1e300, &x0, &y0, &x1, &y1));
+
+  /* Not a line at all. */
+  g_assert_false (slope_clip_line (&view, INFINITY, 0.0, &x0, &y0, &x1, &y1));
+  g_assert_false (slope_clip_line (&view, 1.0, NAN, &x0, &y0, &x1, &y1));
+  g_assert_false (slope_clip_line (&view, NAN, NAN, &x0, &y0, &x1, &y1));
+}
+
+static void
+test_equation (void)
+{
+  static const struct { double w, b; const char *text; } cases[] = {
+    { 1.982, 0.041, "ŷ = 1.982x + 0.041" },
+    { 1.982, -0.041, "ŷ = 1.982x − 0.041" },
+    { 1.8, 0.4, "ŷ = 1.8x + 0.4" },
+    { -0.5, 0.0, "ŷ = −0.5x + 0" },
+    { 2.0, -0.0, "ŷ = 2x + 0" },
+    { INFINITY, NAN, "ŷ = inf·x + nan" },
+    { NAN, -INFINITY, "ŷ = nan·x − inf" },
+    { 1e30, 1.0, "ŷ = 1×10³⁰·x + 1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = slope_format_equation (cases[i].w, cases[i].b);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_diverged (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  static const double models[][2] = {
+    { 1e30, NAN }, { INFINITY, 0.0 }, { -INFINITY, INFINITY }, { NAN, NAN },
+    { 1e30, -2e30 }, { 1e300, -1e300 }, { -1e-300, 1e300 }, { 1e15, 1e15 },
+  };
+  const SlopePalette *palette = slope_palette_get (FALSE);
+  SlopeDataPlot plot;
+  SlopeArea area;
+
+  notebook_plot (&plot, data);
+  plot.show_residuals = TRUE;
+  plot.highlight = 2;
+  slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    {
+      cairo_surface_t *surface;
+
+      plot.w = models[i][0];
+      plot.b = models[i][1];
+      surface = render (&plot, slope_data_plot_draw);
+      if (i == 0)
+        maybe_save (surface, "data-plot-diverged.png");
+
+      /* The vertical line W = 1e30, b = −2e30 is at x = 2, drawn. */
+      if (i == 4)
+        {
+          double px, py;
+
+          slope_data_plot_to_pixel (&plot, &area, 2.0, 5.0, &px, &py);
+          g_assert_true (near_color (pixel_at (surface, px, py), to_rgb (&palette->line), 12));
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_pick (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  SlopeDataPlot plot;
+  SlopeArea area;
+  double px, py;
+
+  notebook_plot (&plot, data);
+  slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+
+  for (gsize i = 0; i < 3; i++)
+    {
+      slope_data_plot_to_pixel (&plot, &area, slope_dataset_get_x (data)[i],
+                                slope_dataset_get_y (data)[i], &px, &py);
+      g_assert_cmpint (slope_data_plot_pick (&plot, WIDTH, HEIGHT, px + 3, py - 2, 8), ==, (gssize) i);
+      g_assert_cmpint (slope_data_plot_pick (&plot, WIDTH, HEIGHT, px + 20, py, 8), ==, -1);
+    }
+
+  plot.dataset = NULL;
+  g_assert_cmpint (slope_data_plot_pick (&plot, WIDTH, HEIGHT, px, py, 8), ==, -1);
+}
+
+/* A dense cluster and one lone point far from it. */
+static SlopeDataset *
+big_dataset (gsize n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  double *x = g_new (double, n), *y = g_new (double, n);
+
+  for (gsize i = 0; i + 1 < n; i++)
+    {
+      x[i] = g_rand_double_range (rand, 0.0, 50.0);
+      y[i] = 2.0 * x[i] + g_rand_double_range (rand, -5.0, 5.0);
+    }
+  x[n - 1] = 95.0;
+  y[n - 1] = 10.0;
+
+  return slope_dataset_new_take (x, y, n, "big");
+}
+
+static void
+test_density (void)
+{
+  g_autoptr(SlopeDataset) data = big_dataset (200000);
+  const SlopePalette *palette = slope_palette_get (FALSE);
+  Rgb points = to_rgb (&palette->points);
+  Rgb background = to_rgb (&palette->background);
+  cairo_surface_t *surface;
+  SlopeDataPlot plot;
+  SlopeArea area;
+  double px, py;
+  guint shaded = 0, full = 0;
+
+  g_assert_cmpuint (slope_dataset_get_n (data), >, SLOPE_DATA_PLOT_DENSITY_THRESHOLD);
+  slope_data_plot_init (&plot);
+  plot.dataset = data;
+  plot.view = (SlopeViewport) { 0.0, 100.0, -10.0, 110.0 };
+  surface = render (&plot, slope_data_plot_draw_points);
+  maybe_save (surface, "data-plot-density.png");
+  slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+
+  /* Not blank: the cluster shades thousands of pixels, the densest in
+   * the points' own colour. */
+  for (int y = (int) area.top + 1; y < area.top + area.height; y++)
+    for (int x = (int) area.left + 1; x < area.left + area.width; x++)
+      {
+        Rgb c = pixel_at (surface, x + 0.5, y + 0.5);
+
+        shaded += !near_color (c, background, 40);
+        full += near_color (c, points, 10);
+      }
+  g_assert_cmpuint (shaded, >, 5000);
+  g_assert_cmpuint (full, >, 0);
+
+  /* The lone point is one pixel of an image, not a 5 px dot. */
+  slope_data_plot_to_pixel (&plot, &area, 95.0, 10.0, &px, &py);
+  g_assert_false (near_color (pixel_at (surface, px, py), to_rgb (&palette->background), 10));
+  g_assert_true (near_color (pixel_at (surface, px + 3, py), to_rgb (&palette->background), 10));
+  g_assert_true (near_color (pixel_at (surface, px, py + 3), to_rgb (&palette->background), 10));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_hidpi (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  const SlopePalette *palette = slope_palette_get (TRUE);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * WIDTH, 2 * HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  SlopeDataPlot plot;
+  SlopeArea area;
+  double px, py;
+
+  /* As a GTK snapshot at scale 2 gives it: device scale on the surface. */
+  cairo_surface_set_device_scale (surface, 2.0, 2.0);
+  notebook_plot (&plot, data);
+  plot.palette = palette;
+  slope_data_plot_draw (cr, WIDTH, HEIGHT, &plot);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  maybe_save (surface, "data-plot-hidpi-dark.png");
+
+  slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+  slope_data_plot_to_pixel (&plot, &area, 3.0, 6.0, &px, &py);
+  g_assert_true (near_color (pixel_at (surface, 2 * px, 2 * py), to_rgb (&palette->points), 8));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+draw_to_vector (cairo_surface_t     *surface,
+                const SlopeDataPlot *plot)
+{
+  cairo_t *cr = cairo_create (surface);
+
+  slope_data_plot_draw (cr, WIDTH, HEIGHT, plot);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_vector_surfaces (void)
+{
+  g_autoptr(SlopeDataset) small = slope_dataset_new_notebook ();
+  g_autoptr(SlopeDataset) big = big_dataset (20000);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("slope-plot-XXXXXX", &error);
+  SlopeDataset *sets[] = { small, big };
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autofree char *svg = g_strdup_printf ("%s/plot-%u.svg", dir, i);
+      g_autofree char *pdf = g_strdup_printf ("%s/plot-%u.pdf", dir, i);
+      SlopeDataPlot plot;
+      GStatBuf st;
+
+      notebook_plot (&plot, sets[i]);
+      plot.has_reference = TRUE;
+      plot.reference_w = 2.0;
+      plot.show_residuals = TRUE;
+      plot.w = 1e30;
+
+      draw_to_vector (cairo_svg_surface_create (svg, WIDTH, HEIGHT), &plot);
+      draw_to_vector (cairo_pdf_surface_create (pdf, WIDTH, HEIGHT), &plot);
+
+      g_assert_cmpint (g_stat (svg, &st), ==, 0);
+      g_assert_cmpint (st.st_size, >, 1000);
+      g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+      g_assert_cmpint (st.st_size, >, 1000);
+      g_assert_cmpint (g_remove (svg), ==, 0);
+      g_assert_cmpint (g_remove (pdf), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_error_context (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  SlopeDataPlot plot;
+
+  /* Handed a broken context, a renderer draws nothing and says nothing. */
+  notebook_plot (&plot, data);
+  cairo_restore (cr);
+  g_assert_cmpint (cairo_status (cr), !=, CAIRO_STATUS_SUCCESS);
+  slope_data_plot_draw (cr, WIDTH, HEIGHT, &plot);
+
+  /* Nor does a zero-sized one trouble it. */
+  slope_data_plot_draw (cr, 0, 0, &plot);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/data-plot/viewport-fit", test_viewport_fit);
+  g_test_add_func ("/data-plot/pixel-mapping", test_pixel_mapping);
+  g_test_add_func ("/data-plot/points", test_points);
+  g_test_add_func ("/data-plot/line", test_line);
+  g_test_add_func ("/data-plot/reference-dashed", test_reference_dashed);
+  g_test_add_func ("/data-plot/residuals", test_residuals);
+  g_test_add_func ("/data-plot/clip-line", test_clip_line);
+  g_test_add_func ("/data-plot/equation", test_equation);
+  g_test_add_func ("/data-plot/diverged", test_diverged);
+  g_test_add_func ("/data-plot/pick", test_pick);
+  g_test_add_func ("/data-plot/density", test_density);
+  g_test_add_func ("/data-plot/hidpi", test_hidpi);
+  g_test_add_func ("/data-plot/vector-surfaces", test_vector_surfaces);
+  g_test_add_func ("/data-plot/error-context", test_error_context);
+
+  return g_test_run ();
+}

@@ -1,0 +1,395 @@
+/* test-window.c: the window driven through its actions and widgets, as a
+ * person or a screen reader would, and the real `slope` program started and
+ * quit.  Runs under Xvfb (suite ui).
+ *
+ * The window reads the runner once per frame; here the tests wait for the
+ * runner with slope_runner_sync() and then call slope_window_refresh(),
+ * which is exactly what the frame clock's tick does.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <math.h>
+#include <string.h>
+
+#include "slope-axis.h"
+#include "slope-window-private.h"
+
+static SlopeWindow *
+new_window (void)
+{
+  SlopeWindow *window = slope_window_new (NULL, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+settle (SlopeWindow *window)
+{
+  slope_runner_sync (window->runner);
+  slope_window_refresh (window);
+}
+
+static const char *
+readout (SlopeWindow *window,
+         guint        which)
+{
+  return gtk_label_get_text (window->readout_values[which]);
+}
+
+static void
+assert_readout (SlopeWindow *window,
+                guint        which,
+                double       value)
+{
+  char expected[64];
+
+  slope_format_number (expected, sizeof expected, value, 6);
+  g_assert_cmpstr (readout (window, which), ==, expected);
+}
+
+/* Set the learning rate with the slider and the entry, flip zero_grad,
+ * step three times: the readouts show what the trainer computes. */
+static void
+test_drive_controls (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  g_autoptr(SlopeTrainer) trainer = slope_trainer_new (data);
+  SlopeEpochRecord rec;
+
+  gtk_adjustment_set_value (window->lr_adjustment, log10 (0.05));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->lr_entry)), ==, "0.05");
+  gtk_editable_set_text (GTK_EDITABLE (window->lr_entry), "0.03");
+  g_signal_emit_by_name (window->lr_entry, "activate");
+  gtk_switch_set_active (window->zero_grad_switch, FALSE);
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+  settle (window);
+
+  slope_trainer_reset (trainer);
+  slope_trainer_set_lr (trainer, 0.03);
+  slope_trainer_set_zero_grad (trainer, FALSE);
+  for (guint i = 0; i < 3; i++)
+    slope_trainer_epoch (trainer, &rec);
+
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 3);
+  g_assert_cmpfloat (window->snapshot.state.w, ==, rec.w);
+  g_assert_cmpfloat (window->snapshot.state.lr, ==, 0.03);
+  g_assert_cmpstr (readout (window, READOUT_EPOCH), ==, "3 / 1000");
+  assert_readout (window, READOUT_W, rec.w);
+  assert_readout (window, READOUT_B, rec.b);
+  assert_readout (window, READOUT_COST, rec.cost);
+  assert_readout (window, READOUT_D_W, rec.d_w);
+  assert_readout (window, READOUT_W_GRAD, rec.w_grad);
+  assert_readout (window, READOUT_B_GRAD, rec.b_grad);
+  /* zero_grad off: the buffers part ways with the epoch's gradients. */
+  g_assert_cmpstr (readout (window, READOUT_W_GRAD), !=, readout (window, READOUT_D_W));
+
+  /* The settings remember the last choices. */
+  g_assert_cmpfloat (g_settings_get_double (window->settings, "learning-rate"), ==, 0.03);
+  g_assert_false (g_settings_get_boolean (window->settings, "zero-grad"));
+  g_settings_reset (window->settings, "learning-rate");
+  g_settings_reset (window->settings, "zero-grad");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A malformed learning rate is refused where it was typed. */
+static void
+test_bad_lr_entry (void)
+{
+  SlopeWindow *window = new_window ();
+
+  gtk_editable_set_text (GTK_EDITABLE (window->lr_entry), "fast");
+  g_signal_emit_by_name (window->lr_entry, "activate");
+  settle (window);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->lr_entry), "error"));
+  g_assert_cmpfloat (window->snapshot.state.lr, ==, 0.01);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_play_pause (void)
+{
+  SlopeWindow *window = new_window ();
+
+  /* One epoch per second: it cannot finish before it is paused. */
+  gtk_adjustment_set_value (window->speed_adjustment, 0.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-play", NULL);
+  settle (window);
+  g_assert_true (window->snapshot.playing);
+  g_assert_cmpstr (gtk_button_get_icon_name (window->play_button), ==,
+                   "media-playback-pause-symbolic");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-play", NULL);
+  slope_runner_wait_paused (window->runner);
+  slope_window_refresh (window);
+  g_assert_false (window->snapshot.playing);
+  g_assert_cmpuint (window->snapshot.state.epoch, <, 1000);
+  g_assert_cmpstr (gtk_button_get_icon_name (window->play_button), ==,
+                   "media-playback-start-symbolic");
+
+  g_settings_reset (window->settings, "speed");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Play to the end of a run: the log shows the notebook's lines; Play
+ * again continues from there; Reset goes back to the start. */
+static void
+test_run_log_and_reset (void)
+{
+  SlopeWindow *window = new_window ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (window->log_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_adjustment_set_value (window->speed_adjustment, 5.0);
+  gtk_spin_button_set_value (window->epochs_spin, 200);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  slope_runner_wait_paused (window->runner);
+  gtk_spin_button_set_value (window->epochs_spin, 1000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  slope_runner_wait_paused (window->runner);
+  settle (window);
+
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 1200);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_true (g_str_has_prefix (text, "Epoch  100/200 W: 1.745, b: 0.579 Cost: 0.048403\n"));
+  g_assert_true (g_str_has_suffix (text, "Epoch 1000/1000 W: 1.982, b: 0.041 Cost: 0.000243\n"));
+  g_assert_cmpstr (readout (window, READOUT_EPOCH), ==, "1000 / 1000 (1200 in all)");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset", NULL);
+  settle (window);
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 0);
+  g_assert_cmpfloat (window->snapshot.state.w, ==, 0.0);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_equal (&start, &end));
+
+  g_settings_reset (window->settings, "speed");
+  g_settings_reset (window->settings, "epochs-per-run");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* lr = 0.4 pauses itself and says why, naming the limit. */
+static void
+test_divergence_message (void)
+{
+  SlopeWindow *window = new_window ();
+  const char *text;
+
+  gtk_adjustment_set_value (window->speed_adjustment, 5.0);
+  slope_window_set_lr (window, 0.4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  slope_runner_wait_paused (window->runner);
+  settle (window);
+
+  g_assert_false (window->snapshot.playing);
+  g_assert_cmpint (window->snapshot.divergence, ==, SLOPE_DIVERGENCE_STEP_TOO_LARGE);
+  g_assert_true (gtk_revealer_get_reveal_child (window->divergence_revealer));
+  text = gtk_label_get_text (window->divergence_label);
+  g_assert_nonnull (strstr (text, "too large"));
+  g_assert_nonnull (strstr (text, "0.18"));
+  g_assert_nonnull (strstr (text, "0.4"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->readout_values[READOUT_COST]),
+                                           "readout-diverged")
+                 || gtk_widget_has_css_class (GTK_WIDGET (window->readout_values[READOUT_W]),
+                                              "readout-diverged"));
+
+  /* The plots still draw. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->data_view)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset", NULL);
+  settle (window);
+  g_assert_false (gtk_revealer_get_reveal_child (window->divergence_revealer));
+
+  g_settings_reset (window->settings, "speed");
+  g_settings_reset (window->settings, "learning-rate");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Options from the command line apply without being saved. */
+static void
+test_launch_options_not_saved (void)
+{
+  SlopeLaunchOptions options = { .has_lr = TRUE, .lr = 0.2, .has_epochs = TRUE, .epochs = 50,
+                                 .no_zero_grad = TRUE };
+  SlopeWindow *window = slope_window_new (NULL, &options);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  settle (window);
+  g_assert_cmpfloat (window->snapshot.state.lr, ==, 0.2);
+  g_assert_false (window->snapshot.state.zero_grad);
+  g_assert_cmpuint (window->snapshot.state.run_length, ==, 50);
+  g_assert_cmpfloat (g_settings_get_double (settings, "learning-rate"), ==, 0.01);
+  g_assert_true (g_settings_get_boolean (settings, "zero-grad"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Closing in the middle of a flat-out run stops and joins the thread. */
+static void
+test_close_while_playing (void)
+{
+  SlopeWindow *window = new_window ();
+  SlopeRunner *runner = g_object_ref (window->runner);
+  SlopeRunnerSnapshot snap = { 0 };
+
+  gtk_adjustment_set_value (window->speed_adjustment, 5.0);
+  gtk_spin_button_set_value (window->epochs_spin, 100000000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  slope_runner_sync (runner);
+  slope_runner_read (runner, &snap);
+  g_assert_true (snap.playing);
+
+  g_settings_reset (window->settings, "speed");
+  g_settings_reset (window->settings, "epochs-per-run");
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* The window's dispose joined the worker: posting now changes nothing. */
+  slope_runner_step_epoch (runner);
+  slope_runner_sync (runner);
+  g_object_unref (runner);
+}
+
+static gboolean
+press (SlopeWindow     *window,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      gboolean this_handled = FALSE;
+
+      /* GtkWindow has key controllers of its own; any may claim the key. */
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c)
+          && gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &this_handled);
+      handled |= this_handled;
+    }
+  return handled;
+}
+
+/* Space, → or S, and R, wherever the focus is but in a text field. */
+static void
+test_keyboard (void)
+{
+  SlopeWindow *window = new_window ();
+
+  gtk_widget_grab_focus (GTK_WIDGET (window->lr_scale));
+  g_assert_true (press (window, GDK_KEY_Right, 0));
+  g_assert_true (press (window, GDK_KEY_s, 0));
+  settle (window);
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 2);
+  /* The slider did not move. */
+  g_assert_cmpfloat (window->snapshot.state.lr, ==, 0.01);
+
+  g_assert_true (press (window, GDK_KEY_space, 0));
+  settle (window);
+  g_assert_true (window->snapshot.playing);
+  g_assert_true (press (window, GDK_KEY_space, 0));
+  slope_runner_wait_paused (window->runner);
+
+  g_assert_true (press (window, GDK_KEY_r, 0));
+  settle (window);
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 0);
+
+  /* Typing in the learning-rate entry keeps its keys; Ctrl+S is not S. */
+  gtk_widget_grab_focus (GTK_WIDGET (window->lr_entry));
+  g_assert_false (press (window, GDK_KEY_s, 0));
+  gtk_widget_grab_focus (GTK_WIDGET (window->lr_scale));
+  g_assert_false (press (window, GDK_KEY_s, GDK_CONTROL_MASK));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+run_slope (const char * const *args,
+           int                *status,
+           char              **out,
+           char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("SLOPE_BIN"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  *status = g_subprocess_get_exit_status (proc);
+}
+
+/* The real program: trains a whole run on its own and quits cleanly. */
+static void
+test_real_binary_autoplay (void)
+{
+  const char *args[] = { "--autoplay", "--speed", "0", "--epochs", "3000",
+                         "--quit-after-run", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  run_slope (args, &status, &out, &err);
+  g_test_message ("stderr: %s", err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_null (strstr (err, "CRITICAL"));
+  g_assert_null (strstr (err, "WARNING"));
+}
+
+static void
+test_real_binary_bad_options (void)
+{
+  static const char *bad[][3] = {
+    { "--lr", "abc" }, { "--lr", "-1" }, { "--epochs", "0" }, { "--speed", "fast" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      run_slope (bad[i], &status, &out, &err);
+      g_assert_cmpint (status, ==, 2);
+      g_assert_true (g_str_has_prefix (err, "slope: "));
+      g_assert_nonnull (strstr (err, bad[i][0]));
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  g_test_add_func ("/window/drive-controls", test_drive_controls);
+  g_test_add_func ("/window/bad-lr-entry", test_bad_lr_entry);
+  g_test_add_func ("/window/play-pause", test_play_pause);
+  g_test_add_func ("/window/run-log-and-reset", test_run_log_and_reset);
+  g_test_add_func ("/window/divergence-message", test_divergence_message);
+  g_test_add_func ("/window/launch-options-not-saved", test_launch_options_not_saved);
+  g_test_add_func ("/window/close-while-playing", test_close_while_playing);
+  g_test_add_func ("/window/keyboard", test_keyboard);
+  g_test_add_func ("/window/real-binary-autoplay", test_real_binary_autoplay);
+  g_test_add_func ("/window/real-binary-bad-options", test_real_binary_bad_options);
+
+  return g_test_run ();
+}
