@@ -230,6 +230,76 @@ test_launch_options_not_saved (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* --autoplay: the log fills as the run goes, from the first frame on. */
+static void
+test_autoplay_log (void)
+{
+  SlopeLaunchOptions options = { .has_speed = TRUE, .speed = 0, .has_epochs = TRUE,
+                                 .epochs = 200, .autoplay = TRUE };
+  SlopeWindow *window = slope_window_new (NULL, &options);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (window->log_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_window_present (GTK_WINDOW (window));
+  slope_runner_wait_paused (window->runner);
+  slope_window_refresh (window);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Epoch  100/200 W: 1.745, b: 0.579 Cost: 0.048403\n"
+                             "Epoch  200/200 W: 1.800, b: 0.456 Cost: 0.029910\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Stepping line by line through the notebook's first epoch: the code
+ * panel lights each line, the math panel and the readouts show the same
+ * numbers, and the five lines end where one whole epoch ends. */
+static void
+test_step_lines_explained (void)
+{
+  SlopeWindow *window = new_window ();
+  static const char *lit[] = {
+    "hypothesis = x_train * W + b",
+    "cost = torch.mean",
+    "optimizer.zero_grad()",
+    "cost.backward()",
+    "for epoch in range",
+  };
+  const char *math;
+
+  g_assert_false (window->show_explain);
+  for (guint i = 0; i < G_N_ELEMENTS (lit); i++)
+    {
+      g_autofree char *code = NULL;
+      g_auto(GStrv) lines = NULL;
+      int n;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.step-line", NULL);
+      settle (window);
+      code = slope_code_view_get_text (window->code_view);
+      lines = g_strsplit (code, "\n", -1);
+      n = slope_code_view_get_lit_line (window->code_view);
+      g_assert_cmpint (n, >=, 0);
+      g_assert_nonnull (strstr (lines[n], lit[i]));
+    }
+  g_assert_true (window->show_explain);
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 1);
+
+  math = slope_math_view_get_text (window->math_view);
+  g_assert_nonnull (strstr (math, "18.6667"));
+  g_assert_nonnull (strstr (math, "−18.6667"));
+  g_assert_nonnull (strstr (math, "−8"));
+  g_assert_nonnull (strstr (math, "0.186667"));
+  g_assert_nonnull (strstr (math, "0.08"));
+  /* The readouts agree with the panel. */
+  g_assert_nonnull (strstr (math, readout (window, READOUT_W)));
+  g_assert_cmpstr (readout (window, READOUT_COST), ==, "18.6667");
+
+  g_settings_reset (window->settings, "show-math-panel");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Closing in the middle of a flat-out run stops and joins the thread. */
 static void
 test_close_while_playing (void)
@@ -386,6 +456,8 @@ main (int   argc,
   g_test_add_func ("/window/run-log-and-reset", test_run_log_and_reset);
   g_test_add_func ("/window/divergence-message", test_divergence_message);
   g_test_add_func ("/window/launch-options-not-saved", test_launch_options_not_saved);
+  g_test_add_func ("/window/autoplay-log", test_autoplay_log);
+  g_test_add_func ("/window/step-lines-explained", test_step_lines_explained);
   g_test_add_func ("/window/close-while-playing", test_close_while_playing);
   g_test_add_func ("/window/keyboard", test_keyboard);
   g_test_add_func ("/window/real-binary-autoplay", test_real_binary_autoplay);

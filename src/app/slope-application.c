@@ -18,7 +18,6 @@ struct _SlopeApplication
   GtkApplication     parent_instance;
 
   SlopeLaunchOptions options;
-  gboolean           quit_after_run;
 };
 
 G_DEFINE_FINAL_TYPE (SlopeApplication, slope_application, GTK_TYPE_APPLICATION)
@@ -84,7 +83,7 @@ slope_application_handle_local_options (GApplication *app,
     }
   o->no_zero_grad = g_variant_dict_contains (dict, "no-zero-grad");
   o->autoplay = g_variant_dict_contains (dict, "autoplay");
-  self->quit_after_run = g_variant_dict_contains (dict, "quit-after-run");
+  o->quit_after_run = g_variant_dict_contains (dict, "quit-after-run");
 
   return -1;
 }
@@ -94,8 +93,6 @@ new_window (SlopeApplication *self)
 {
   SlopeWindow *window = slope_window_new (self, &self->options);
 
-  if (self->quit_after_run)
-    g_object_set_data (G_OBJECT (window), "slope-quit-after-run", GINT_TO_POINTER (1));
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }

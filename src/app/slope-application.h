@@ -17,6 +17,7 @@ typedef struct
   gboolean has_speed;
   double   speed;         /* epochs per second; 0 = as fast as it goes */
   gboolean autoplay;
+  gboolean quit_after_run; /* close the window when the first run ends */
 } SlopeLaunchOptions;
 
 #define SLOPE_TYPE_APPLICATION (slope_application_get_type ())

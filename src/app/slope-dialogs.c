@@ -109,6 +109,42 @@ slope_dialogs_alert (GtkWindow  *parent,
   gtk_alert_dialog_show (dialog, parent);
 }
 
+static void
+on_question_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  /* The buttons, in the order given below. */
+  static const SlopeSaveChoice choices[] = {
+    SLOPE_SAVE_CHOICE_CANCEL, SLOPE_SAVE_CHOICE_DISCARD, SLOPE_SAVE_CHOICE_SAVE,
+  };
+  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, &error);
+
+  if (button >= 0 && button < (int) G_N_ELEMENTS (choices))
+    g_task_return_int (task, choices[button]);
+  else
+    g_task_return_int (task, SLOPE_SAVE_CHOICE_CANCEL);
+}
+
+static void
+run_question (GtkWindow  *parent,
+              const char *message,
+              const char *detail,
+              GTask      *task)
+{
+  const char *buttons[] = { _("_Cancel"), _("_Discard"), _("_Save"), NULL };
+  g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", message);
+
+  gtk_alert_dialog_set_detail (dialog, detail);
+  gtk_alert_dialog_set_buttons (dialog, buttons);
+  gtk_alert_dialog_set_cancel_button (dialog, 0);
+  gtk_alert_dialog_set_default_button (dialog, 2);
+  gtk_alert_dialog_set_modal (dialog, TRUE);
+  gtk_alert_dialog_choose (dialog, parent, NULL, on_question_done, task);
+}
+
 #else /* GTK 4.8 */
 
 static void
@@ -182,6 +218,65 @@ slope_dialogs_alert (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Answers the question once, whether by a button or by the dialog going
+ * away with its parent. */
+static void
+return_choice (GtkWidget       *dialog,
+               SlopeSaveChoice  choice)
+{
+  g_autoptr(GTask) task = g_object_steal_data (G_OBJECT (dialog), "slope-task");
+
+  if (task != NULL)
+    g_task_return_int (task, choice);
+}
+
+static void
+on_question_response (GtkDialog *dialog,
+                      int        response,
+                      gpointer   user_data)
+{
+  SlopeSaveChoice choice = SLOPE_SAVE_CHOICE_CANCEL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    choice = SLOPE_SAVE_CHOICE_SAVE;
+  else if (response == GTK_RESPONSE_REJECT)
+    choice = SLOPE_SAVE_CHOICE_DISCARD;
+  return_choice (GTK_WIDGET (dialog), choice);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+on_question_destroy (GtkWidget *dialog,
+                     gpointer   user_data)
+{
+  return_choice (dialog, SLOPE_SAVE_CHOICE_CANCEL);
+}
+
+static void
+run_question (GtkWindow  *parent,
+              const char *message,
+              const char *detail,
+              GTask      *task)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (parent,
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                              "%s", message);
+  GtkWidget *discard;
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
+  gtk_widget_add_css_class (discard, "destructive-action");
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+
+  g_object_set_data_full (G_OBJECT (dialog), "slope-task", task, g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_question_response), NULL);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (on_question_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 #endif
 
 void
@@ -220,4 +315,33 @@ slope_dialogs_file_finish (GAsyncResult  *result,
                            GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * slope_dialogs_ask_save:
+ * @message: the question, e.g. “Save changes to the data before closing?”
+ *
+ * Asks whether to save, discard or cancel; finish with
+ * slope_dialogs_ask_save_finish().
+ */
+void
+slope_dialogs_ask_save (GtkWindow           *parent,
+                        const char          *message,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task = g_task_new (parent, NULL, callback, user_data);
+
+  g_task_set_source_tag (task, slope_dialogs_ask_save);
+  run_question (parent, message,
+                _("If you do not save, the points added, moved or removed will be lost."),
+                task);
+}
+
+SlopeSaveChoice
+slope_dialogs_ask_save_finish (GAsyncResult *result)
+{
+  gssize choice = g_task_propagate_int (G_TASK (result), NULL);
+
+  return choice < 0 ? SLOPE_SAVE_CHOICE_CANCEL : (SlopeSaveChoice) choice;
 }

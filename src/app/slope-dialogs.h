@@ -15,6 +15,14 @@ typedef enum
   SLOPE_FILE_FILTER_IMAGE,    /* PNG, SVG, PDF */
 } SlopeFileFilter;
 
+/* The answer to “Save changes?”; closing the question is CANCEL. */
+typedef enum
+{
+  SLOPE_SAVE_CHOICE_CANCEL,
+  SLOPE_SAVE_CHOICE_DISCARD,
+  SLOPE_SAVE_CHOICE_SAVE,
+} SlopeSaveChoice;
+
 void   slope_dialogs_open_file        (GtkWindow           *parent,
                                        const char          *title,
                                        SlopeFileFilter      filter,
@@ -33,5 +41,10 @@ GFile *slope_dialogs_file_finish      (GAsyncResult        *result,
 void   slope_dialogs_alert            (GtkWindow           *parent,
                                        const char          *message,
                                        const char          *detail);
+void   slope_dialogs_ask_save         (GtkWindow           *parent,
+                                       const char          *message,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+SlopeSaveChoice slope_dialogs_ask_save_finish (GAsyncResult *result);
 
 G_END_DECLS

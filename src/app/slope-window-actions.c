@@ -46,6 +46,18 @@ step (GtkWidget  *widget,
 }
 
 static void
+step_line (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  SlopeWindow *self = SLOPE_WINDOW (widget);
+
+  /* Stepping line by line is what the code and math panels are for. */
+  slope_window_set_show_explain (self, TRUE);
+  slope_runner_step_line (self->runner);
+}
+
+static void
 reset (GtkWidget  *widget,
        const char *action_name,
        GVariant   *parameter)
@@ -79,7 +91,8 @@ dismiss_notice (GtkWidget  *widget,
 
 /* Space, → , S and R drive training wherever the focus is, even on a
  * slider or a button, so a teacher never has to click into the plot
- * first; only a text field keeps them, for typing. */
+ * first; only a text field keeps them, for typing.  E toggles edit mode,
+ * in which Delete and BackSpace remove the ringed point. */
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -107,6 +120,16 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_r:
       action = "win.reset";
       break;
+    case GDK_KEY_l:
+      action = "win.step-line";
+      break;
+    case GDK_KEY_e:
+      action = "win.edit-mode";
+      break;
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+    case GDK_KEY_BackSpace:
+      return slope_window_edit_delete_highlighted (self);
     default:
       return FALSE;
     }
@@ -140,10 +163,15 @@ slope_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.play", NULL, play);
   gtk_widget_class_install_action (widget_class, "win.pause", NULL, pause_training);
   gtk_widget_class_install_action (widget_class, "win.step", NULL, step);
+  gtk_widget_class_install_action (widget_class, "win.step-line", NULL, step_line);
+  gtk_widget_class_install_property_action (widget_class, "win.show-explain", "show-explain");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-explain", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_file);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+
+  slope_window_edit_class_init (widget_class);
 }

@@ -176,6 +176,22 @@ on_initial_changed (GtkSpinButton *spin,
   slope_runner_set_initial (self->runner, w0, b0);
 }
 
+/* From the landscape: the spin buttons show the new start and post it. */
+void
+slope_window_set_initial (SlopeWindow *self,
+                          double       w0,
+                          double       b0)
+{
+  self->updating_controls++;
+  gtk_spin_button_set_value (self->initial_w_spin, w0);
+  gtk_spin_button_set_value (self->initial_b_spin, b0);
+  self->updating_controls--;
+
+  g_settings_set_double (self->settings, "initial-w", w0);
+  g_settings_set_double (self->settings, "initial-b", b0);
+  slope_runner_set_initial (self->runner, w0, b0);
+}
+
 static void
 on_residuals_toggled (GtkCheckButton *check,
                       SlopeWindow    *self)

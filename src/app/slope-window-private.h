@@ -2,9 +2,13 @@
  * make up the window (slope-window*.c). */
 #pragma once
 
+#include "slope-code-view.h"
 #include "slope-cost-view.h"
+#include "slope-math-view.h"
 #include "slope-data-view.h"
+#include "slope-landscape-view.h"
 #include "slope-dataset.h"
+#include "slope-edit-stack.h"
 #include "slope-runner.h"
 #include "slope-window.h"
 
@@ -49,6 +53,11 @@ struct _SlopeWindow
   GtkSpinButton        *initial_w_spin;
   GtkSpinButton        *initial_b_spin;
   GtkCheckButton       *residuals_check;
+  GtkScrolledWindow    *explain_scroller;
+  SlopeCodeView        *code_view;
+  SlopeMathView        *math_view;
+  SlopeLandscapeWidget *landscape_view;
+  GtkStack             *bottom_stack;
   GtkRevealer          *load_revealer;
   GtkLabel             *load_label;
   GtkProgressBar       *load_progress;
@@ -65,11 +74,19 @@ struct _SlopeWindow
   guint                 shown_resets;
   guint                 tick_id;
   guint                 updating_controls;
+  gboolean              quit_after_run;
+  gboolean              show_explain;
   GCancellable         *load_cancellable;   /* non-NULL while loading */
   int                   load_permille;      /* written by the loading thread */
 
   /* Editing points by hand (slope-window-edit.c) */
-  gpointer              edit_reserved;
+  SlopeEditStack       *edit_stack;
+  GCancellable         *edit_save_cancellable;  /* non-NULL while saving */
+  gboolean              edit_mode;
+  gboolean              edit_dragging;          /* a drag's start is on the stack */
+  gboolean              edit_asking;            /* “Save changes?” is open */
+  gboolean              edit_discarded;         /* close without saving */
+  gboolean              edit_close_after_save;
 };
 
 /* slope-window-actions.c */
@@ -86,7 +103,22 @@ void slope_window_show_notice           (SlopeWindow    *self,
 void slope_window_setup_drop            (SlopeWindow    *self);
 
 /* slope-window-edit.c */
-/* (declarations of slope-window-edit.c go here) */
+/* Each edit copies the dataset: beyond this many points it is refused. */
+#define SLOPE_WINDOW_EDIT_MAX_POINTS 100000
+
+void     slope_window_edit_class_init         (GtkWidgetClass *widget_class);
+void     slope_window_edit_init               (SlopeWindow    *self);
+void     slope_window_edit_reset              (SlopeWindow    *self);
+void     slope_window_edit_dispose            (SlopeWindow    *self);
+gboolean slope_window_edit_confirm_close      (SlopeWindow    *self);
+gboolean slope_window_edit_delete_highlighted (SlopeWindow    *self);
+gboolean slope_window_save_data_to            (SlopeWindow    *self,
+                                               GFile          *file,
+                                               GError        **error);
+
+/* slope-window.c */
+void slope_window_set_show_explain      (SlopeWindow    *self,
+                                         gboolean        show);
 
 /* slope-window-controls.c */
 void slope_window_controls_init         (SlopeWindow    *self);
@@ -95,5 +127,8 @@ void slope_window_controls_apply_launch (SlopeWindow    *self,
 void slope_window_controls_update_limits (SlopeWindow   *self);
 void slope_window_set_lr                (SlopeWindow    *self,
                                          double          lr);
+void slope_window_set_initial           (SlopeWindow    *self,
+                                         double          w0,
+                                         double          b0);
 
 G_END_DECLS

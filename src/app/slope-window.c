@@ -12,11 +12,20 @@
 
 #include "slope-axis.h"
 #include "slope-history.h"
+#include "slope-math-text.h"
 #include "slope-window-private.h"
 
 #define LOG_MAX_LINES 2000
 
 G_DEFINE_FINAL_TYPE (SlopeWindow, slope_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_EXPLAIN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *readout_names[N_READOUTS] = {
   N_("Epoch"),
@@ -154,6 +163,7 @@ append_log (SlopeWindow *self)
     {
       self->shown_resets = self->snapshot.resets;
       gtk_text_buffer_set_text (buffer, "", 0);
+      slope_landscape_widget_refit (self->landscape_view);
     }
 
   if (slope_runner_read_log (self->runner, &self->log_cursor, lines) == 0)
@@ -175,6 +185,80 @@ append_log (SlopeWindow *self)
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_view_scroll_to_iter (self->log_view, &end, 0.0, FALSE, 0.0, 1.0);
+}
+
+/* The code and math panels show the epoch the trainer is in; between
+ * epochs, the last one, with the W, b, lr and switch it really used. */
+static void
+update_explain (SlopeWindow *self)
+{
+  const SlopeTrainerState *st = &self->snapshot.state;
+  SlopeTrainerState shown = *st;
+  SlopeEpochRecord rec;
+  double w_before = st->w, b_before = st->b;
+
+  if (!self->show_explain)
+    return;
+
+  slope_code_view_set_line (self->code_view, st->line, st->zero_grad);
+  if (st->line == SLOPE_LINE_NONE && st->epoch > 0
+      && slope_history_lookup (slope_runner_get_history (self->runner), st->epoch, &rec)
+      && rec.epoch == st->epoch)
+    {
+      slope_math_state_apply_record (&shown, &rec);
+      w_before = rec.w_before;
+      b_before = rec.b_before;
+    }
+  slope_math_view_update (self->math_view, &shown, w_before, b_before, self->dataset);
+}
+
+void
+slope_window_set_show_explain (SlopeWindow *self,
+                               gboolean     show)
+{
+  show = !!show;
+  if (self->show_explain == show)
+    return;
+  self->show_explain = show;
+  gtk_widget_set_visible (GTK_WIDGET (self->explain_scroller), show);
+  update_explain (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_EXPLAIN]);
+}
+
+static void
+slope_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SlopeWindow *self = SLOPE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_EXPLAIN:
+      g_value_set_boolean (value, self->show_explain);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+slope_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SlopeWindow *self = SLOPE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_EXPLAIN:
+      slope_window_set_show_explain (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -210,26 +294,42 @@ slope_window_refresh (SlopeWindow *self)
   slope_window_update_load_progress (self);
   changed = slope_runner_read (self->runner, &self->snapshot);
   append_log (self);
+
+  /* slope --autoplay --quit-after-run: the end of the run (or its
+   * divergence) closes the window, however early it came. */
+  if (self->quit_after_run && !self->snapshot.playing && self->snapshot.state.epoch > 0)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
   if (!changed)
     return;
 
   st = &self->snapshot.state;
   update_readouts (self);
+  update_explain (self);
   update_divergence (self);
   update_play_button (self);
   slope_window_update_actions (self);
 
   slope_data_view_set_model (self->data_view, st->w, st->b);
+  slope_landscape_widget_set_state (self->landscape_view, st->w, st->b);
   /* The x axis spans at least the current run, so it does not rescale
    * with every epoch. */
   x_max = st->epoch + (st->run_length - MIN (st->run_epoch, st->run_length));
   slope_cost_view_set_x_max (self->cost_view, MAX (x_max, (guint64) st->run_length));
   slope_cost_view_set_marker (self->cost_view, st->epoch > 0, st->epoch, st->cost);
+}
 
-  /* slope --autoplay --quit-after-run: the run (or its divergence) ends it. */
-  if (!self->snapshot.playing && st->epoch > 0
-      && g_object_get_data (G_OBJECT (self), "slope-quit-after-run"))
-    gtk_window_destroy (GTK_WINDOW (self));
+/* A click in the landscape: start from there, so students can try any
+ * starting point. */
+static void
+on_start_picked (SlopeWindow *self,
+                 double       w,
+                 double       b)
+{
+  slope_window_set_initial (self, w, b);
+  slope_runner_reset (self->runner);
 }
 
 static gboolean
@@ -246,6 +346,9 @@ slope_window_close_request (GtkWindow *window)
 {
   SlopeWindow *self = SLOPE_WINDOW (window);
   int width, height;
+
+  if (!slope_window_edit_confirm_close (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -266,6 +369,7 @@ slope_window_dispose (GObject *object)
       self->tick_id = 0;
     }
   slope_window_cancel_load (self);
+  slope_window_edit_dispose (self);
   /* Stop and join the training thread before anything it reads goes. */
   if (self->runner != NULL)
     slope_runner_stop (self->runner);
@@ -286,9 +390,24 @@ slope_window_class_init (SlopeWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = slope_window_dispose;
+  object_class->get_property = slope_window_get_property;
+  object_class->set_property = slope_window_set_property;
   window_class->close_request = slope_window_close_request;
 
+  /**
+   * SlopeWindow:show-explain:
+   *
+   * Whether the code and math panels are shown beside the data plot.
+   */
+  properties[PROP_SHOW_EXPLAIN] =
+    g_param_spec_boolean ("show-explain", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SLOPE_TYPE_CODE_VIEW);
+  g_type_ensure (SLOPE_TYPE_MATH_VIEW);
   g_type_ensure (SLOPE_TYPE_DATA_VIEW);
+  g_type_ensure (SLOPE_TYPE_LANDSCAPE_WIDGET);
   g_type_ensure (SLOPE_TYPE_COST_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -315,6 +434,11 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, initial_w_spin);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, initial_b_spin);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, residuals_check);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, explain_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, code_view);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, math_view);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, landscape_view);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, bottom_stack);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_label);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_progress);
@@ -339,16 +463,23 @@ slope_window_init (SlopeWindow *self)
   self->dataset = slope_dataset_new_notebook ();
   self->runner = slope_runner_new (self->dataset);
   slope_data_view_set_dataset (self->data_view, self->dataset, TRUE);
+  slope_landscape_widget_set_dataset (self->landscape_view, self->dataset);
+  slope_landscape_widget_set_history (self->landscape_view, slope_runner_get_history (self->runner));
+  g_signal_connect_object (self->landscape_view, "start-picked",
+                           G_CALLBACK (on_start_picked), self, G_CONNECT_SWAPPED);
   slope_cost_view_set_history (self->cost_view, slope_runner_get_history (self->runner));
   gtk_label_set_text (self->subtitle_label, _("The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6"));
 
   build_readouts (self);
   slope_window_controls_init (self);
+  g_settings_bind (self->settings, "show-math-panel", self, "show-explain", G_SETTINGS_BIND_DEFAULT);
   slope_window_setup_drop (self);
 
   slope_window_install_key_controller (self);
 
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+
+  slope_window_edit_init (self);
 }
 
 SlopeWindow *
@@ -358,8 +489,10 @@ slope_window_new (SlopeApplication         *app,
   SlopeWindow *self = g_object_new (SLOPE_TYPE_WINDOW, "application", app, NULL);
 
   if (options != NULL)
-    slope_window_controls_apply_launch (self, options);
-  slope_window_refresh (self);
+    {
+      slope_window_controls_apply_launch (self, options);
+      self->quit_after_run = options->quit_after_run;
+    }
 
   return self;
 }
@@ -393,8 +526,10 @@ slope_window_set_dataset (SlopeWindow  *self,
   g_set_object (&self->dataset, dataset);
   slope_runner_set_dataset (self->runner, dataset, TRUE);
   slope_data_view_set_dataset (self->data_view, dataset, TRUE);
+  slope_landscape_widget_set_dataset (self->landscape_view, dataset);
   title = slope_dataset_get_title (dataset);
   if (title != NULL && *title != '\0')
     gtk_label_set_text (self->subtitle_label, title);
   slope_window_controls_update_limits (self);
+  slope_window_edit_reset (self);
 }

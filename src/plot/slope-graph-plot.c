@@ -221,7 +221,8 @@ draw_edge_label (cairo_t              *cr,
   g_autofree char *top = NULL;
   g_autofree char *bottom = NULL;
   g_autofree char *equals = NULL;
-  g_autofree char *line = _slope_graph_edge_parts (plot->tape, item->node, item->input, &top, &bottom, &equals);
+  g_autofree char *line = _slope_graph_edge_parts (plot->tape, item->node, item->input,
+                                                   &top, &bottom, &equals);
   double small = SMALL_FONT * font;
   SlopeTextSize t, u;
   double fraction, left, bar;

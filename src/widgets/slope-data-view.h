@@ -1,4 +1,9 @@
-/* slope-data-view.h: the widget showing the points and the model's line. */
+/* slope-data-view.h: the widget showing the points and the model's line.
+ *
+ * In edit mode it reports clicks and drags as signals in data coordinates
+ * (add-point, move-begin, move-point, move-end, remove-point); its owner
+ * changes the data and hands the new dataset back.
+ */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -30,5 +35,16 @@ void                 slope_data_view_set_font_scale (SlopeDataView *self,
 void                 slope_data_view_set_highlight  (SlopeDataView *self,
                                                      gssize         index);
 const SlopeDataPlot *slope_data_view_get_plot       (SlopeDataView *self);
+void                 slope_data_view_set_edit_mode  (SlopeDataView *self,
+                                                     gboolean       edit_mode);
+gboolean             slope_data_view_get_edit_mode  (SlopeDataView *self);
+gssize               slope_data_view_pick           (SlopeDataView *self,
+                                                     double         px,
+                                                     double         py);
+gboolean             slope_data_view_to_data        (SlopeDataView *self,
+                                                     double         px,
+                                                     double         py,
+                                                     double        *x,
+                                                     double        *y);
 
 G_END_DECLS

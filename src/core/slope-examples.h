@@ -1,0 +1,28 @@
+/* slope-examples.h: the datasets that ship with Slope.
+ *
+ * A lesson needs data that shows one thing clearly: the notebook's three
+ * points, noise, outliers, Anscombe's quartet (four shapes, one fitted
+ * line) and x around 1000 (why features are scaled).  They are CSV files
+ * in a GResource compiled into the core, so any program can load them.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "slope-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *id;               /* "notebook", "noisy-line", … */
+  const char *title;            /* untranslated: pass it through _() */
+  const char *resource_path;
+} SlopeExample;
+
+const SlopeExample *slope_examples_get    (guint       *n_examples);
+const SlopeExample *slope_examples_lookup (const char  *id);
+SlopeDataset       *slope_examples_load   (const char  *id,
+                                           GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,549 @@
+/* slope-math-text.c: the math panel's text, built once as markup and plain
+ * text from the same calls so the two can never disagree.
+ *
+ * What is shown follows the last line the trainer ran: a quantity appears
+ * only once the line that computes it has run, and is "—" (dimmed) before.
+ * Only the shown points are visited; the cost and the gradients come from
+ * the trainer's state, so ten million points cost no more than three.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "slope-axis.h"
+#include "slope-dataset.h"
+#include "slope-math-text.h"
+
+#define NOT_YET "—"
+
+/* How far into the epoch the state is; each stage adds what its line
+ * computed.  STEP also stands for "between epochs", showing the last
+ * completed epoch in full. */
+typedef enum
+{
+  STAGE_NOTHING,
+  STAGE_PREDICT,
+  STAGE_COST,
+  STAGE_ZERO_GRAD,
+  STAGE_BACKWARD,
+  STAGE_STEP,
+} Stage;
+
+typedef enum
+{
+  STYLE_NORMAL,
+  STYLE_DIM,
+  STYLE_VALUE,
+  STYLE_CODE,
+  STYLE_HEADING,
+  STYLE_TITLE,
+} Style;
+
+/* Every style is one span opened and closed within a cell. */
+static const char *style_open[] = {
+  [STYLE_NORMAL] = "",
+  [STYLE_DIM] = "<span alpha=\"55%\">",
+  [STYLE_VALUE] = "<span weight=\"bold\" font_features=\"tnum\">",
+  [STYLE_CODE] = "<tt>",
+  [STYLE_HEADING] = "<span weight=\"bold\">",
+  [STYLE_TITLE] = "<span size=\"x-large\" weight=\"bold\">",
+};
+
+static const char *style_close[] = {
+  [STYLE_NORMAL] = "",
+  [STYLE_DIM] = "</span>",
+  [STYLE_VALUE] = "</span>",
+  [STYLE_CODE] = "</tt>",
+  [STYLE_HEADING] = "</span>",
+  [STYLE_TITLE] = "</span>",
+};
+
+typedef struct
+{
+  GString *markup;
+  GString *plain;
+} Text;
+
+typedef struct
+{
+  const SlopeTrainerState *state;
+  Stage                    stage;
+  double                   w_before;
+  double                   b_before;
+  SlopeDataset            *dataset;
+  gsize                    n;
+  guint                    max_points;
+} MathInput;
+
+static void
+put (Text       *t,
+     Style       style,
+     const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  escaped = g_markup_escape_text (text, -1);
+  g_string_append (t->markup, style_open[style]);
+  g_string_append (t->markup, escaped);
+  g_string_append (t->markup, style_close[style]);
+  g_string_append (t->plain, text);
+}
+
+static void
+next_cell (Text *t)
+{
+  g_string_append_c (t->markup, '\t');
+  g_string_append_c (t->plain, '\t');
+}
+
+static void
+end_row (Text *t)
+{
+  g_string_append_c (t->markup, '\n');
+  g_string_append_c (t->plain, '\n');
+}
+
+static char *
+num (double value)
+{
+  char buf[64];
+
+  slope_format_number_unicode (buf, sizeof buf, value, 6);
+  return g_strdup (buf);
+}
+
+/* A number after ·, + or −: negative ones in parentheses, as a student
+ * would write them. */
+static char *
+operand (double value)
+{
+  g_autofree char *text = num (value);
+
+  if (value < 0.0)
+    return g_strdup_printf ("(%s)", text);
+  return g_steal_pointer (&text);
+}
+
+static void
+append_subscript (GString *out,
+                  guint64  n)
+{
+  char digits[24];
+
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
+  for (const char *p = digits; *p != '\0'; p++)
+    g_string_append_unichar (out, 0x2080 + (gunichar) (*p - '0'));
+}
+
+static char *
+indexed (const char *symbol,
+         guint64     index)
+{
+  GString *out = g_string_new (symbol);
+
+  append_subscript (out, index);
+  return g_string_free (out, FALSE);
+}
+
+/* One row: name, = formula, = the formula with numbers, = value (or
+ * "—"), note.  Rows whose value is not computed yet are dimmed. */
+static void
+add_row (Text       *t,
+         const char *name,
+         const char *formula,
+         const char *numbers,
+         const char *value,
+         const char *note)
+{
+  Style style = value != NULL ? STYLE_NORMAL : STYLE_DIM;
+
+  put (t, style, name);
+  next_cell (t);
+  put (t, style, formula);
+  next_cell (t);
+  if (numbers != NULL)
+    {
+      put (t, style, "= ");
+      put (t, style, numbers);
+    }
+  next_cell (t);
+  if (value != NULL)
+    {
+      put (t, STYLE_NORMAL, "= ");
+      put (t, STYLE_VALUE, value);
+    }
+  else
+    put (t, STYLE_DIM, "= " NOT_YET);
+  if (note != NULL && *note != '\0')
+    {
+      next_cell (t);
+      put (t, STYLE_DIM, note);
+    }
+  end_row (t);
+}
+
+/* A section, named as the notebook's own comment names it. */
+static void
+add_heading (Text       *t,
+             const char *title,
+             const char *detail,
+             const char *comment)
+{
+  put (t, STYLE_HEADING, title);
+  if (detail != NULL)
+    {
+      put (t, STYLE_NORMAL, "   ");
+      put (t, STYLE_NORMAL, detail);
+    }
+  put (t, STYLE_NORMAL, "   ");
+  put (t, STYLE_CODE, comment);
+  end_row (t);
+}
+
+static Stage
+stage_of (const SlopeTrainerState *state)
+{
+  switch (state->line)
+    {
+    case SLOPE_LINE_PREDICT:
+      return STAGE_PREDICT;
+    case SLOPE_LINE_COST:
+      return STAGE_COST;
+    case SLOPE_LINE_ZERO_GRAD:
+      return STAGE_ZERO_GRAD;
+    case SLOPE_LINE_BACKWARD:
+      return STAGE_BACKWARD;
+    case SLOPE_LINE_STEP:
+    case SLOPE_LINE_NONE:
+    default:
+      return state->epoch > 0 ? STAGE_STEP : STAGE_NOTHING;
+    }
+}
+
+static void
+add_title (Text            *t,
+           const MathInput *in)
+{
+  static const char *after[] = {
+    [STAGE_PREDICT] = "hypothesis = …",
+    [STAGE_COST] = "cost = …",
+    [STAGE_ZERO_GRAD] = "optimizer.zero_grad()",
+    [STAGE_BACKWARD] = "cost.backward()",
+    [STAGE_STEP] = "optimizer.step()",
+  };
+  const SlopeTrainerState *st = in->state;
+  /* Within an epoch run_epoch counts the ones before it. */
+  guint shown = in->stage == STAGE_STEP ? st->run_epoch : st->run_epoch + 1;
+  g_autofree char *title = g_strdup_printf (_("Epoch %u / %u"), shown, st->run_length);
+  g_autofree char *status = NULL;
+
+  if (in->stage == STAGE_NOTHING)
+    status = g_strdup (_("not started"));
+  else
+    /* Translators: %s is a line of the training loop, e.g. cost.backward() */
+    status = g_strdup_printf (_("after %s"), after[in->stage]);
+
+  put (t, STYLE_TITLE, title);
+  put (t, STYLE_NORMAL, "   ");
+  put (t, STYLE_DIM, status);
+  end_row (t);
+}
+
+static void
+add_points (Text            *t,
+            const MathInput *in)
+{
+  const double *x = slope_dataset_get_x (in->dataset);
+  const double *y = slope_dataset_get_y (in->dataset);
+  gsize shown = in->n;
+
+  if (in->n > in->max_points)
+    shown = MAX (in->max_points / 2, 1);
+
+  for (gsize i = 0; i < shown; i++)
+    {
+      g_autofree char *name = indexed ("ŷ", i + 1);
+      g_autofree char *x_name = indexed ("x", i + 1);
+      g_autofree char *y_name = indexed ("y", i + 1);
+      g_autofree char *formula = g_strdup_printf ("= W·%s + b", x_name);
+      g_autofree char *w_text = num (in->w_before);
+      g_autofree char *x_text = operand (x[i]);
+      g_autofree char *b_text = operand (in->b_before);
+      g_autofree char *y_text = num (y[i]);
+      g_autofree char *numbers = g_strdup_printf ("%s · %s + %s", w_text, x_text, b_text);
+      g_autofree char *note = g_strdup_printf ("%s = %s", y_name, y_text);
+      g_autofree char *value = NULL;
+
+      /* The trainer's own arithmetic, so the digits are its digits. */
+      if (in->stage >= STAGE_PREDICT)
+        value = num (x[i] * in->w_before + in->b_before);
+      add_row (t, name, formula, numbers, value, note);
+    }
+
+  if (shown < in->n)
+    {
+      gsize more = in->n - shown;
+      g_autofree char *count = g_strdup_printf ("%" G_GSIZE_FORMAT, more);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "and %s more point",
+                                                            "and %s more points",
+                                                            more),
+                                               count);
+
+      put (t, STYLE_NORMAL, "…");
+      next_cell (t);
+      next_cell (t);
+      put (t, STYLE_DIM, text);
+      end_row (t);
+    }
+}
+
+static void
+add_prediction (Text            *t,
+                const MathInput *in)
+{
+  add_heading (t, _("Prediction"), NULL, "# 예측");
+
+  if (in->n == 0)
+    {
+      put (t, STYLE_DIM, _("No points"));
+      end_row (t);
+      return;
+    }
+  add_points (t, in);
+}
+
+static void
+add_cost (Text            *t,
+          const MathInput *in)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *note = g_strdup_printf ("N = %" G_GSIZE_FORMAT, in->n);
+
+  add_heading (t, _("Cost"), NULL, "# 손실 계산");
+  if (in->stage >= STAGE_COST)
+    value = num (in->state->cost);
+  add_row (t, "cost", "= (1/N) Σ (ŷᵢ − yᵢ)²", NULL, value, note);
+}
+
+/* W.grad or b.grad (@param is "W" or "b"): zero, kept, or this epoch's
+ * gradient added to what the buffer held, which is the whole point of
+ * optimizer.zero_grad(). */
+static void
+add_buffer (Text            *t,
+            const MathInput *in,
+            const char      *param,
+            double           buffer,
+            double           gradient)
+{
+  gboolean zero_grad = in->state->zero_grad;
+  g_autofree char *name = g_strdup_printf ("%s.grad", param);
+  g_autofree char *formula = NULL;
+  g_autofree char *numbers = NULL;
+  g_autofree char *value = NULL;
+  const char *note;
+
+  formula = zero_grad ? g_strdup_printf ("= 0 + ∂cost/∂%s", param)
+                      : g_strdup_printf ("= %s.grad + ∂cost/∂%s", param, param);
+
+  if (in->stage >= STAGE_BACKWARD)
+    {
+      /* What the buffer held before backward() added this epoch's part. */
+      double held = zero_grad ? 0.0 : buffer - gradient;
+      g_autofree char *held_text = num (held);
+      g_autofree char *gradient_text = operand (gradient);
+
+      numbers = g_strdup_printf ("%s + %s", held_text, gradient_text);
+      value = num (buffer);
+      note = zero_grad ? _("cleared by zero_grad() first")
+                       : _("running sum: zero_grad() is off");
+    }
+  else if (in->stage == STAGE_ZERO_GRAD)
+    {
+      g_clear_pointer (&formula, g_free);
+      value = num (buffer);
+      note = zero_grad ? _("cleared by zero_grad()")
+                       : _("not cleared: zero_grad() is off");
+    }
+  else
+    {
+      note = zero_grad ? _("zero_grad() is on") : _("zero_grad() is off");
+    }
+  add_row (t, name, formula, numbers, value, note);
+}
+
+static void
+add_gradients (Text            *t,
+               const MathInput *in)
+{
+  const SlopeTrainerState *st = in->state;
+  gboolean known = in->stage >= STAGE_BACKWARD;
+  g_autofree char *d_w = known ? num (st->d_w) : NULL;
+  g_autofree char *d_b = known ? num (st->d_b) : NULL;
+
+  add_heading (t, _("Gradients"), NULL, "# 역전파 연산 수행");
+  add_row (t, "∂cost/∂W", "= (2/N) Σ (ŷᵢ − yᵢ)·xᵢ", NULL, d_w, NULL);
+  add_row (t, "∂cost/∂b", "= (2/N) Σ (ŷᵢ − yᵢ)", NULL, d_b, NULL);
+  add_buffer (t, in, "W", st->w_grad, st->d_w);
+  add_buffer (t, in, "b", st->b_grad, st->d_b);
+}
+
+static void
+add_update_row (Text            *t,
+                const MathInput *in,
+                const char      *name,
+                const char      *formula,
+                double           before,
+                double           buffer,
+                double           after)
+{
+  g_autofree char *numbers = NULL;
+  g_autofree char *value = NULL;
+
+  if (in->stage >= STAGE_BACKWARD)
+    {
+      g_autofree char *before_text = num (before);
+      g_autofree char *lr_text = num (in->state->lr);
+      g_autofree char *buffer_text = operand (buffer);
+
+      numbers = g_strdup_printf ("%s − %s · %s", before_text, lr_text, buffer_text);
+    }
+  if (in->stage >= STAGE_STEP)
+    value = num (after);
+  add_row (t, name, formula, numbers, value, NULL);
+}
+
+static void
+add_update (Text            *t,
+            const MathInput *in)
+{
+  const SlopeTrainerState *st = in->state;
+  g_autofree char *lr_text = num (st->lr);
+  g_autofree char *lr = g_strdup_printf ("lr = %s", lr_text);
+
+  add_heading (t, _("Update"), lr, "# 가중치 갱신");
+  add_update_row (t, in, "W", "← W − lr·W.grad", in->w_before, st->w_grad, st->w);
+  add_update_row (t, in, "b", "← b − lr·b.grad", in->b_before, st->b_grad, st->b);
+}
+
+/**
+ * slope_math_text_build:
+ * @state: the trainer's state
+ * @w_before: W the epoch's hypotheses were computed with: mid-epoch
+ *   @state->w; between epochs the last record's w_before
+ * @b_before: likewise for b
+ * @dataset: (nullable): the points being fitted
+ * @max_points: write out every point up to this many, else the first
+ *   @max_points / 2 and "…"
+ * @markup: (out) (optional): Pango markup
+ * @plain: (out) (optional): the same text without markup
+ */
+void
+slope_math_text_build (const SlopeTrainerState  *state,
+                       double                    w_before,
+                       double                    b_before,
+                       SlopeDataset             *dataset,
+                       guint                     max_points,
+                       char                    **markup,
+                       char                    **plain)
+{
+  Text t;
+  MathInput in;
+
+  g_return_if_fail (state != NULL);
+
+  t = (Text) { g_string_new (NULL), g_string_new (NULL) };
+  in = (MathInput) {
+    .state = state,
+    .stage = stage_of (state),
+    .w_before = w_before,
+    .b_before = b_before,
+    .dataset = dataset,
+    .n = dataset != NULL ? slope_dataset_get_n (dataset) : 0,
+    .max_points = MAX (max_points, 1),
+  };
+
+  add_title (&t, &in);
+  add_prediction (&t, &in);
+  add_cost (&t, &in);
+  add_gradients (&t, &in);
+  add_update (&t, &in);
+
+  /* No empty last line. */
+  g_string_truncate (t.markup, t.markup->len - 1);
+  g_string_truncate (t.plain, t.plain->len - 1);
+
+  if (markup != NULL)
+    *markup = g_string_free (t.markup, FALSE);
+  else
+    g_string_free (t.markup, TRUE);
+  if (plain != NULL)
+    *plain = g_string_free (t.plain, FALSE);
+  else
+    g_string_free (t.plain, TRUE);
+}
+
+char *
+slope_math_markup (const SlopeTrainerState *state,
+                   double                   w_before,
+                   double                   b_before,
+                   SlopeDataset            *dataset,
+                   guint                    max_points)
+{
+  char *markup = NULL;
+
+  g_return_val_if_fail (state != NULL, NULL);
+
+  slope_math_text_build (state, w_before, b_before, dataset, max_points, &markup, NULL);
+  return markup;
+}
+
+char *
+slope_math_plain (const SlopeTrainerState *state,
+                  double                   w_before,
+                  double                   b_before,
+                  SlopeDataset            *dataset,
+                  guint                    max_points)
+{
+  char *plain = NULL;
+
+  g_return_val_if_fail (state != NULL, NULL);
+
+  slope_math_text_build (state, w_before, b_before, dataset, max_points, NULL, &plain);
+  return plain;
+}
+
+/**
+ * slope_math_state_apply_record:
+ *
+ * Makes @state describe the completed epoch in @record, with the learning
+ * rate and zero_grad it ran with: between epochs either may already have
+ * been changed for the next one, and the panel must show the numbers the
+ * step actually used.
+ */
+void
+slope_math_state_apply_record (SlopeTrainerState      *state,
+                               const SlopeEpochRecord *record)
+{
+  g_return_if_fail (state != NULL);
+  g_return_if_fail (record != NULL);
+
+  state->epoch = record->epoch;
+  state->run_epoch = record->run_epoch;
+  state->run_length = record->run_length;
+  state->w = record->w;
+  state->b = record->b;
+  state->lr = record->lr;
+  state->zero_grad = record->zero_grad;
+  state->w_grad = record->w_grad;
+  state->b_grad = record->b_grad;
+  state->line = SLOPE_LINE_NONE;
+  state->cost = record->cost;
+  state->d_w = record->d_w;
+  state->d_b = record->d_b;
+  state->has_cost = TRUE;
+}

@@ -1,0 +1,448 @@
+/* slope-code-view.c: the training loop as the notebook writes it, in a
+ * read-only text view, with the line that ran last lit.
+ *
+ * Students follow the Korean lesson, so the code is the notebook's code
+ * character for character, comments included; turning zero_grad off
+ * comments that line out, which is exactly the edit they would make.
+ * Colours are translucent or chosen per light/dark style so the lit line
+ * stays readable in both.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "slope-code-view.h"
+#include "slope-widget-style.h"
+
+#define BASE_SCALE 1.2
+
+static const char *const loop_lines[] = {
+  "for epoch in range(1, nb_epochs+1):",
+  "  # 예측",
+  "  hypothesis = x_train * W + b",
+  "",
+  "  # 손실 계산",
+  "  cost = torch.mean((hypothesis - y_train) ** 2)",
+  "",
+  "  # 가중치 갱신",
+  "  optimizer.zero_grad() # 그레디언트 초기화",
+  "  cost.backward() # 역전파 연산 수행",
+  "  optimizer.step()",
+};
+
+#define LINE_FOR        0
+#define LINE_HYPOTHESIS 2
+#define LINE_COST       5
+#define LINE_ZERO_GRAD  8
+#define LINE_BACKWARD   9
+#define LINE_STEP       10
+
+static const char zero_grad_off[] = "  # optimizer.zero_grad() # 그레디언트 초기화";
+
+static const char *const keywords[] = { "for", "in" };
+static const char *const builtins[] = { "range" };
+
+struct _SlopeCodeView
+{
+  GtkWidget      parent_instance;
+
+  GtkTextView   *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextTag    *base;
+  GtkTextTag    *keyword;
+  GtkTextTag    *builtin;
+  GtkTextTag    *number;
+  GtkTextTag    *comment;
+  GtkTextTag    *disabled;
+  GtkTextTag    *lit;
+
+  SlopeLine      line;
+  gboolean       zero_grad;
+  double         font_scale;
+  int            content_width;   /* -1 until measured */
+};
+
+G_DEFINE_FINAL_TYPE (SlopeCodeView, slope_code_view, GTK_TYPE_WIDGET)
+
+static int
+line_index (SlopeLine line)
+{
+  switch (line)
+    {
+    case SLOPE_LINE_PREDICT:
+      return LINE_HYPOTHESIS;
+    case SLOPE_LINE_COST:
+      return LINE_COST;
+    case SLOPE_LINE_ZERO_GRAD:
+      return LINE_ZERO_GRAD;
+    case SLOPE_LINE_BACKWARD:
+      return LINE_BACKWARD;
+    case SLOPE_LINE_STEP:
+      return LINE_STEP;
+    case SLOPE_LINE_NONE:
+    default:
+      /* Between epochs the loop is about to go round again. */
+      return LINE_FOR;
+    }
+}
+
+static gboolean
+word_in (const char        *word,
+         gsize              len,
+         const char *const *words,
+         gsize              n_words)
+{
+  for (gsize i = 0; i < n_words; i++)
+    if (strlen (words[i]) == len && strncmp (word, words[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+tag_bytes (SlopeCodeView *self,
+           GtkTextTag    *tag,
+           int            line,
+           gsize          start,
+           gsize          end)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_line_index (self->buffer, &a, line, (int) start);
+  gtk_text_buffer_get_iter_at_line_index (self->buffer, &b, line, (int) end);
+  gtk_text_buffer_apply_tag (self->buffer, tag, &a, &b);
+}
+
+/* Just enough of Python for these eleven lines: words, numbers, comments. */
+static void
+highlight_line (SlopeCodeView *self,
+                int            line,
+                const char    *text)
+{
+  gsize i = 0, len = strlen (text);
+
+  while (i < len)
+    {
+      gsize start = i;
+
+      if (text[i] == '#')
+        {
+          tag_bytes (self, self->comment, line, i, len);
+          return;
+        }
+      if (g_ascii_isalpha (text[i]) || text[i] == '_')
+        {
+          while (i < len && (g_ascii_isalnum (text[i]) || text[i] == '_'))
+            i++;
+          if (word_in (text + start, i - start, keywords, G_N_ELEMENTS (keywords)))
+            tag_bytes (self, self->keyword, line, start, i);
+          else if (word_in (text + start, i - start, builtins, G_N_ELEMENTS (builtins)))
+            tag_bytes (self, self->builtin, line, start, i);
+          continue;
+        }
+      if (g_ascii_isdigit (text[i]))
+        {
+          while (i < len && g_ascii_isdigit (text[i]))
+            i++;
+          tag_bytes (self, self->number, line, start, i);
+          continue;
+        }
+      i++;
+    }
+}
+
+static void
+fill_buffer (SlopeCodeView *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkTextIter start, end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (loop_lines); i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, i == LINE_ZERO_GRAD && !self->zero_grad ? zero_grad_off
+                                                                       : loop_lines[i]);
+    }
+  gtk_text_buffer_set_text (self->buffer, text->str, (int) text->len);
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_apply_tag (self->buffer, self->base, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (loop_lines); i++)
+    {
+      if (i == LINE_ZERO_GRAD && !self->zero_grad)
+        tag_bytes (self, self->disabled, (int) i, 2, strlen (zero_grad_off));
+      else
+        highlight_line (self, (int) i, loop_lines[i]);
+    }
+}
+
+static void
+light_line (SlopeCodeView *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->lit, &start, &end);
+
+  /* The newline too, so the highlight spans the whole width. */
+  gtk_text_buffer_get_iter_at_line (self->buffer, &start, line_index (self->line));
+  end = start;
+  gtk_text_iter_forward_line (&end);
+  gtk_text_buffer_apply_tag (self->buffer, self->lit, &start, &end);
+}
+
+static void
+set_tag_color (GtkTextTag *tag,
+               const char *property,
+               const char *spec)
+{
+  GdkRGBA rgba;
+
+  gdk_rgba_parse (&rgba, spec);
+  g_object_set (tag, property, &rgba, NULL);
+}
+
+/* GNOME's palette: the darker shades on light, the lighter on dark. */
+static void
+update_colors (SlopeCodeView *self)
+{
+  gboolean dark = slope_widget_is_dark (GTK_WIDGET (self));
+
+  set_tag_color (self->keyword, "foreground-rgba", dark ? "#dc8add" : "#813d9c");
+  set_tag_color (self->builtin, "foreground-rgba", dark ? "#99c1f1" : "#1a5fb4");
+  set_tag_color (self->number, "foreground-rgba", dark ? "#ffbe6f" : "#c64600");
+  set_tag_color (self->comment, "foreground-rgba", dark ? "#8ff0a4" : "#26850f");
+  set_tag_color (self->disabled, "foreground-rgba",
+                 dark ? "rgba(255,255,255,0.38)" : "rgba(0,0,0,0.38)");
+  set_tag_color (self->lit, "paragraph-background-rgba",
+                 dark ? "rgba(120,174,237,0.30)" : "rgba(53,132,228,0.22)");
+}
+
+static void
+invalidate_width (SlopeCodeView *self)
+{
+  self->content_width = -1;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* A text view asks for no width of its own, meant as it is for scrolled
+ * windows; the code should be seen whole, so ask for its longest line. */
+static int
+get_content_width (SlopeCodeView *self)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoAttrList) attrs = NULL;
+  g_autofree char *text = NULL;
+  int width = 0;
+
+  if (self->content_width >= 0)
+    return self->content_width;
+
+  text = slope_code_view_get_text (self);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->text_view), text);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_scale_new (BASE_SCALE * self->font_scale));
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  self->content_width = width + gtk_text_view_get_left_margin (self->text_view)
+                        + gtk_text_view_get_right_margin (self->text_view);
+  return self->content_width;
+}
+
+static void
+slope_code_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  SlopeCodeView *self = SLOPE_CODE_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->text_view), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*natural, get_content_width (self));
+}
+
+static void
+slope_code_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  SlopeCodeView *self = SLOPE_CODE_VIEW (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, height, baseline, NULL);
+}
+
+static void
+slope_code_view_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  SlopeCodeView *self = SLOPE_CODE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (slope_code_view_parent_class)->css_changed (widget, change);
+  if (self->text_view == NULL)
+    return;
+  update_colors (self);
+  invalidate_width (self);
+}
+
+static void
+slope_code_view_dispose (GObject *object)
+{
+  SlopeCodeView *self = SLOPE_CODE_VIEW (object);
+
+  if (self->text_view != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->text_view));
+      self->text_view = NULL;
+    }
+  g_clear_object (&self->buffer);
+
+  G_OBJECT_CLASS (slope_code_view_parent_class)->dispose (object);
+}
+
+static void
+slope_code_view_class_init (SlopeCodeViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = slope_code_view_dispose;
+  widget_class->css_changed = slope_code_view_css_changed;
+  widget_class->measure = slope_code_view_measure;
+  widget_class->size_allocate = slope_code_view_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "slope-code-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+create_tags (SlopeCodeView *self)
+{
+  self->base = gtk_text_buffer_create_tag (self->buffer, NULL,
+                                           "scale", BASE_SCALE * self->font_scale,
+                                           NULL);
+  self->keyword = gtk_text_buffer_create_tag (self->buffer, NULL,
+                                              "weight", PANGO_WEIGHT_BOLD,
+                                              NULL);
+  self->builtin = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  self->number = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  self->comment = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  self->disabled = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  /* Created last, so it wins over the others. */
+  self->lit = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  update_colors (self);
+}
+
+static void
+slope_code_view_init (SlopeCodeView *self)
+{
+  GtkWidget *view;
+
+  self->font_scale = 1.0;
+  self->content_width = -1;
+  self->zero_grad = TRUE;
+  self->line = SLOPE_LINE_NONE;
+  self->buffer = gtk_text_buffer_new (NULL);
+  create_tags (self);
+
+  view = gtk_text_view_new_with_buffer (self->buffer);
+  self->text_view = GTK_TEXT_VIEW (view);
+  gtk_text_view_set_editable (self->text_view, FALSE);
+  gtk_text_view_set_cursor_visible (self->text_view, FALSE);
+  gtk_text_view_set_monospace (self->text_view, TRUE);
+  gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_NONE);
+  gtk_text_view_set_pixels_above_lines (self->text_view, 2);
+  gtk_text_view_set_pixels_below_lines (self->text_view, 2);
+  gtk_text_view_set_top_margin (self->text_view, 10);
+  gtk_text_view_set_bottom_margin (self->text_view, 10);
+  gtk_text_view_set_left_margin (self->text_view, 14);
+  gtk_text_view_set_right_margin (self->text_view, 14);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Training loop"),
+                                  -1);
+  gtk_widget_set_parent (view, GTK_WIDGET (self));
+
+  fill_buffer (self);
+  light_line (self);
+}
+
+GtkWidget *
+slope_code_view_new (void)
+{
+  return g_object_new (SLOPE_TYPE_CODE_VIEW, NULL);
+}
+
+/**
+ * slope_code_view_set_line:
+ * @line: the last line the trainer ran; NONE lights the `for` line
+ * @zero_grad: whether optimizer.zero_grad() runs; off comments it out
+ */
+void
+slope_code_view_set_line (SlopeCodeView *self,
+                          SlopeLine      line,
+                          gboolean       zero_grad)
+{
+  g_return_if_fail (SLOPE_IS_CODE_VIEW (self));
+
+  zero_grad = !!zero_grad;
+  if (self->line == line && self->zero_grad == zero_grad)
+    return;
+
+  self->line = line;
+  if (self->zero_grad != zero_grad)
+    {
+      self->zero_grad = zero_grad;
+      fill_buffer (self);
+      invalidate_width (self);
+    }
+  light_line (self);
+}
+
+/* Larger for a projector; 1 is the normal size. */
+void
+slope_code_view_set_font_scale (SlopeCodeView *self,
+                                double         scale)
+{
+  g_return_if_fail (SLOPE_IS_CODE_VIEW (self));
+  g_return_if_fail (scale > 0.0);
+
+  self->font_scale = scale;
+  g_object_set (self->base, "scale", BASE_SCALE * scale, NULL);
+  invalidate_width (self);
+}
+
+/* The 0-based line of the shown text that is lit, read back from the
+ * buffer itself; -1 when none is. */
+int
+slope_code_view_get_lit_line (SlopeCodeView *self)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (SLOPE_IS_CODE_VIEW (self), -1);
+
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  if (!gtk_text_iter_has_tag (&iter, self->lit)
+      && !gtk_text_iter_forward_to_tag_toggle (&iter, self->lit))
+    return -1;
+
+  return gtk_text_iter_get_line (&iter);
+}
+
+char *
+slope_code_view_get_text (SlopeCodeView *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (SLOPE_IS_CODE_VIEW (self), NULL);
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  return gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
+}

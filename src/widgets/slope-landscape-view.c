@@ -1,0 +1,565 @@
+/* slope-landscape-view.c: a thin widget over the landscape renderer.
+ *
+ * The map (colours, contours, axes) depends only on the data, the view and
+ * the size, so it is drawn once into a render node and reused every frame;
+ * the path, the optimum, the point and its gradient are drawn per frame.
+ *
+ * The view is framed on refit (at reset) to hold the start, the optimum
+ * and the path plain gradient descent would take.  While training it only
+ * ever grows, by a generous factor, when the point nears an edge, so the
+ * map stays still under the students' eyes.  Once the user zooms or pans
+ * the view is theirs until the next refit.
+ *
+ * Pointer: a primary click picks the start (W, b) ("start-picked"); a
+ * drag with the primary or middle button pans; the wheel zooms about the
+ * pointer.  Keys: Home fits the view, plus and minus zoom.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "slope-landscape-view.h"
+#include "slope-widget-style.h"
+
+/* Enough points for a smooth curve across a 4K screen. */
+#define PATH_CAPACITY   2000
+#define FOLLOW_GROWTH   1.35
+/* As slope_landscape_view_fit() does, the view follows a diverging run
+ * only this far beyond its fitted size: the bowl must stay in sight. */
+#define FOLLOW_LIMIT    50.0
+#define ZOOM_STEP       1.15
+
+struct _SlopeLandscapeWidget
+{
+  GtkWidget           parent_instance;
+
+  SlopeLandscapePlot  plot;
+  SlopeHistory       *history;
+  guint64             history_serial;
+  gboolean            history_read;
+  gboolean            has_start;
+  double             *path_w;         /* the start, then the history's path */
+  double             *path_b;
+
+  SlopeLandscapeView  fitted;         /* the last fit, to bound following */
+  gboolean            refit_pending;
+  gboolean            user_view;      /* zoomed or panned by hand */
+
+  GskRenderNode      *map_node;
+  int                 cached_width;
+  int                 cached_height;
+  gboolean            cached_dark;
+
+  double              pointer_x;
+  double              pointer_y;
+  gboolean            pointer_inside;
+  SlopeLandscapeView  drag_view;
+  gboolean            panning;
+};
+
+G_DEFINE_FINAL_TYPE (SlopeLandscapeWidget, slope_landscape_widget, GTK_TYPE_WIDGET)
+
+enum {
+  START_PICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+invalidate_map (SlopeLandscapeWidget *self)
+{
+  g_clear_pointer (&self->map_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+current_area (SlopeLandscapeWidget *self,
+              SlopeArea            *area)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  slope_landscape_plot_area (&self->plot, gtk_widget_get_width (widget),
+                             gtk_widget_get_height (widget), area);
+}
+
+/* The start is the W, b before epoch 1, which the history keeps exactly
+ * while epoch 1 is recent; it is remembered until the history is cleared. */
+static void
+read_start (SlopeLandscapeWidget *self)
+{
+  SlopeEpochRecord first;
+
+  if (slope_history_get_last_epoch (self->history) == 0)
+    self->has_start = FALSE;
+  else if (!self->has_start && slope_history_lookup (self->history, 1, &first)
+           && first.epoch == 1)
+    {
+      self->path_w[0] = first.w_before;
+      self->path_b[0] = first.b_before;
+      self->has_start = TRUE;
+    }
+}
+
+/* Returns TRUE if the path was read anew. */
+static gboolean
+read_history (SlopeLandscapeWidget *self,
+              gboolean              force)
+{
+  guint64 serial;
+  gsize n;
+
+  if (self->history == NULL)
+    {
+      self->plot.n_path = 0;
+      return FALSE;
+    }
+
+  serial = slope_history_get_serial (self->history);
+  if (!force && self->history_read && serial == self->history_serial)
+    return FALSE;
+
+  read_start (self);
+  n = slope_history_path (self->history, PATH_CAPACITY, self->path_w + 1, self->path_b + 1);
+  self->plot.path_w = self->has_start ? self->path_w : self->path_w + 1;
+  self->plot.path_b = self->has_start ? self->path_b : self->path_b + 1;
+  self->plot.n_path = n + (self->has_start && n > 0 ? 1 : 0);
+  self->history_serial = serial;
+  self->history_read = TRUE;
+  return TRUE;
+}
+
+static gboolean
+follow_point (SlopeLandscapeWidget *self,
+              double                w,
+              double                b)
+{
+  SlopeLandscapeView v = self->plot.view;
+  const SlopeLandscapeView *f = &self->fitted;
+
+  if (!slope_landscape_view_include (&v, w, b, FOLLOW_GROWTH)
+      || v.w_max - v.w_min > FOLLOW_LIMIT * (f->w_max - f->w_min)
+      || v.b_max - v.b_min > FOLLOW_LIMIT * (f->b_max - f->b_min))
+    return FALSE;
+  self->plot.view = v;
+  return TRUE;
+}
+
+/* Called once per frame: reads the path if it changed, then refits or
+ * grows the view as needed. */
+static void
+update_view (SlopeLandscapeWidget *self)
+{
+  gboolean path_changed = read_history (self, self->refit_pending);
+  gboolean view_changed = FALSE;
+
+  if (self->refit_pending)
+    {
+      slope_landscape_view_fit (&self->plot.view, &self->plot.moments,
+                                self->plot.path_w, self->plot.path_b, self->plot.n_path,
+                                self->plot.w, self->plot.b);
+      self->fitted = self->plot.view;
+      self->refit_pending = FALSE;
+      self->user_view = FALSE;
+      g_clear_pointer (&self->map_node, gsk_render_node_unref);
+      return;
+    }
+  if (self->user_view)
+    return;
+
+  for (gsize i = 0; path_changed && i < self->plot.n_path; i++)
+    view_changed |= follow_point (self, self->plot.path_w[i], self->plot.path_b[i]);
+  view_changed |= follow_point (self, self->plot.w, self->plot.b);
+  if (view_changed)
+    g_clear_pointer (&self->map_node, gsk_render_node_unref);
+}
+
+static void
+slope_landscape_widget_snapshot (GtkWidget   *widget,
+                                 GtkSnapshot *snapshot)
+{
+  SlopeLandscapeWidget *self = SLOPE_LANDSCAPE_WIDGET (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean dark = slope_widget_is_dark (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  self->plot.palette = slope_palette_get (dark);
+  update_view (self);
+
+  if (self->map_node == NULL || width != self->cached_width
+      || height != self->cached_height || dark != self->cached_dark)
+    {
+      g_clear_pointer (&self->map_node, gsk_render_node_unref);
+      self->map_node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (self->map_node);
+      slope_landscape_plot_draw_map (cr, width, height, &self->plot);
+      cairo_destroy (cr);
+      self->cached_width = width;
+      self->cached_height = height;
+      self->cached_dark = dark;
+    }
+  gtk_snapshot_append_node (snapshot, self->map_node);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  slope_landscape_plot_draw_path (cr, width, height, &self->plot);
+  cairo_destroy (cr);
+}
+
+/* ------------------------------------------------------------------ */
+/* Zoom, pan and pick                                                  */
+
+static void
+zoom_at (SlopeLandscapeWidget *self,
+         double                px,
+         double                py,
+         double                factor)
+{
+  SlopeArea area;
+  double w, b;
+
+  current_area (self, &area);
+  /* About the pointer when it is over the map, else about the middle. */
+  if (!(px >= area.left && px <= area.left + area.width
+        && py >= area.top && py <= area.top + area.height))
+    {
+      px = area.left + area.width / 2.0;
+      py = area.top + area.height / 2.0;
+    }
+  slope_landscape_plot_from_pixel (&self->plot, &area, px, py, &w, &b);
+  if (slope_landscape_view_zoom (&self->plot.view, w, b, factor))
+    {
+      self->user_view = TRUE;
+      invalidate_map (self);
+    }
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           SlopeLandscapeWidget     *self)
+{
+  /* Touchpads scroll in pixels, wheels in notches. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
+    dy /= 30.0;
+  zoom_at (self, self->pointer_inside ? self->pointer_x : -1.0,
+           self->pointer_inside ? self->pointer_y : -1.0, pow (ZOOM_STEP, dy));
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           SlopeLandscapeWidget     *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->pointer_inside = TRUE;
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          SlopeLandscapeWidget     *self)
+{
+  self->pointer_inside = FALSE;
+}
+
+static void
+on_drag_begin (GtkGestureDrag       *gesture,
+               double                x,
+               double                y,
+               SlopeLandscapeWidget *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button != GDK_BUTTON_PRIMARY && button != GDK_BUTTON_MIDDLE)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  self->drag_view = self->plot.view;
+  self->panning = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_drag_update (GtkGestureDrag       *gesture,
+                double                dx,
+                double                dy,
+                SlopeLandscapeWidget *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  int threshold = 8;
+  SlopeArea area;
+
+  g_object_get (settings, "gtk-dnd-drag-threshold", &threshold, NULL);
+  if (!self->panning && hypot (dx, dy) < threshold)
+    return;
+  self->panning = TRUE;
+
+  current_area (self, &area);
+  self->plot.view = self->drag_view;
+  slope_landscape_view_pan (&self->plot.view, &area, dx, dy);
+  self->user_view = TRUE;
+  invalidate_map (self);
+}
+
+/* A click that did not move far enough to pan sets the start there. */
+static void
+on_drag_end (GtkGestureDrag       *gesture,
+             double                dx,
+             double                dy,
+             SlopeLandscapeWidget *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  double x0, y0, w, b;
+  SlopeArea area;
+
+  if (self->panning || button != GDK_BUTTON_PRIMARY
+      || !gtk_gesture_drag_get_start_point (gesture, &x0, &y0))
+    return;
+
+  current_area (self, &area);
+  if (x0 < area.left || x0 > area.left + area.width
+      || y0 < area.top || y0 > area.top + area.height)
+    return;
+  slope_landscape_plot_from_pixel (&self->plot, &area, x0, y0, &w, &b);
+  g_signal_emit (self, signals[START_PICKED], 0, w, b);
+}
+
+static gboolean
+fit_binding (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  slope_landscape_widget_refit (SLOPE_LANDSCAPE_WIDGET (widget));
+  return TRUE;
+}
+
+static gboolean
+zoom_binding (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  zoom_at (SLOPE_LANDSCAPE_WIDGET (widget), -1.0, -1.0,
+           g_variant_get_boolean (args) ? 1.0 / (ZOOM_STEP * ZOOM_STEP) : ZOOM_STEP * ZOOM_STEP);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static void
+slope_landscape_widget_css_changed (GtkWidget         *widget,
+                                    GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (slope_landscape_widget_parent_class)->css_changed (widget, change);
+  invalidate_map (SLOPE_LANDSCAPE_WIDGET (widget));
+}
+
+static void
+slope_landscape_widget_dispose (GObject *object)
+{
+  SlopeLandscapeWidget *self = SLOPE_LANDSCAPE_WIDGET (object);
+
+  g_clear_pointer (&self->map_node, gsk_render_node_unref);
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (slope_landscape_widget_parent_class)->dispose (object);
+}
+
+static void
+slope_landscape_widget_finalize (GObject *object)
+{
+  SlopeLandscapeWidget *self = SLOPE_LANDSCAPE_WIDGET (object);
+
+  g_clear_pointer (&self->path_w, g_free);
+  g_clear_pointer (&self->path_b, g_free);
+
+  G_OBJECT_CLASS (slope_landscape_widget_parent_class)->finalize (object);
+}
+
+static void
+slope_landscape_widget_class_init (SlopeLandscapeWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = slope_landscape_widget_dispose;
+  object_class->finalize = slope_landscape_widget_finalize;
+  widget_class->snapshot = slope_landscape_widget_snapshot;
+  widget_class->css_changed = slope_landscape_widget_css_changed;
+
+  /**
+   * SlopeLandscapeWidget::start-picked:
+   * @w: the W under the pointer
+   * @b: the b under the pointer
+   *
+   * The user clicked on the map to start training from there.
+   */
+  signals[START_PICKED] =
+    g_signal_new ("start-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, fit_binding, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, 0, zoom_binding, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_equal, 0, zoom_binding, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Add, 0, zoom_binding, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, 0, zoom_binding, "b", FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Subtract, 0, zoom_binding, "b", FALSE);
+
+  gtk_widget_class_set_css_name (widget_class, "slope-landscape");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+slope_landscape_widget_init (SlopeLandscapeWidget *self)
+{
+  GtkEventController *scroll, *motion;
+  GtkGesture *drag;
+
+  slope_landscape_plot_init (&self->plot);
+  self->path_w = g_new0 (double, PATH_CAPACITY + 1);
+  self->path_b = g_new0 (double, PATH_CAPACITY + 1);
+  self->plot.path_w = self->path_w;
+  self->plot.path_b = self->path_b;
+  self->refit_pending = TRUE;
+
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 280, 240);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cost landscape"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("The cost for every W and b, and the path of training. "
+                                    "Click to start from there."),
+                                  -1);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+}
+
+GtkWidget *
+slope_landscape_widget_new (void)
+{
+  return g_object_new (SLOPE_TYPE_LANDSCAPE_WIDGET, NULL);
+}
+
+/* Copies what the plot needs: the landscape depends only on the moments. */
+void
+slope_landscape_widget_set_dataset (SlopeLandscapeWidget *self,
+                                    SlopeDataset         *dataset)
+{
+  g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
+  g_return_if_fail (dataset == NULL || SLOPE_IS_DATASET (dataset));
+
+  memset (&self->plot.moments, 0, sizeof self->plot.moments);
+  self->plot.has_optimum = FALSE;
+  if (dataset != NULL)
+    {
+      self->plot.moments = *slope_dataset_get_moments (dataset);
+      self->plot.has_optimum = slope_dataset_least_squares (dataset, &self->plot.optimum_w,
+                                                            &self->plot.optimum_b, NULL);
+    }
+  slope_landscape_widget_refit (self);
+}
+
+void
+slope_landscape_widget_set_state (SlopeLandscapeWidget *self,
+                                  double                w,
+                                  double                b)
+{
+  g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
+
+  self->plot.w = w;
+  self->plot.b = b;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The path is read from @history at most once per frame, when it changed. */
+void
+slope_landscape_widget_set_history (SlopeLandscapeWidget *self,
+                                    SlopeHistory         *history)
+{
+  g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
+  g_return_if_fail (history == NULL || SLOPE_IS_HISTORY (history));
+
+  if (g_set_object (&self->history, history))
+    {
+      self->history_read = FALSE;
+      self->has_start = FALSE;
+      self->plot.n_path = 0;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * slope_landscape_widget_refit:
+ *
+ * Frames the start, the optimum and the path afresh, and gives the view
+ * back to training if the user had zoomed or panned.  Done at the next
+ * frame, with the state and history as they are then, so the window may
+ * call this on reset before or after it passes on the new state.
+ */
+void
+slope_landscape_widget_refit (SlopeLandscapeWidget *self)
+{
+  g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
+
+  self->refit_pending = TRUE;
+  invalidate_map (self);
+}
+
+void
+slope_landscape_widget_set_font_scale (SlopeLandscapeWidget *self,
+                                       double                scale)
+{
+  g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
+
+  self->plot.font_scale = scale;
+  invalidate_map (self);
+}
+
+void
+slope_landscape_widget_set_show_gradient (SlopeLandscapeWidget *self,
+                                          gboolean              show)
+{
+  g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
+
+  self->plot.show_gradient = !!show;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The view is brought up to date first: a pending refit happens now. */
+const SlopeLandscapePlot *
+slope_landscape_widget_get_plot (SlopeLandscapeWidget *self)
+{
+  g_return_val_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self), NULL);
+
+  update_view (self);
+  return &self->plot;
+}

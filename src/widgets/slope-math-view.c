@@ -1,0 +1,332 @@
+/* slope-math-view.c: the math panel, a selectable markup label laid out as
+ * a table with tab stops.
+ *
+ * The text comes from slope-math-text.c, one row per line and one cell per
+ * tab.  The tab stops are measured from the cells and only ever widen
+ * until the training starts over, so the columns stand still while the
+ * numbers change sixty times a second.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "slope-dataset.h"
+#include "slope-math-text.h"
+#include "slope-math-view.h"
+
+/* Readable from the back of a classroom even before presentation mode. */
+#define BASE_SCALE   1.2
+/* Cells per row (name, formula, numbers, value, note): four tab stops. */
+#define N_STOPS      4
+/* Room between rows, so subscripts do not touch the line below, and more
+ * above each heading to set the sections apart. */
+#define ROW_HEIGHT      1.2
+#define HEADING_HEIGHT  1.9
+#define MAX_REMEMBERED_CELLS 512
+
+struct _SlopeMathView
+{
+  GtkWidget     parent_instance;
+
+  GtkLabel     *label;
+  char         *markup;
+  char         *plain;
+  double        font_scale;
+  SlopeDataset *dataset;
+  int           column_width[N_STOPS];
+  GHashTable   *cell_widths;     /* cell markup → width in pixels */
+};
+
+G_DEFINE_FINAL_TYPE (SlopeMathView, slope_math_view, GTK_TYPE_WIDGET)
+
+/* The theme's font size times ours.  A size rather than a scale, since the
+ * label's attributes replace the markup's of the same kind and the title's
+ * "x-large" is a scale. */
+static PangoAttribute *
+size_attribute (SlopeMathView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *desc = pango_context_get_font_description (context);
+  double factor = BASE_SCALE * self->font_scale;
+  int size = desc != NULL ? pango_font_description_get_size (desc) : 0;
+
+  if (size <= 0)
+    return pango_attr_size_new ((int) (11 * PANGO_SCALE * factor));
+  if (pango_font_description_get_size_is_absolute (desc))
+    return pango_attr_size_new_absolute ((int) (size * factor));
+  return pango_attr_size_new ((int) (size * factor));
+}
+
+/* The label's attributes over the markup's: the size for everyone, and
+ * the line heights, which go by row (headings are the rows with no tab). */
+static PangoAttrList *
+label_attributes (SlopeMathView *self)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  const char *row = self->plain;
+
+  pango_attr_list_insert (attrs, size_attribute (self));
+
+  for (guint r = 0; row != NULL && *row != '\0'; r++)
+    {
+      const char *end = strchr (row, '\n');
+      gsize len = end != NULL ? (gsize) (end - row) : strlen (row);
+      gboolean heading = r > 0 && memchr (row, '\t', len) == NULL;
+      PangoAttribute *height = pango_attr_line_height_new (heading ? HEADING_HEIGHT
+                                                                    : ROW_HEIGHT);
+
+      height->start_index = (guint) (row - self->plain);
+      height->end_index = height->start_index + (guint) len;
+      pango_attr_list_insert (attrs, height);
+      row = end != NULL ? end + 1 : row + len;
+    }
+
+  return attrs;
+}
+
+static void
+update_attributes (SlopeMathView *self)
+{
+  g_autoptr(PangoAttrList) attrs = label_attributes (self);
+
+  gtk_label_set_attributes (self->label, attrs);
+}
+
+/* Measures @cell as the label would draw it.  Most cells (names,
+ * formulas) are the same every frame, so widths are remembered. */
+static int
+cell_width (SlopeMathView  *self,
+            PangoLayout   **layout,
+            const char     *cell)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+  gpointer known;
+  int width = 0;
+
+  if (g_hash_table_lookup_extended (self->cell_widths, cell, NULL, &known))
+    return GPOINTER_TO_INT (known);
+
+  if (*layout == NULL)
+    *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_markup (*layout, cell, -1);
+  attrs = pango_attr_list_copy (pango_layout_get_attributes (*layout));
+  if (attrs == NULL)
+    attrs = pango_attr_list_new ();
+  pango_attr_list_insert_before (attrs, size_attribute (self));
+  pango_layout_set_attributes (*layout, attrs);
+  pango_layout_get_pixel_size (*layout, &width, NULL);
+
+  /* Playing makes new numbers every frame; keep the memory bounded. */
+  if (g_hash_table_size (self->cell_widths) >= MAX_REMEMBERED_CELLS)
+    g_hash_table_remove_all (self->cell_widths);
+  g_hash_table_insert (self->cell_widths, g_strdup (cell), GINT_TO_POINTER (width));
+
+  return width;
+}
+
+static void
+update_tabs (SlopeMathView *self)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoTabArray) tabs = NULL;
+  g_auto(GStrv) rows = NULL;
+  int x = 0, gap;
+
+  if (self->markup == NULL)
+    return;
+
+  gap = cell_width (self, &layout, "MM");
+
+  /* Headings have no tabs and must not widen the first column. */
+  rows = g_strsplit (self->markup, "\n", -1);
+  for (guint r = 0; rows[r] != NULL; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (rows[r], "\t", N_STOPS + 1);
+
+      for (guint c = 0; c < N_STOPS && cells[c] != NULL && cells[c + 1] != NULL; c++)
+        self->column_width[c] = MAX (self->column_width[c], cell_width (self, &layout, cells[c]));
+    }
+
+  tabs = pango_tab_array_new (N_STOPS, TRUE);
+  for (guint c = 0; c < N_STOPS; c++)
+    {
+      x += self->column_width[c] + gap;
+      pango_tab_array_set_tab (tabs, (int) c, PANGO_TAB_LEFT, x);
+    }
+  gtk_label_set_tabs (self->label, tabs);
+}
+
+/* The columns may shrink again: new data, a reset, another font. */
+static void
+forget_columns (SlopeMathView *self)
+{
+  memset (self->column_width, 0, sizeof self->column_width);
+  g_hash_table_remove_all (self->cell_widths);
+}
+
+static void
+slope_math_view_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  SlopeMathView *self = SLOPE_MATH_VIEW (widget);
+
+  GTK_WIDGET_CLASS (slope_math_view_parent_class)->css_changed (widget, change);
+  if (self->label == NULL)
+    return;
+  forget_columns (self);
+  update_attributes (self);
+  update_tabs (self);
+}
+
+static void
+slope_math_view_dispose (GObject *object)
+{
+  SlopeMathView *self = SLOPE_MATH_VIEW (object);
+
+  if (self->label != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->label));
+      self->label = NULL;
+    }
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (slope_math_view_parent_class)->dispose (object);
+}
+
+static void
+slope_math_view_finalize (GObject *object)
+{
+  SlopeMathView *self = SLOPE_MATH_VIEW (object);
+
+  g_clear_pointer (&self->markup, g_free);
+  g_clear_pointer (&self->plain, g_free);
+  g_clear_pointer (&self->cell_widths, g_hash_table_unref);
+
+  G_OBJECT_CLASS (slope_math_view_parent_class)->finalize (object);
+}
+
+static void
+slope_math_view_class_init (SlopeMathViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = slope_math_view_dispose;
+  object_class->finalize = slope_math_view_finalize;
+  widget_class->css_changed = slope_math_view_css_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "slope-math-view");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+slope_math_view_init (SlopeMathView *self)
+{
+  self->font_scale = 1.0;
+  self->cell_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_selectable (self->label, TRUE);
+  gtk_label_set_xalign (self->label, 0.0);
+  gtk_label_set_yalign (self->label, 0.0);
+  gtk_widget_set_valign (GTK_WIDGET (self->label), GTK_ALIGN_START);
+  gtk_widget_set_halign (GTK_WIDGET (self->label), GTK_ALIGN_START);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->label), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->label), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->label), 8);
+  update_attributes (self);
+  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The current epoch, step by step"),
+                                  -1);
+}
+
+GtkWidget *
+slope_math_view_new (void)
+{
+  return g_object_new (SLOPE_TYPE_MATH_VIEW, NULL);
+}
+
+/**
+ * slope_math_view_update:
+ * @w_before: W the epoch's hypotheses used: mid-epoch @state->w, between
+ *   epochs the last SlopeEpochRecord's w_before
+ * @b_before: likewise for b
+ *
+ * Cheap when nothing changed, so it can be called every frame.
+ */
+void
+slope_math_view_update (SlopeMathView           *self,
+                        const SlopeTrainerState *state,
+                        double                   w_before,
+                        double                   b_before,
+                        SlopeDataset            *dataset)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *plain = NULL;
+  gboolean restart;
+
+  g_return_if_fail (SLOPE_IS_MATH_VIEW (self));
+  g_return_if_fail (state != NULL);
+
+  restart = dataset != self->dataset || (state->epoch == 0 && state->line == SLOPE_LINE_NONE);
+  if (restart)
+    {
+      g_set_object (&self->dataset, dataset);
+      forget_columns (self);
+    }
+
+  slope_math_text_build (state, w_before, b_before, dataset, SLOPE_MATH_DEFAULT_MAX_POINTS,
+                         &markup, &plain);
+  if (!restart && g_strcmp0 (markup, self->markup) == 0)
+    return;
+
+  g_free (self->markup);
+  self->markup = g_steal_pointer (&markup);
+  g_free (self->plain);
+  self->plain = g_steal_pointer (&plain);
+
+  gtk_label_set_markup (self->label, self->markup);
+  update_attributes (self);
+  update_tabs (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->plain,
+                                  -1);
+}
+
+/* Larger for a projector; 1 is the normal size. */
+void
+slope_math_view_set_font_scale (SlopeMathView *self,
+                                double         scale)
+{
+  g_return_if_fail (SLOPE_IS_MATH_VIEW (self));
+  g_return_if_fail (scale > 0.0);
+
+  if (self->font_scale == scale)
+    return;
+  self->font_scale = scale;
+  update_attributes (self);
+  forget_columns (self);
+  update_tabs (self);
+}
+
+double
+slope_math_view_get_font_scale (SlopeMathView *self)
+{
+  g_return_val_if_fail (SLOPE_IS_MATH_VIEW (self), 1.0);
+
+  return self->font_scale;
+}
+
+/* What is shown, without markup; NULL before the first update. */
+const char *
+slope_math_view_get_text (SlopeMathView *self)
+{
+  g_return_val_if_fail (SLOPE_IS_MATH_VIEW (self), NULL);
+
+  return self->plain;
+}

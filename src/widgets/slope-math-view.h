@@ -1,0 +1,25 @@
+/* slope-math-view.h: the epoch's arithmetic, written out with its numbers. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "slope-trainer.h"
+
+G_BEGIN_DECLS
+
+#define SLOPE_TYPE_MATH_VIEW (slope_math_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlopeMathView, slope_math_view, SLOPE, MATH_VIEW, GtkWidget)
+
+GtkWidget  *slope_math_view_new            (void);
+void        slope_math_view_update         (SlopeMathView           *self,
+                                            const SlopeTrainerState *state,
+                                            double                   w_before,
+                                            double                   b_before,
+                                            SlopeDataset            *dataset);
+void        slope_math_view_set_font_scale (SlopeMathView           *self,
+                                            double                   scale);
+double      slope_math_view_get_font_scale (SlopeMathView           *self);
+const char *slope_math_view_get_text       (SlopeMathView           *self);
+
+G_END_DECLS

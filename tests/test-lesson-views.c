@@ -1,0 +1,236 @@
+/* test-lesson-views.c: the code panel and the math panel as widgets.
+ * Runs under Xvfb (suite ui).
+ *
+ * The code panel is checked through its buffer: which line carries the
+ * highlight, and that the shown code is the notebook's, character for
+ * character.  The math panel is checked through the label a student reads.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "slope-code-view.h"
+#include "slope-dataset.h"
+#include "slope-math-view.h"
+#include "slope-trainer.h"
+
+#define MINUS "\u2212"
+
+static const char notebook_loop[] =
+  "for epoch in range(1, nb_epochs+1):\n"
+  "  # 예측\n"
+  "  hypothesis = x_train * W + b\n"
+  "\n"
+  "  # 손실 계산\n"
+  "  cost = torch.mean((hypothesis - y_train) ** 2)\n"
+  "\n"
+  "  # 가중치 갱신\n"
+  "  optimizer.zero_grad() # 그레디언트 초기화\n"
+  "  cost.backward() # 역전파 연산 수행\n"
+  "  optimizer.step()";
+
+static GtkWidget *
+show_in_window (GtkWidget *child)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static char *
+lit_text (SlopeCodeView *view)
+{
+  g_autofree char *text = slope_code_view_get_text (view);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  int lit = slope_code_view_get_lit_line (view);
+
+  g_assert_cmpint (lit, >=, 0);
+  g_assert_cmpint (lit, <, (int) g_strv_length (lines));
+  return g_strdup (lines[lit]);
+}
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static void
+test_code_lit_line (void)
+{
+  static const struct
+  {
+    SlopeLine   line;
+    int         index;
+    const char *code;
+  } cases[] = {
+    { SLOPE_LINE_PREDICT, 2, "  hypothesis = x_train * W + b" },
+    { SLOPE_LINE_COST, 5, "  cost = torch.mean((hypothesis - y_train) ** 2)" },
+    { SLOPE_LINE_ZERO_GRAD, 8, "  optimizer.zero_grad() # 그레디언트 초기화" },
+    { SLOPE_LINE_BACKWARD, 9, "  cost.backward() # 역전파 연산 수행" },
+    { SLOPE_LINE_STEP, 10, "  optimizer.step()" },
+    { SLOPE_LINE_NONE, 0, "for epoch in range(1, nb_epochs+1):" },
+  };
+  GtkWidget *view = slope_code_view_new ();
+  GtkWidget *window = show_in_window (view);
+  g_autofree char *text = slope_code_view_get_text (SLOPE_CODE_VIEW (view));
+
+  g_assert_cmpstr (text, ==, notebook_loop);
+  g_assert_cmpstr (gtk_widget_get_css_name (view), ==, "slope-code-view");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *lit = NULL;
+
+      slope_code_view_set_line (SLOPE_CODE_VIEW (view), cases[i].line, TRUE);
+      g_assert_cmpint (slope_code_view_get_lit_line (SLOPE_CODE_VIEW (view)), ==, cases[i].index);
+      lit = lit_text (SLOPE_CODE_VIEW (view));
+      g_assert_cmpstr (lit, ==, cases[i].code);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Without zero_grad the line is commented out, as a student would. */
+static void
+test_code_zero_grad_off (void)
+{
+  GtkWidget *view = slope_code_view_new ();
+  GtkWidget *window = show_in_window (view);
+  g_autofree char *off = NULL;
+  g_autofree char *on = NULL;
+  g_autofree char *lit = NULL;
+
+  slope_code_view_set_line (SLOPE_CODE_VIEW (view), SLOPE_LINE_ZERO_GRAD, FALSE);
+  off = slope_code_view_get_text (SLOPE_CODE_VIEW (view));
+  g_assert_nonnull (strstr (off, "  # optimizer.zero_grad() # 그레디언트 초기화\n"));
+  g_assert_cmpint (slope_code_view_get_lit_line (SLOPE_CODE_VIEW (view)), ==, 8);
+  lit = lit_text (SLOPE_CODE_VIEW (view));
+  g_assert_cmpstr (lit, ==, "  # optimizer.zero_grad() # 그레디언트 초기화");
+
+  /* The other lines keep their places, so the highlight still maps. */
+  slope_code_view_set_line (SLOPE_CODE_VIEW (view), SLOPE_LINE_BACKWARD, FALSE);
+  g_assert_cmpint (slope_code_view_get_lit_line (SLOPE_CODE_VIEW (view)), ==, 9);
+
+  slope_code_view_set_line (SLOPE_CODE_VIEW (view), SLOPE_LINE_BACKWARD, TRUE);
+  on = slope_code_view_get_text (SLOPE_CODE_VIEW (view));
+  g_assert_cmpstr (on, ==, notebook_loop);
+  g_assert_null (strstr (on, "# optimizer.zero_grad()"));
+  g_assert_cmpint (slope_code_view_get_lit_line (SLOPE_CODE_VIEW (view)), ==, 9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_code_font_scale (void)
+{
+  GtkWidget *view = slope_code_view_new ();
+  GtkWidget *window = show_in_window (view);
+  int normal, large;
+
+  normal = natural_width (view);
+  slope_code_view_set_font_scale (SLOPE_CODE_VIEW (view), 2.0);
+  large = natural_width (view);
+  g_assert_cmpint (normal, >, 0);
+  g_assert_cmpint (large, >, normal * 3 / 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static const char *
+shown_text (GtkWidget *math)
+{
+  GtkWidget *label = gtk_widget_get_first_child (math);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* The label follows the trainer line by line; an unchanged state leaves
+ * the label alone. */
+static void
+test_math_updates (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  g_autoptr(SlopeTrainer) trainer = slope_trainer_new (data);
+  GtkWidget *math = slope_math_view_new ();
+  GtkWidget *window = show_in_window (math);
+  SlopeTrainerState state;
+  SlopeEpochRecord rec;
+  const char *before;
+
+  g_assert_cmpstr (gtk_widget_get_css_name (math), ==, "slope-math-view");
+  g_assert_null (slope_math_view_get_text (SLOPE_MATH_VIEW (math)));
+
+  slope_trainer_reset (trainer);
+  slope_trainer_get_state (trainer, &state);
+  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data);
+  g_assert_nonnull (strstr (shown_text (math), "not started"));
+  g_assert_cmpstr (shown_text (math), ==, slope_math_view_get_text (SLOPE_MATH_VIEW (math)));
+
+  slope_trainer_step_line (trainer, NULL);
+  slope_trainer_step_line (trainer, NULL);
+  slope_trainer_get_state (trainer, &state);
+  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data);
+  g_assert_nonnull (strstr (shown_text (math), "= 18.6667"));
+  g_assert_null (strstr (shown_text (math), MINUS "18.6667"));
+
+  before = slope_math_view_get_text (SLOPE_MATH_VIEW (math));
+  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data);
+  g_assert_true (slope_math_view_get_text (SLOPE_MATH_VIEW (math)) == before);
+
+  while (!slope_trainer_step_line (trainer, &rec))
+    ;
+  slope_trainer_get_state (trainer, &state);
+  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, rec.w_before, rec.b_before, data);
+  g_assert_nonnull (strstr (shown_text (math), "= 0.186667"));
+  g_assert_nonnull (strstr (shown_text (math), "= 0.08"));
+  g_assert_nonnull (strstr (shown_text (math), "= " MINUS "8"));
+  g_assert_cmpstr (shown_text (math), ==, slope_math_view_get_text (SLOPE_MATH_VIEW (math)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_math_font_scale (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  g_autoptr(SlopeTrainer) trainer = slope_trainer_new (data);
+  GtkWidget *math = slope_math_view_new ();
+  GtkWidget *window = show_in_window (math);
+  SlopeTrainerState state;
+  int normal, large;
+
+  slope_trainer_reset (trainer);
+  slope_trainer_get_state (trainer, &state);
+  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data);
+  normal = natural_width (math);
+  slope_math_view_set_font_scale (SLOPE_MATH_VIEW (math), 2.0);
+  g_assert_cmpfloat (slope_math_view_get_font_scale (SLOPE_MATH_VIEW (math)), ==, 2.0);
+  large = natural_width (math);
+  g_assert_cmpint (normal, >, 0);
+  g_assert_cmpint (large, >, normal * 3 / 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lesson-views/code/lit-line", test_code_lit_line);
+  g_test_add_func ("/lesson-views/code/zero-grad-off", test_code_zero_grad_off);
+  g_test_add_func ("/lesson-views/code/font-scale", test_code_font_scale);
+  g_test_add_func ("/lesson-views/math/updates", test_math_updates);
+  g_test_add_func ("/lesson-views/math/font-scale", test_math_font_scale);
+
+  return g_test_run ();
+}
