@@ -300,6 +300,139 @@ test_step_lines_explained (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Dragging along the cost plot shows a past epoch in every view; Play
+ * returns to the present and continues from there. */
+static void
+test_rewind (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  g_autoptr(SlopeTrainer) trainer = slope_trainer_new (data);
+  SlopeEpochRecord rec;
+  char expected[64];
+
+  gtk_adjustment_set_value (window->speed_adjustment, 5.0);
+  gtk_spin_button_set_value (window->epochs_spin, 300);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  slope_runner_wait_paused (window->runner);
+  settle (window);
+
+  slope_trainer_reset (trainer);
+  for (guint i = 0; i < 120; i++)
+    slope_trainer_epoch (trainer, &rec);
+
+  g_signal_emit_by_name (window->cost_view, "epoch-picked", (guint64) 120);
+  g_assert_true (slope_window_is_rewinding (window));
+  g_assert_cmpuint (window->shown.epoch, ==, 120);
+  g_assert_cmpfloat (window->shown.w, ==, rec.w);
+  g_assert_cmpstr (readout (window, READOUT_EPOCH), ==, "120 / 300");
+  assert_readout (window, READOUT_W, rec.w);
+  assert_readout (window, READOUT_COST, rec.cost);
+  g_assert_cmpfloat (slope_data_view_get_plot (window->data_view)->w, ==, rec.w);
+  g_assert_cmpuint (slope_cost_view_get_plot (window->cost_view)->marker_epoch, ==, 120);
+  g_assert_true (gtk_revealer_get_reveal_child (window->notice_revealer));
+  /* The trainer itself is untouched. */
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 300);
+
+  /* Escape, then Play: the present, and training goes on from epoch 300. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-present", NULL);
+  g_assert_false (slope_window_is_rewinding (window));
+  g_assert_cmpuint (window->shown.epoch, ==, 300);
+  g_signal_emit_by_name (window->cost_view, "epoch-picked", (guint64) 10);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+  settle (window);
+  g_assert_false (slope_window_is_rewinding (window));
+  g_assert_cmpuint (window->shown.epoch, ==, 301);
+
+  slope_format_number (expected, sizeof expected, window->snapshot.state.w, 6);
+  g_assert_cmpstr (readout (window, READOUT_W), ==, expected);
+
+  g_settings_reset (window->settings, "speed");
+  g_settings_reset (window->settings, "epochs-per-run");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The least-squares line is drawn and its distance shown; degenerate data
+ * says so instead. */
+static void
+test_least_squares_reference (void)
+{
+  static const double x[] = { 2, 2, 2 };
+  static const double y[] = { 1, 2, 3 };
+  SlopeWindow *window = new_window ();
+  g_autoptr(SlopeDataset) flat = slope_dataset_new (x, y, 3, "flat");
+  const SlopeDataPlot *plot = slope_data_view_get_plot (window->data_view);
+
+  settle (window);
+  slope_window_redraw (window);
+  g_assert_true (plot->has_reference);
+  g_assert_cmpfloat_with_epsilon (plot->reference_w, 2.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (plot->reference_b, 0.0, 1e-12);
+  g_assert_nonnull (strstr (gtk_label_get_text (window->reference_label), "R² = 1"));
+
+  slope_window_set_dataset (window, flat);
+  settle (window);
+  slope_window_redraw (window);
+  g_assert_false (plot->has_reference);
+  g_assert_nonnull (strstr (gtk_label_get_text (window->reference_label), "equal"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* F11: larger type everywhere and a trimmed side panel; F11 again undoes it. */
+static void
+test_presentation (void)
+{
+  SlopeWindow *window = new_window ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL);
+  g_assert_true (window->presentation);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_cmpfloat (slope_data_view_get_plot (window->data_view)->font_scale, >, 1.2);
+  g_assert_cmpfloat (slope_cost_view_get_plot (window->cost_view)->font_scale, >, 1.2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->settings_grid)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->zero_grad_switch)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-present", NULL);
+  g_assert_false (window->presentation);
+  g_assert_cmpfloat (slope_data_view_get_plot (window->data_view)->font_scale, ==, 1.0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->settings_grid)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The accumulation lab's "Show it on the line" flips the main view's
+ * switch and plays. */
+static void
+test_lab_demonstrates (void)
+{
+  SlopeWindow *window = new_window ();
+
+  gtk_adjustment_set_value (window->speed_adjustment, 0.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-lab", "s", "accumulation");
+  g_assert_nonnull (window->labs_window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->labs_window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->labs_stack), ==, "accumulation");
+  for (guint i = 0; i < 20; i++)
+    slope_accumulation_lab_backward (window->accumulation_lab);
+  g_assert_cmpuint (slope_accumulation_lab_get_n_lines (window->accumulation_lab), ==, 20);
+
+  g_signal_emit_by_name (window->accumulation_lab, "demonstrate");
+  settle (window);
+  g_assert_false (gtk_switch_get_active (window->zero_grad_switch));
+  g_assert_false (window->snapshot.state.zero_grad);
+  g_assert_true (window->snapshot.playing);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-lab", "s", "autograd");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->labs_stack), ==, "autograd");
+  slope_autograd_lab_backward (window->autograd_lab);
+  g_assert_cmpfloat (slope_autograd_lab_get_w_grad (window->autograd_lab), ==, 8.0);
+
+  g_settings_reset (window->settings, "speed");
+  g_settings_reset (window->settings, "zero-grad");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Closing in the middle of a flat-out run stops and joins the thread. */
 static void
 test_close_while_playing (void)
@@ -458,6 +591,10 @@ main (int   argc,
   g_test_add_func ("/window/launch-options-not-saved", test_launch_options_not_saved);
   g_test_add_func ("/window/autoplay-log", test_autoplay_log);
   g_test_add_func ("/window/step-lines-explained", test_step_lines_explained);
+  g_test_add_func ("/window/rewind", test_rewind);
+  g_test_add_func ("/window/least-squares-reference", test_least_squares_reference);
+  g_test_add_func ("/window/presentation", test_presentation);
+  g_test_add_func ("/window/lab-demonstrates", test_lab_demonstrates);
   g_test_add_func ("/window/close-while-playing", test_close_while_playing);
   g_test_add_func ("/window/keyboard", test_keyboard);
   g_test_add_func ("/window/real-binary-autoplay", test_real_binary_autoplay);

@@ -112,7 +112,7 @@ slope_application_open (GApplication  *app,
   SlopeWindow *window = new_window (SLOPE_APPLICATION (app));
 
   if (n_files > 0)
-    slope_window_load_file (window, files[0]);
+    slope_window_open_file (window, files[0]);
 }
 
 static void
@@ -136,18 +136,18 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
-/* Windows are destroyed, not just forgotten, so each joins its training
- * thread before the process ends. */
+/* Each window is asked to close, so unsaved edits get their question,
+ * and a closed window is destroyed, which joins its training thread. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
 
-  while ((windows = gtk_application_get_windows (app)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (windows->data));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
 }
 
 static const GActionEntry app_actions[] = {

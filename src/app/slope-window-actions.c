@@ -13,6 +13,7 @@ toggle_play (GtkWidget  *widget,
 {
   SlopeWindow *self = SLOPE_WINDOW (widget);
 
+  slope_window_end_rewind (self);
   /* Decide from the newest state, not from a frame ago. */
   slope_runner_read (self->runner, &self->snapshot);
   if (self->snapshot.playing)
@@ -26,6 +27,7 @@ play (GtkWidget  *widget,
       const char *action_name,
       GVariant   *parameter)
 {
+  slope_window_end_rewind (SLOPE_WINDOW (widget));
   slope_runner_play (SLOPE_WINDOW (widget)->runner);
 }
 
@@ -42,6 +44,7 @@ step (GtkWidget  *widget,
       const char *action_name,
       GVariant   *parameter)
 {
+  slope_window_end_rewind (SLOPE_WINDOW (widget));
   slope_runner_step_epoch (SLOPE_WINDOW (widget)->runner);
 }
 
@@ -52,6 +55,7 @@ step_line (GtkWidget  *widget,
 {
   SlopeWindow *self = SLOPE_WINDOW (widget);
 
+  slope_window_end_rewind (self);
   /* Stepping line by line is what the code and math panels are for. */
   slope_window_set_show_explain (self, TRUE);
   slope_runner_step_line (self->runner);
@@ -62,6 +66,7 @@ reset (GtkWidget  *widget,
        const char *action_name,
        GVariant   *parameter)
 {
+  slope_window_end_rewind (SLOPE_WINDOW (widget));
   slope_runner_reset (SLOPE_WINDOW (widget)->runner);
 }
 
@@ -147,6 +152,29 @@ slope_window_install_key_controller (SlopeWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
+static void
+show_lab (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  slope_window_show_lab (SLOPE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Escape: back to the present from a rewound epoch, and out of
+ * presentation mode. */
+static void
+back_to_present (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SlopeWindow *self = SLOPE_WINDOW (widget);
+
+  if (slope_window_is_rewinding (self))
+    slope_window_end_rewind (self);
+  else
+    slope_window_set_presentation (self, FALSE);
+}
+
 void
 slope_window_update_actions (SlopeWindow *self)
 {
@@ -165,6 +193,11 @@ slope_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.step", NULL, step);
   gtk_widget_class_install_action (widget_class, "win.step-line", NULL, step_line);
   gtk_widget_class_install_property_action (widget_class, "win.show-explain", "show-explain");
+  gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.presentation", NULL);
+  gtk_widget_class_install_action (widget_class, "win.back-to-present", NULL, back_to_present);
+  gtk_widget_class_install_action (widget_class, "win.show-lab", "s", show_lab);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back-to-present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-explain", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_file);

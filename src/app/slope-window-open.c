@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "slope-column-dialog.h"
 #include "slope-csv.h"
 #include "slope-dialogs.h"
 #include "slope-window-private.h"
@@ -16,6 +17,8 @@
 typedef struct
 {
   GFile          *file;
+  guint           x_column;     /* 1-based; 0: automatic */
+  guint           y_column;
   SlopeCsvReport *report;
 } LoadData;
 
@@ -47,8 +50,22 @@ load_thread (GTask        *task,
 {
   LoadData *ld = task_data;
   SlopeCsvOptions options = { SLOPE_CSV_DELIMITER_AUTO, NULL, NULL };
+  char x_text[16], y_text[16];
   GError *error = NULL;
   SlopeDataset *dataset;
+
+  /* The reader takes columns as names or numbers in text, as typed at
+   * slope-train's command line. */
+  if (ld->x_column != 0)
+    {
+      g_snprintf (x_text, sizeof x_text, "%u", ld->x_column);
+      options.x_column = x_text;
+    }
+  if (ld->y_column != 0)
+    {
+      g_snprintf (y_text, sizeof y_text, "%u", ld->y_column);
+      options.y_column = y_text;
+    }
 
   dataset = slope_csv_load (ld->file, &options, &ld->report, cancellable,
                             on_load_progress, source, &error);
@@ -106,15 +123,19 @@ on_load_done (GObject      *source,
 }
 
 /**
- * slope_window_load_file:
+ * slope_window_load_file_with_columns:
+ * @x_column: 1-based, or 0 for the reader's automatic choice
+ * @y_column: 1-based, or 0 for the reader's automatic choice
  *
  * Loads @file in the background; the window keeps its data until the new
- * data is complete.  The file dialog, drag and drop and the command line
- * all come here.
+ * data is complete.  Files a person opens go through
+ * slope_window_open_file() first, which may ask for the columns.
  */
 void
-slope_window_load_file (SlopeWindow *self,
-                        GFile       *file)
+slope_window_load_file_with_columns (SlopeWindow *self,
+                                     GFile       *file,
+                                     guint        x_column,
+                                     guint        y_column)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *name = NULL;
@@ -137,10 +158,121 @@ slope_window_load_file (SlopeWindow *self,
 
   ld = g_new0 (LoadData, 1);
   ld->file = g_object_ref (file);
+  ld->x_column = x_column;
+  ld->y_column = y_column;
   task = g_task_new (self, self->load_cancellable, on_load_done, NULL);
-  g_task_set_source_tag (task, slope_window_load_file);
+  g_task_set_source_tag (task, slope_window_load_file_with_columns);
   g_task_set_task_data (task, ld, load_data_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+/* Loads @file with the columns the reader picks. */
+void
+slope_window_load_file (SlopeWindow *self,
+                        GFile       *file)
+{
+  slope_window_load_file_with_columns (self, file, 0, 0);
+}
+
+static void
+close_column_dialog (SlopeWindow *self)
+{
+  GtkWindow *dialog = GTK_WINDOW (self->column_dialog);
+
+  if (dialog == NULL)
+    return;
+  g_clear_weak_pointer (&self->column_dialog);
+  gtk_window_destroy (dialog);
+}
+
+/* The weak pointer lives in the window: it must go before the window
+ * does, even if something still holds the dialog. */
+static void
+on_window_destroy (SlopeColumnDialog *dialog,
+                   SlopeWindow       *self)
+{
+  close_column_dialog (self);
+}
+
+static void
+on_columns_chosen (SlopeColumnDialog *dialog,
+                   guint              x_column,
+                   guint              y_column,
+                   SlopeWindow       *self)
+{
+  slope_window_load_file_with_columns (self, slope_column_dialog_get_file (dialog),
+                                       x_column, y_column);
+}
+
+/* A pipe (slope <(cmd)) can be read only once, and a file without a
+ * local path would be downloaded whole just to be previewed on this
+ * thread: those are loaded directly, with the automatic columns. */
+static gboolean
+can_preview (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+
+  if (path == NULL)
+    return FALSE;
+  return !g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Guessing among three columns, or where the reader found no pair, would
+ * fit a line the person did not ask for.  With one column or no rows
+ * there is nothing to pick, and the loader's message says why. */
+static gboolean
+wants_column_dialog (const SlopeCsvPreview *preview)
+{
+  if (preview->n_columns < 2 || preview->rows->len == 0)
+    return FALSE;
+  return preview->n_columns > 2 || preview->x_column == 0 || preview->y_column == 0;
+}
+
+/**
+ * slope_window_open_file:
+ *
+ * Opens a file a person chose (the file dialog, drag and drop, the
+ * command line): reads its first rows and, when the columns to use are
+ * not obvious, asks for them before loading.  The data shown stays until
+ * new data is complete; a file that cannot be read only produces a message.
+ */
+void
+slope_window_open_file (SlopeWindow *self,
+                        GFile       *file)
+{
+  g_autoptr(SlopeCsvPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  SlopeColumnDialog *dialog;
+
+  g_return_if_fail (SLOPE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  close_column_dialog (self);
+  if (!can_preview (file))
+    {
+      slope_window_load_file (self, file);
+      return;
+    }
+
+  /* Synchronous: the file is mapped and only its first rows are read. */
+  preview = slope_csv_preview (file, NULL, SLOPE_COLUMN_DIALOG_PREVIEW_ROWS, &error);
+  if (preview == NULL)
+    {
+      slope_dialogs_alert (GTK_WINDOW (self), _("This file cannot be used"), error->message);
+      return;
+    }
+  if (!wants_column_dialog (preview))
+    {
+      slope_window_load_file (self, file);
+      return;
+    }
+
+  dialog = slope_column_dialog_new (GTK_WINDOW (self), file, g_steal_pointer (&preview));
+  g_signal_connect_object (dialog, "columns-chosen", G_CALLBACK (on_columns_chosen), self, 0);
+  g_signal_connect_object (self, "destroy", G_CALLBACK (on_window_destroy), dialog,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->column_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 gboolean
@@ -178,7 +310,7 @@ on_open_chosen (GObject      *source,
 
   file = slope_dialogs_file_finish (result, &error);
   if (file != NULL)
-    slope_window_load_file (self, file);
+    slope_window_open_file (self, file);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     slope_dialogs_alert (GTK_WINDOW (self), _("The file could not be opened"), error->message);
 }
@@ -204,7 +336,7 @@ on_drop (GtkDropTarget *target,
   files = g_value_get_boxed (value);
   if (files == NULL)
     return FALSE;
-  slope_window_load_file (self, G_FILE (files->data));
+  slope_window_open_file (self, G_FILE (files->data));
   return TRUE;
 }
 

@@ -2,7 +2,10 @@
  * make up the window (slope-window*.c). */
 #pragma once
 
+#include "slope-accumulation-lab.h"
+#include "slope-autograd-lab.h"
 #include "slope-code-view.h"
+#include "slope-column-dialog.h"
 #include "slope-cost-view.h"
 #include "slope-math-view.h"
 #include "slope-data-view.h"
@@ -53,6 +56,7 @@ struct _SlopeWindow
   GtkSpinButton        *initial_w_spin;
   GtkSpinButton        *initial_b_spin;
   GtkCheckButton       *residuals_check;
+  GtkGrid              *settings_grid;
   GtkScrolledWindow    *explain_scroller;
   SlopeCodeView        *code_view;
   SlopeMathView        *math_view;
@@ -76,6 +80,21 @@ struct _SlopeWindow
   guint                 updating_controls;
   gboolean              quit_after_run;
   gboolean              show_explain;
+  gboolean              presentation;
+  GtkLabel             *reference_label;
+
+  /* The labs' window (slope-window-labs.c), made on first use */
+  GtkWindow            *labs_window;
+  GtkStack             *labs_stack;
+  SlopeAccumulationLab *accumulation_lab;
+  SlopeAutogradLab     *autograd_lab;
+
+  /* What the views show: the present, or a past epoch (rewinding) */
+  SlopeTrainerState     shown;
+  double                shown_w_before;
+  double                shown_b_before;
+  gboolean              rewinding;
+  guint64               rewind_epoch;
   GCancellable         *load_cancellable;   /* non-NULL while loading */
   int                   load_permille;      /* written by the loading thread */
 
@@ -87,6 +106,9 @@ struct _SlopeWindow
   gboolean              edit_asking;            /* “Save changes?” is open */
   gboolean              edit_discarded;         /* close without saving */
   gboolean              edit_close_after_save;
+
+  /* Column picker (slope-column-dialog.c) */
+  SlopeColumnDialog    *column_dialog;          /* weak: open while asking */
 };
 
 /* slope-window-actions.c */
@@ -119,6 +141,25 @@ gboolean slope_window_save_data_to            (SlopeWindow    *self,
 /* slope-window.c */
 void slope_window_set_show_explain      (SlopeWindow    *self,
                                          gboolean        show);
+void slope_window_redraw                (SlopeWindow    *self);
+
+/* slope-window-rewind.c */
+void     slope_window_compute_shown     (SlopeWindow    *self);
+gboolean slope_window_is_rewinding      (SlopeWindow    *self);
+void     slope_window_rewind_to         (SlopeWindow    *self,
+                                         guint64         epoch);
+void     slope_window_end_rewind        (SlopeWindow    *self);
+
+/* slope-window-labs.c */
+void     slope_window_show_lab          (SlopeWindow    *self,
+                                         const char     *page);
+void     slope_window_labs_set_font_scale (SlopeWindow  *self,
+                                         double          scale);
+void     slope_window_labs_dispose      (SlopeWindow    *self);
+
+/* slope-window-present.c */
+void     slope_window_set_presentation  (SlopeWindow    *self,
+                                         gboolean        presentation);
 
 /* slope-window-controls.c */
 void slope_window_controls_init         (SlopeWindow    *self);

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "slope-axis.h"
+#include "slope-data-plot.h"
 #include "slope-history.h"
 #include "slope-math-text.h"
 #include "slope-window-private.h"
@@ -22,6 +23,7 @@ G_DEFINE_FINAL_TYPE (SlopeWindow, slope_window, GTK_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SHOW_EXPLAIN,
+  PROP_PRESENTATION,
   N_PROPS
 };
 
@@ -37,6 +39,19 @@ static const char *readout_names[N_READOUTS] = {
   "W.grad",
   "b.grad",
 };
+
+static void
+build_reference_label (SlopeWindow *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "reference-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_grid_attach (self->readouts, label, 0, N_READOUTS, 2, 1);
+  self->reference_label = GTK_LABEL (label);
+}
 
 static void
 build_readouts (SlopeWindow *self)
@@ -60,6 +75,7 @@ build_readouts (SlopeWindow *self)
       gtk_grid_attach (self->readouts, value, 1, (int) i, 1, 1);
       self->readout_values[i] = GTK_LABEL (value);
     }
+  build_reference_label (self);
 }
 
 static void
@@ -85,7 +101,7 @@ set_readout (SlopeWindow *self,
 static void
 update_readouts (SlopeWindow *self)
 {
-  const SlopeTrainerState *st = &self->snapshot.state;
+  const SlopeTrainerState *st = &self->shown;
   g_autofree char *epoch = NULL;
   gboolean have = st->has_cost;
   gboolean have_grad = have && st->line >= SLOPE_LINE_BACKWARD;
@@ -187,29 +203,17 @@ append_log (SlopeWindow *self)
   gtk_text_view_scroll_to_iter (self->log_view, &end, 0.0, FALSE, 0.0, 1.0);
 }
 
-/* The code and math panels show the epoch the trainer is in; between
- * epochs, the last one, with the W, b, lr and switch it really used. */
+/* The code and math panels explain the shown epoch (see
+ * slope-window-rewind.c for which one that is). */
 static void
 update_explain (SlopeWindow *self)
 {
-  const SlopeTrainerState *st = &self->snapshot.state;
-  SlopeTrainerState shown = *st;
-  SlopeEpochRecord rec;
-  double w_before = st->w, b_before = st->b;
-
   if (!self->show_explain)
     return;
 
-  slope_code_view_set_line (self->code_view, st->line, st->zero_grad);
-  if (st->line == SLOPE_LINE_NONE && st->epoch > 0
-      && slope_history_lookup (slope_runner_get_history (self->runner), st->epoch, &rec)
-      && rec.epoch == st->epoch)
-    {
-      slope_math_state_apply_record (&shown, &rec);
-      w_before = rec.w_before;
-      b_before = rec.b_before;
-    }
-  slope_math_view_update (self->math_view, &shown, w_before, b_before, self->dataset);
+  slope_code_view_set_line (self->code_view, self->shown.line, self->shown.zero_grad);
+  slope_math_view_update (self->math_view, &self->shown, self->shown_w_before,
+                          self->shown_b_before, self->dataset);
 }
 
 void
@@ -238,6 +242,9 @@ slope_window_get_property (GObject    *object,
     case PROP_SHOW_EXPLAIN:
       g_value_set_boolean (value, self->show_explain);
       break;
+    case PROP_PRESENTATION:
+      g_value_set_boolean (value, self->presentation);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -256,9 +263,41 @@ slope_window_set_property (GObject      *object,
     case PROP_SHOW_EXPLAIN:
       slope_window_set_show_explain (self, g_value_get_boolean (value));
       break;
+    case PROP_PRESENTATION:
+      slope_window_set_presentation (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* The least-squares line: drawn dashed, and how far (W, b) is from it. */
+static void
+update_reference (SlopeWindow *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *equation = NULL;
+  char r2[32], dw[32], db[32];
+  double w, b, r_squared;
+
+  if (!slope_dataset_least_squares (self->dataset, &w, &b, &r_squared))
+    {
+      slope_data_view_set_reference (self->data_view, FALSE, 0, 0);
+      gtk_label_set_text (self->reference_label,
+                          _("All x values are equal: no single line fits best, so there "
+                            "is no least-squares line."));
+      return;
+    }
+
+  slope_data_view_set_reference (self->data_view, TRUE, w, b);
+  equation = slope_format_equation (w, b);
+  slope_format_number (r2, sizeof r2, r_squared, 4);
+  slope_format_number (dw, sizeof dw, self->shown.w - w, 3);
+  slope_format_number (db, sizeof db, self->shown.b - b, 3);
+  /* Translators: the least-squares line, its R², and how far W and b are from it */
+  text = g_strdup_printf (_("Least squares: %s (R² = %s)\nW − W* = %s, b − b* = %s"),
+                          equation, r2, dw, db);
+  gtk_label_set_text (self->reference_label, text);
 }
 
 static void
@@ -285,8 +324,6 @@ update_play_button (SlopeWindow *self)
 void
 slope_window_refresh (SlopeWindow *self)
 {
-  const SlopeTrainerState *st;
-  guint64 x_max;
   gboolean changed;
 
   g_return_if_fail (SLOPE_IS_WINDOW (self));
@@ -302,12 +339,23 @@ slope_window_refresh (SlopeWindow *self)
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  if (!changed)
-    return;
+  if (changed)
+    slope_window_redraw (self);
+}
 
-  st = &self->snapshot.state;
+/* Shows `self->snapshot`, or the rewound epoch, in every view. */
+void
+slope_window_redraw (SlopeWindow *self)
+{
+  const SlopeTrainerState *now = &self->snapshot.state;
+  const SlopeTrainerState *st;
+  guint64 x_max;
+
+  slope_window_compute_shown (self);
+  st = &self->shown;
   update_readouts (self);
   update_explain (self);
+  update_reference (self);
   update_divergence (self);
   update_play_button (self);
   slope_window_update_actions (self);
@@ -316,8 +364,8 @@ slope_window_refresh (SlopeWindow *self)
   slope_landscape_widget_set_state (self->landscape_view, st->w, st->b);
   /* The x axis spans at least the current run, so it does not rescale
    * with every epoch. */
-  x_max = st->epoch + (st->run_length - MIN (st->run_epoch, st->run_length));
-  slope_cost_view_set_x_max (self->cost_view, MAX (x_max, (guint64) st->run_length));
+  x_max = now->epoch + (now->run_length - MIN (now->run_epoch, now->run_length));
+  slope_cost_view_set_x_max (self->cost_view, MAX (x_max, (guint64) now->run_length));
   slope_cost_view_set_marker (self->cost_view, st->epoch > 0, st->epoch, st->cost);
 }
 
@@ -402,6 +450,14 @@ slope_window_class_init (SlopeWindowClass *klass)
   properties[PROP_SHOW_EXPLAIN] =
     g_param_spec_boolean ("show-explain", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SlopeWindow:presentation:
+   *
+   * Fullscreen with larger type, for a projector.
+   */
+  properties[PROP_PRESENTATION] =
+    g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SLOPE_TYPE_CODE_VIEW);
@@ -434,6 +490,7 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, initial_w_spin);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, initial_b_spin);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, residuals_check);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, settings_grid);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, explain_scroller);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, code_view);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, math_view);
@@ -467,6 +524,8 @@ slope_window_init (SlopeWindow *self)
   slope_landscape_widget_set_history (self->landscape_view, slope_runner_get_history (self->runner));
   g_signal_connect_object (self->landscape_view, "start-picked",
                            G_CALLBACK (on_start_picked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cost_view, "epoch-picked",
+                           G_CALLBACK (slope_window_rewind_to), self, G_CONNECT_SWAPPED);
   slope_cost_view_set_history (self->cost_view, slope_runner_get_history (self->runner));
   gtk_label_set_text (self->subtitle_label, _("The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6"));
 

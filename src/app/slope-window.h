@@ -19,8 +19,14 @@ SlopeDataset *slope_window_get_dataset    (SlopeWindow               *self);
 void          slope_window_set_dataset    (SlopeWindow               *self,
                                            SlopeDataset              *dataset);
 void          slope_window_refresh        (SlopeWindow               *self);
+void          slope_window_open_file      (SlopeWindow               *self,
+                                           GFile                     *file);
 void          slope_window_load_file      (SlopeWindow               *self,
                                            GFile                     *file);
+void          slope_window_load_file_with_columns (SlopeWindow       *self,
+                                           GFile                     *file,
+                                           guint                      x_column,
+                                           guint                      y_column);
 gboolean      slope_window_is_loading     (SlopeWindow               *self);
 
 G_END_DECLS
