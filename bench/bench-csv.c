@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "slope-csv.h"
 #include "slope-dataset.h"
@@ -42,6 +43,17 @@ best_and_median (double *v,
   qsort (v, n, sizeof *v, compare_doubles);
   *best = v[0];
   *median = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+/* CPU seconds used by the whole process, every thread: on a busy machine
+ * the wall time includes waiting for a core, this does not. */
+static double
+process_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double) ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
 /* A field of /proc/self/status such as "VmHWM", in kB; -1 if missing. */
@@ -111,6 +123,7 @@ write_csv (const char *path,
 typedef struct
 {
   double seconds;
+  double cpu_seconds;
   double rss_mb;      /* resident growth with the dataset still held */
   double peak_mb;     /* peak growth during the load */
   double anon_mb;     /* anonymous (heap) growth with the dataset held */
@@ -125,21 +138,25 @@ load_once (GFile      *file,
   g_autoptr(SlopeCsvReport) report = NULL;
   g_autoptr(SlopeDataset) dataset = NULL;
   gint64 rss0, anon0, t;
+  double cpu;
 
   if (!reset_peak_rss ())
     g_printerr ("cannot reset VmHWM; the peak includes earlier loads\n");
   rss0 = proc_status_kb ("VmRSS");
   anon0 = proc_status_kb ("RssAnon");
 
+  cpu = process_cpu_seconds ();
   t = g_get_monotonic_time ();
   dataset = slope_csv_load (file, NULL, &report, NULL, NULL, NULL, &error);
   t = g_get_monotonic_time () - t;
+  cpu = process_cpu_seconds () - cpu;
   if (dataset == NULL)
     g_error ("load failed: %s", error->message);
   if (slope_dataset_get_n (dataset) != n_rows)
     g_error ("loaded %" G_GSIZE_FORMAT " rows of %u", slope_dataset_get_n (dataset), n_rows);
 
   result->seconds = (double) t / G_USEC_PER_SEC;
+  result->cpu_seconds = cpu;
   result->rss_mb = (proc_status_kb ("VmRSS") - rss0) / 1024.0;
   result->anon_mb = (proc_status_kb ("RssAnon") - anon0) / 1024.0;
   result->peak_mb = (proc_status_kb ("VmHWM") - rss0) / 1024.0;
@@ -154,8 +171,8 @@ main (int    argc,
   g_autofree char *dir = g_dir_make_tmp ("slope-bench-csv-XXXXXX", &error);
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
-  double seconds[REPS], rss[REPS], peak[REPS], anon[REPS];
-  double best, median, rss_best, rss_median, peak_best, peak_median, anon_best, anon_median;
+  double seconds[REPS], cpu[REPS], rss[REPS], peak[REPS], anon[REPS];
+  double best, median, cpu_best, cpu_median, rss_best, rss_median, peak_best, peak_median, anon_best, anon_median;
   double dataset_mb = n_rows * 16.0 / 1048576.0, file_mb;
   gint64 t;
 
@@ -175,6 +192,7 @@ main (int    argc,
 
       load_once (file, n_rows, &res);
       seconds[r] = res.seconds;
+      cpu[r] = res.cpu_seconds;
       rss[r] = res.rss_mb;
       peak[r] = res.peak_mb;
       anon[r] = res.anon_mb;
@@ -184,6 +202,7 @@ main (int    argc,
   g_rmdir (dir);
 
   best_and_median (seconds, REPS, &best, &median);
+  best_and_median (cpu, REPS, &cpu_best, &cpu_median);
   best_and_median (rss, REPS, &rss_best, &rss_median);
   best_and_median (peak, REPS, &peak_best, &peak_median);
   best_and_median (anon, REPS, &anon_best, &anon_median);
@@ -191,6 +210,8 @@ main (int    argc,
   printf ("csv load         N=%-9u best %6.3f s (%6.1f MB/s, %5.1f M rows/s)"
           "  median %6.3f s (%6.1f MB/s)  (%d reps)\n",
           n_rows, best, file_mb / best, n_rows / best / 1e6, median, file_mb / median, REPS);
+  printf ("csv load CPU     N=%-9u best %6.3f s (%6.1f MB/s)  median %6.3f s (%6.1f MB/s)\n",
+          n_rows, cpu_best, file_mb / cpu_best, cpu_median, file_mb / cpu_median);
   printf ("csv memory       N=%-9u dataset needs %.1f MB (16 B/point);"
           " RSS growth held: min %.1f / median %.1f MB;"
           " anon growth held: min %.1f / median %.1f MB;"

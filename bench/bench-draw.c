@@ -4,9 +4,9 @@
  * while training, and the points and the landscape's map whenever the data
  * or the view changes.  At 60 frames a second a frame has 16.7 ms for
  * everything, so this measures each layer on a 1280×720 image surface:
- *  - the data plot's points layer for N = 1e3 (dots) and 1e5, 1e6, 1e7
- *    (a density image), and its model layer (line, equation, residuals
- *    where shown);
+ *  - the data plot's points layer for N = 3, 1e3, 2000, 5000 (dots) and
+ *    1e5, 1e6, 1e7 (a density image), and its model layer (line,
+ *    equation, reference line, residuals up to 2000 points);
  *  - the cost plot after 1e8 epochs, its SlopeHistory filled by appends of
  *    synthetic records (whose rate is reported too);
  *  - the landscape of 10 million points' moments: map, path, both.
@@ -246,8 +246,7 @@ bench_data_plot (cairo_t      *cr,
                                                     &plot.reference_b, NULL);
 
   bench_draw ("data plot: draw_points", n, cr, draw_points, &plot);
-  if (n <= 1000 || n >= 10000000)
-    bench_draw ("data plot: draw_model", n, cr, draw_model, &plot);
+  bench_draw ("data plot: draw_model", n, cr, draw_model, &plot);
 }
 
 static void
@@ -314,7 +313,8 @@ int
 main (int    argc,
       char **argv)
 {
-  static const gsize sizes[] = { 1000, 100000, 1000000, 10000000 };
+  /* 2000 and 5000: the largest with residuals and with dots drawn. */
+  static const gsize sizes[] = { 1000, 2000, 5000, 100000, 1000000, 10000000 };
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(SlopeDataset) notebook = slope_dataset_new_notebook ();

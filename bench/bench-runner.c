@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "slope-dataset.h"
 #include "slope-history.h"
@@ -44,6 +45,17 @@ best_and_median (double *v,
   *median = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
+/* CPU seconds used by the whole process, every thread: on a busy machine
+ * the wall time includes waiting for a core, this does not. */
+static double
+process_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double) ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
 /* A field of /proc/self/status such as "VmHWM", in kB; -1 if missing. */
 static gint64
 proc_status_kb (const char *field)
@@ -64,10 +76,12 @@ proc_status_kb (const char *field)
   return -1;
 }
 
-/* Runs @n_epochs from a reset; returns the wall time in seconds. */
+/* Runs @n_epochs from a reset; returns the wall time in seconds, and the
+ * CPU time (the worker's, essentially: the caller only waits) in @cpu. */
 static double
 run_epochs (SlopeRunner *runner,
-            guint        n_epochs)
+            guint        n_epochs,
+            double      *cpu)
 {
   SlopeRunnerSnapshot snap = { 0 };
   gint64 t;
@@ -76,10 +90,12 @@ run_epochs (SlopeRunner *runner,
   slope_runner_set_epochs_per_run (runner, n_epochs);
   slope_runner_sync (runner);
 
+  *cpu = process_cpu_seconds ();
   t = g_get_monotonic_time ();
   slope_runner_play (runner);
   slope_runner_wait_paused (runner);
   t = g_get_monotonic_time () - t;
+  *cpu = process_cpu_seconds () - *cpu;
 
   slope_runner_read (runner, &snap);
   if (snap.state.epoch != n_epochs)
@@ -100,7 +116,8 @@ bench_rate (const char *what,
   g_autoptr(SlopeRunner) runner = slope_runner_new (dataset);
   g_autoptr(GString) log = g_string_new (NULL);
   double *seconds = g_new (double, reps);
-  double best, median;
+  double *cpu = g_new (double, reps);
+  double best, median, cpu_best, cpu_median;
   guint64 cursor = 0;
 
   slope_runner_set_speed (runner, 0.0);
@@ -108,18 +125,24 @@ bench_rate (const char *what,
 
   for (guint r = 0; r < reps; r++)
     {
-      seconds[r] = run_epochs (runner, RATE_EPOCHS);
+      seconds[r] = run_epochs (runner, RATE_EPOCHS, &cpu[r]);
       /* Drain the log ring as the window would (outside the timing). */
       slope_runner_read_log (runner, &cursor, log);
       g_string_truncate (log, 0);
     }
   best_and_median (seconds, reps, &best, &median);
+  best_and_median (cpu, reps, &cpu_best, &cpu_median);
 
   printf ("runner %-17s N=%-9d %u epochs: best %6.3f s (%6.2f M epochs/s)"
           "  median %6.3f s (%6.2f M epochs/s)  (%u reps)\n",
           what, 3, RATE_EPOCHS, best, RATE_EPOCHS / best / 1e6,
           median, RATE_EPOCHS / median / 1e6, reps);
+  printf ("runner %-17s N=%-9d CPU time: best %6.3f s (%6.2f M epochs/s)"
+          "  median %6.3f s (%6.2f M epochs/s)\n",
+          what, 3, cpu_best, RATE_EPOCHS / cpu_best / 1e6,
+          cpu_median, RATE_EPOCHS / cpu_median / 1e6);
   g_free (seconds);
+  g_free (cpu);
   slope_runner_stop (runner);
 }
 
@@ -133,21 +156,22 @@ bench_long_run (void)
   gint64 hwm_start = proc_status_kb ("VmHWM");
   gint64 rss_start = proc_status_kb ("VmRSS");
   gint64 hwm_mid, hwm_end, rss_end;
-  double first, second;
+  double first, second, first_cpu, second_cpu;
 
   slope_runner_set_speed (runner, 0.0);
 
   /* Half the run, then the whole run again: a history that grew with the
    * epochs would show a higher peak the second time. */
-  first = run_epochs (runner, LONG_EPOCHS / 2);
+  first = run_epochs (runner, LONG_EPOCHS / 2, &first_cpu);
   hwm_mid = proc_status_kb ("VmHWM");
-  second = run_epochs (runner, LONG_EPOCHS);
+  second = run_epochs (runner, LONG_EPOCHS, &second_cpu);
   hwm_end = proc_status_kb ("VmHWM");
   rss_end = proc_status_kb ("VmRSS");
 
-  printf ("runner long run  N=%-9d %u epochs in %.2f s (%.2f M epochs/s);"
-          " %u epochs in %.2f s\n",
-          3, LONG_EPOCHS, second, LONG_EPOCHS / second / 1e6, LONG_EPOCHS / 2, first);
+  printf ("runner long run  N=%-9d %u epochs in %.2f s (%.2f M epochs/s, CPU %.2f s);"
+          " %u epochs in %.2f s (CPU %.2f s)\n",
+          3, LONG_EPOCHS, second, LONG_EPOCHS / second / 1e6, second_cpu,
+          LONG_EPOCHS / 2, first, first_cpu);
   printf ("runner memory    N=%-9d history %.1f MB (allocated at creation);"
           " VmRSS %.1f -> %.1f MB; VmHWM %.1f MB at start, %.1f MB after %u epochs,"
           " %.1f MB after %u\n",

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 typedef struct
@@ -191,6 +192,87 @@ test_help_and_version (void)
   result_clear (&r);
 }
 
+/* --plot draws the final data plot; --log-csv writes every epoch; both go
+ * through the same code as the window's Export. */
+static void
+test_plot_and_log_csv (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("slope-train-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "fit.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "fit.svg", NULL);
+  g_autofree char *log = g_build_filename (dir, "log.csv", NULL);
+  const char *args[] = { "--epochs", "250", "--plot", png, "--log-csv", log, NULL };
+  const char *args_svg[] = { "--epochs", "5", "--plot", svg, NULL };
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize length = 0;
+  Result r = { 0 };
+
+  run_train (args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpint (memcmp (contents, "\x89PNG", 4), ==, 0);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (g_file_get_contents (log, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "epoch,W,b,cost,dW,db,W.grad,b.grad");
+  /* A header, 250 epochs, and the empty string after the last newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 252);
+  g_assert_true (g_str_has_prefix (lines[1], "1,0.18666666666666665,0.08,18.666666666666668,"));
+  result_clear (&r);
+
+  run_train (args_svg, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  result_clear (&r);
+
+  g_remove (png);
+  g_remove (svg);
+  g_remove (log);
+  g_rmdir (dir);
+}
+
+static void
+test_outputs_that_fail (void)
+{
+  const char *bad_plot[] = { "--epochs", "5", "--plot", "/nonexistent-folder/fit.png", NULL };
+  const char *bad_format[] = { "--epochs", "5", "--plot", "fit.bmp", NULL };
+  const char *bad_example[] = { "--example", "no-such-example", NULL };
+  Result r = { 0 };
+
+  run_train (bad_plot, &r);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "fit.png"));
+  result_clear (&r);
+
+  run_train (bad_format, &r);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (g_str_has_prefix (r.err, "slope-train: "));
+  result_clear (&r);
+
+  run_train (bad_example, &r);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "no-such-example"));
+  result_clear (&r);
+}
+
+/* x around 1000: lr = 0.01 blows up at once, a lesson in scaling. */
+static void
+test_example_large_x (void)
+{
+  const char *args[] = { "--example", "large-x", "--epochs", "100", "--log-every", "100", NULL };
+  Result r = { 0 };
+
+  run_train (args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (strstr (r.out, "inf") != NULL || strstr (r.out, "nan") != NULL);
+  result_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +293,9 @@ main (int   argc,
   g_test_add_func ("/slope-train/diverges-and-exits-zero", test_diverges_and_exits_zero);
   g_test_add_func ("/slope-train/bad-options", test_bad_options);
   g_test_add_func ("/slope-train/help-and-version", test_help_and_version);
+  g_test_add_func ("/slope-train/plot-and-log-csv", test_plot_and_log_csv);
+  g_test_add_func ("/slope-train/outputs-that-fail", test_outputs_that_fail);
+  g_test_add_func ("/slope-train/example-large-x", test_example_large_x);
 
   return g_test_run ();
 }

@@ -13,7 +13,8 @@ main (int   argc,
   g_autoptr(SlopeApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SLOPE_LOCALEDIR: the build tree's translations, for running uninstalled and for tests */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SLOPE_LOCALEDIR") != NULL ? g_getenv ("SLOPE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

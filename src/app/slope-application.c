@@ -120,7 +120,7 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  static const char *developers[] = { "The Slope developers", NULL };
+  const char *developers[] = { _("The Slope developers"), NULL };
 
   gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
                          "program-name", _("Slope"),
@@ -132,7 +132,7 @@ about_action (GSimpleAction *action,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "authors", developers,
                          "translator-credits", _("translator-credits"),
-                         "copyright", "© 2026 The Slope developers",
+                         "copyright", _("© 2026 The Slope developers"),
                          NULL);
 }
 

@@ -28,8 +28,8 @@ struct _SlopeColumnDialog
   GtkDropDown     *y_dropdown;
   GtkGrid         *preview_grid;
   GtkLabel        *rows_label;
+  GtkWidget       *warning_box;
   GtkLabel        *warning_label;
-  GtkButton       *open_button;
 
   GFile           *file;
   SlopeCsvPreview *preview;
@@ -45,9 +45,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The stripes need a tint the theme does not have; the window's
- * style.css is loaded only by the application, so the dialog brings its
- * own and works in the tests' bare windows too. */
+/* Table stripes are not in the theme; the window's style.css is loaded
+ * only by the application, so the dialog brings its own, built on the
+ * theme's colours so that it follows the dark style. */
 static const char preview_css[] =
   ".column-preview > label { padding: 4px 12px; }\n"
   ".column-preview > label.column-name { font-weight: bold; padding-top: 8px; }\n"
@@ -55,10 +55,13 @@ static const char preview_css[] =
   "  font-size: smaller; padding-bottom: 6px;\n"
   "  border-bottom: 1px solid alpha(currentColor, 0.15);\n"
   "}\n"
-  ".column-preview > label.chosen { background-color: alpha(#0072b2, 0.14); }\n"
-  ".column-preview > label.chosen.column-role { color: #0072b2; font-weight: bold; }\n"
+  ".column-preview > label.chosen { background-color: alpha(@theme_selected_bg_color, 0.15); }\n"
+  ".column-preview > label.chosen.column-role {\n"
+  "  color: mix(@theme_selected_bg_color, @theme_fg_color, 0.3); font-weight: bold;\n"
+  "}\n"
   ".column-preview > label.text-column { opacity: 0.5; }\n"
-  ".column-preview > label.last-row { padding-bottom: 8px; }\n";
+  ".column-preview > label.last-row { padding-bottom: 8px; }\n"
+  ".column-warning image { color: @warning_color; }\n";
 
 static void
 ensure_style (GtkWidget *widget)
@@ -127,9 +130,13 @@ make_cell (SlopeColumnDialog *self,
            guint              row)
 {
   GtkWidget *label = gtk_label_new (text);
+  int length = text != NULL ? (int) g_utf8_strlen (text, -1) : 0;
 
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  /* A wide file scrolls rather than squeezing every cell to “…”; only
+   * long cells are shortened. */
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (length, 12));
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   /* Numbers line up on the right, as in a spreadsheet. */
   gtk_label_set_xalign (GTK_LABEL (label), self->preview->numeric[column] ? 1.0 : 0.0);
@@ -154,6 +161,8 @@ fill_table (SlopeColumnDialog *self)
       GtkWidget *role = make_cell (self, NULL, c, 1);
 
       gtk_widget_add_css_class (name, "column-name");
+      /* Narrow files spread across the table instead of huddling left. */
+      gtk_widget_set_hexpand (name, TRUE);
       gtk_widget_set_tooltip_text (name, preview->column_names[c]);
       gtk_widget_add_css_class (role, "column-role");
 
@@ -174,11 +183,20 @@ describe_shown (SlopeColumnDialog *self)
   const SlopeCsvPreview *preview = self->preview;
   g_autofree char *rows = NULL;
 
-  rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The first row of the file.",
-                                       "The first %u rows of the file.",
-                                       preview->rows->len),
-                          preview->rows->len);
+  /* The preview stops at SLOPE_COLUMN_DIALOG_PREVIEW_ROWS: fewer means
+   * the file ended. */
+  if (preview->rows->len < SLOPE_COLUMN_DIALOG_PREVIEW_ROWS)
+    rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The whole file: %u row.",
+                                         "The whole file: %u rows.",
+                                         preview->rows->len),
+                            preview->rows->len);
+  else
+    rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The first row of the file.",
+                                         "The first %u rows of the file.",
+                                         preview->rows->len),
+                            preview->rows->len);
   if (self->n_table_columns < preview->n_columns)
     {
       g_autofree char *text = NULL;
@@ -192,21 +210,13 @@ describe_shown (SlopeColumnDialog *self)
     gtk_label_set_text (self->rows_label, rows);
 }
 
-/* Lights the chosen columns and says what is wrong with the choice. */
+/* Tints the chosen columns top to bottom and names their roles. */
 static void
-update_choice (SlopeColumnDialog *self)
+light_columns (SlopeColumnDialog *self,
+               guint              x,
+               guint              y)
 {
   const SlopeCsvPreview *preview = self->preview;
-  guint x, y;
-  g_autofree char *warning = NULL;
-
-  slope_column_dialog_get_choice (self, &x, &y);
-  /* Between setting the two drop-downs' models one has no selection. */
-  if (x == 0 || y == 0 || x > preview->n_columns || y > preview->n_columns)
-    {
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "columns.open", FALSE);
-      return;
-    }
 
   for (guint c = 0; c < self->n_table_columns; c++)
     {
@@ -234,21 +244,48 @@ update_choice (SlopeColumnDialog *self)
             gtk_widget_remove_css_class (cell, "chosen");
         }
     }
+}
+
+/* What is wrong with the choice, or NULL.  A text column is allowed, as
+ * the guess that it is text comes from a few rows only. */
+static char *
+describe_problem (SlopeColumnDialog *self,
+                  guint              x,
+                  guint              y)
+{
+  const SlopeCsvPreview *preview = self->preview;
+  guint text_column;
 
   if (x == y)
-    warning = g_strdup (_("x and y must be two different columns."));
-  else if (!preview->numeric[x - 1] || !preview->numeric[y - 1])
+    return g_strdup (_("x and y must be two different columns."));
+  if (preview->numeric[x - 1] && preview->numeric[y - 1])
+    return NULL;
+
+  text_column = preview->numeric[x - 1] ? y : x;
+  /* Translators: %s is a column name */
+  return g_strdup_printf (_("“%s” does not look like a column of numbers: rows without a number there are skipped."),
+                          preview->column_names[text_column - 1]);
+}
+
+static void
+update_choice (SlopeColumnDialog *self)
+{
+  g_autofree char *problem = NULL;
+  guint x, y;
+
+  slope_column_dialog_get_choice (self, &x, &y);
+  /* Between setting the two drop-downs' models one has no selection. */
+  if (x == 0 || y == 0 || x > self->preview->n_columns || y > self->preview->n_columns)
     {
-      guint text_column = preview->numeric[x - 1] ? y : x;
-
-      /* Translators: %s is a column name */
-      warning = g_strdup_printf (_("“%s” does not hold numbers: rows without one are skipped."),
-                                 preview->column_names[text_column - 1]);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "columns.open", FALSE);
+      return;
     }
-  if (warning != NULL)
-    gtk_label_set_text (self->warning_label, warning);
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
 
+  light_columns (self, x, y);
+  problem = describe_problem (self, x, y);
+  if (problem != NULL)
+    gtk_label_set_text (self->warning_label, problem);
+  gtk_widget_set_visible (self->warning_box, problem != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "columns.open", x != y);
 }
 
@@ -329,8 +366,8 @@ slope_column_dialog_class_init (SlopeColumnDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeColumnDialog, y_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SlopeColumnDialog, preview_grid);
   gtk_widget_class_bind_template_child (widget_class, SlopeColumnDialog, rows_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeColumnDialog, warning_box);
   gtk_widget_class_bind_template_child (widget_class, SlopeColumnDialog, warning_label);
-  gtk_widget_class_bind_template_child (widget_class, SlopeColumnDialog, open_button);
 
   gtk_widget_class_install_action (widget_class, "columns.open", NULL, open_action);
   /* A plain GtkWindow, unlike GtkDialog, does not close on Escape. */
@@ -362,8 +399,9 @@ setup_dropdown (GtkDropDown *dropdown,
   gtk_drop_down_set_model (dropdown, columns);
 }
 
-/* The automatic choice, or failing that the first two numeric columns,
- * or failing that the first two: something to start from. */
+/* The automatic choice, or failing that the first two columns: with
+ * fewer than two numeric ones there is no better guess than the file's
+ * own order. */
 static void
 initial_choice (const SlopeCsvPreview *preview,
                 guint                 *x,
@@ -371,23 +409,11 @@ initial_choice (const SlopeCsvPreview *preview,
 {
   *x = preview->x_column;
   *y = preview->y_column;
-  if (*x != 0 && *y != 0 && *x != *y)
-    return;
-
-  *x = *y = 0;
-  for (guint c = 0; c < preview->n_columns; c++)
+  if (*x == 0 || *y == 0 || *x == *y)
     {
-      if (!preview->numeric[c])
-        continue;
-      if (*x == 0)
-        *x = c + 1;
-      else if (*y == 0)
-        *y = c + 1;
+      *x = 1;
+      *y = 2;
     }
-  if (*x == 0)
-    *x = 1;
-  if (*y == 0)
-    *y = *x == 1 ? 2 : 1;
 }
 
 /**

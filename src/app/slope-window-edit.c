@@ -59,7 +59,7 @@ edit_allowed (SlopeWindow *self)
     return TRUE;
 
   text = g_strdup_printf (_("Editing points by hand is for data of up to %u points, because "
-                            "every edit copies all of them; this data has %" G_GSIZE_FORMAT "."),
+                            "every edit copies all of them; this data has %zu."),
                           (guint) SLOPE_WINDOW_EDIT_MAX_POINTS, n);
   slope_window_show_notice (self, text);
   return FALSE;

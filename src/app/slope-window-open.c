@@ -182,6 +182,9 @@ close_column_dialog (SlopeWindow *self)
   if (dialog == NULL)
     return;
   g_clear_weak_pointer (&self->column_dialog);
+  /* A destroyed GtkWindow that something still holds forgets its parent
+   * only when finally disposed, by then perhaps freed: forget it now. */
+  gtk_window_set_transient_for (dialog, NULL);
   gtk_window_destroy (dialog);
 }
 

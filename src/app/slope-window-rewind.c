@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h> /* PRIu64 in _(): xgettext cannot see through G_GUINT64_FORMAT */
 
 #include "slope-history.h"
 #include "slope-math-text.h"
@@ -86,7 +87,7 @@ slope_window_rewind_to (SlopeWindow *self,
     slope_runner_pause (self->runner);
   self->rewinding = TRUE;
   self->rewind_epoch = epoch;
-  text = g_strdup_printf (_("Looking back at epoch %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+  text = g_strdup_printf (_("Looking back at epoch %" PRIu64 " of %" PRIu64
                             ". Play, Step or Escape returns to the present."),
                           epoch, last);
   slope_window_show_notice (self, text);

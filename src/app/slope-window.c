@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h> /* PRIu64 in _(): xgettext cannot see through G_GUINT64_FORMAT */
 #include <math.h>
 
 #include "slope-axis.h"
@@ -115,7 +116,7 @@ update_readouts (SlopeWindow *self)
     epoch = g_strdup_printf ("%u / %u", st->run_epoch, st->run_length);
   else
     /* Translators: the epoch within the current run, its length, and all epochs since reset */
-    epoch = g_strdup_printf (_("%u / %u (%" G_GUINT64_FORMAT " in all)"),
+    epoch = g_strdup_printf (_("%u / %u (%" PRIu64 " in all)"),
                              st->run_epoch, st->run_length, st->epoch);
   gtk_label_set_text (self->readout_values[READOUT_EPOCH], epoch);
 
@@ -147,7 +148,7 @@ update_divergence (SlopeWindow *self)
   if (snap->divergence == SLOPE_DIVERGENCE_STEP_TOO_LARGE)
     {
       slope_format_number (limit, sizeof limit, lr_2, 3);
-      text = g_strdup_printf (_("Training diverged at epoch %" G_GUINT64_FORMAT ": the steps "
+      text = g_strdup_printf (_("Training diverged at epoch %" PRIu64 ": the steps "
                                 "grew too large for this learning rate (%s). On these points "
                                 "gradient descent converges only below 2/λmax ≈ %s. Lower the "
                                 "learning rate and press Reset."),
@@ -156,7 +157,7 @@ update_divergence (SlopeWindow *self)
   else
     {
       slope_format_number (limit, sizeof limit, lr_4, 3);
-      text = g_strdup_printf (_("Training diverged at epoch %" G_GUINT64_FORMAT ": without "
+      text = g_strdup_printf (_("Training diverged at epoch %" PRIu64 ": without "
                                 "optimizer.zero_grad() the gradients accumulated in W.grad and "
                                 "b.grad until the steps blew up (at this learning rate, %s, "
                                 "above 4/λmax ≈ %s). Turn optimizer.zero_grad() back on and "

@@ -12,7 +12,12 @@
 #include <stdlib.h>
 
 #include "slope-csv.h"
+#include "slope-data-plot.h"
 #include "slope-dataset.h"
+#include "slope-examples.h"
+#include "slope-export.h"
+#include "slope-history.h"
+#include "slope-log-csv.h"
 #include "slope-parse.h"
 #include "slope-trainer.h"
 
@@ -30,6 +35,10 @@ typedef struct
   char              *x_column;
   char              *y_column;
   SlopeCsvDelimiter  delimiter;
+  /* Other sources and outputs */
+  char              *example;
+  char              *plot;
+  char              *log_csv;
 } Options;
 
 static Options opts = { SLOPE_DEFAULT_LR, NULL, SLOPE_DEFAULT_LOG_EVERY, FALSE, 0.0, 0.0 };
@@ -132,6 +141,14 @@ static const GOptionEntry entries[] = {
   { "delimiter", 0, 0, G_OPTION_ARG_CALLBACK, parse_delimiter,
     N_("What separates the columns of FILE.csv: comma, semicolon, tab, whitespace or auto (default)"),
     N_("DELIMITER") },
+  { "example", 0, 0, G_OPTION_ARG_STRING, &opts.example,
+    N_("Train on a built-in example instead of FILE.csv: notebook, noisy-line, outliers, "
+       "anscombe-1 … anscombe-4, large-x"), N_("ID") },
+  { "plot", 0, 0, G_OPTION_ARG_FILENAME, &opts.plot,
+    N_("Draw the final data plot into FILE (.png, .svg or .pdf)"), N_("FILE") },
+  { "log-csv", 0, 0, G_OPTION_ARG_FILENAME, &opts.log_csv,
+    N_("Write every epoch (epoch, W, b, cost, dW, db, W.grad, b.grad) to FILE as CSV"),
+    N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.files,
@@ -139,8 +156,10 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+/* @history: (nullable): receives every epoch, for --log-csv */
 static void
-train (SlopeTrainer *trainer)
+train (SlopeTrainer *trainer,
+       SlopeHistory *history)
 {
   char line[SLOPE_LOG_LINE_MAX];
 
@@ -154,6 +173,8 @@ train (SlopeTrainer *trainer)
           SlopeEpochRecord rec;
 
           slope_trainer_epoch (trainer, &rec);
+          if (history != NULL)
+            slope_history_append (history, &rec, 1);
           if (epoch % opts.log_every == 0)
             {
               slope_format_log_line (line, sizeof line, rec.run_epoch, rec.run_length,
@@ -194,6 +215,18 @@ load_dataset (int *status)
   g_autoptr(GFile) file = NULL;
   SlopeDataset *dataset;
 
+  if (opts.example != NULL)
+    {
+      if (opts.files != NULL && opts.files[0] != NULL)
+        {
+          *status = usage_error (_("give either --example or a FILE.csv, not both"));
+          return NULL;
+        }
+      dataset = slope_examples_load (opts.example, &error);
+      if (dataset == NULL)
+        *status = usage_error (error->message);
+      return dataset;
+    }
   if (opts.files == NULL || opts.files[0] == NULL)
     {
       if (opts.x_column || opts.y_column || opts.delimiter != SLOPE_CSV_DELIMITER_AUTO)
@@ -224,6 +257,52 @@ load_dataset (int *status)
   return dataset;
 }
 
+/* --plot and --log-csv, after training.  Returns the exit status. */
+static int
+write_outputs (SlopeTrainer *trainer,
+               SlopeHistory *history)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (opts.log_csv != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (opts.log_csv);
+
+      if (!slope_log_csv_write (history, file, &error))
+        {
+          g_printerr ("slope-train: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  if (opts.plot != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (opts.plot);
+      SlopeDataset *dataset = slope_trainer_get_dataset (trainer);
+      SlopeTrainerState st;
+      SlopeDataPlot plot;
+
+      slope_trainer_get_state (trainer, &st);
+      slope_data_plot_init (&plot);
+      plot.dataset = dataset;
+      slope_viewport_fit (&plot.view, dataset);
+      plot.w = st.w;
+      plot.b = st.b;
+      plot.show_line = TRUE;
+      plot.show_residuals = TRUE;
+      plot.show_equation = TRUE;
+      plot.has_reference = slope_dataset_least_squares (dataset, &plot.reference_w,
+                                                        &plot.reference_b, NULL);
+      if (!slope_export_data_plot (file, &plot, 1000, 650, &error))
+        {
+          g_printerr ("slope-train: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,10 +312,12 @@ main (int   argc,
   g_autoptr(SlopeDataset) dataset = NULL;
   g_autoptr(SlopeTrainer) trainer = NULL;
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(SlopeHistory) history = NULL;
   int status = 0;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SLOPE_LOCALEDIR: the build tree's translations, for running uninstalled and for tests */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SLOPE_LOCALEDIR") != NULL ? g_getenv ("SLOPE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -273,7 +354,11 @@ main (int   argc,
   slope_trainer_set_initial (trainer, opts.w0, opts.b0);
   slope_trainer_reset (trainer);
 
-  train (trainer);
+  if (opts.log_csv != NULL)
+    history = slope_history_new_default ();
+  train (trainer, history);
+  if (fflush (stdout) != 0)
+    return 1;
 
-  return fflush (stdout) == 0 ? 0 : 1;
+  return write_outputs (trainer, history);
 }
