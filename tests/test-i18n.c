@@ -186,6 +186,8 @@ test_menu (void)
 
           g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL,
                                                           "s", &label));
+          if (!has_hangul (label))
+            g_test_message ("untranslated menu item “%s”", label);
           g_assert_true (has_hangul (label));
           about |= g_str_equal (label, "Slope 정보(_A)");
           items++;
@@ -211,6 +213,11 @@ test_no_english (void)
   slope_runner_sync (window->runner);
   slope_window_refresh (window);
   collect_english (GTK_WIDGET (window), english);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-lab", "s", "accumulation");
+  g_assert_nonnull (window->labs_window);
+  collect_english (GTK_WIDGET (window->labs_window), english);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-lab", "s", "autograd");
+  collect_english (GTK_WIDGET (window->labs_window), english);
   for (guint i = 0; i < english->len; i++)
     g_test_message ("English: “%s”", (const char *) g_ptr_array_index (english, i));
   g_assert_cmpuint (english->len, ==, 0);

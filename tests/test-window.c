@@ -8,11 +8,13 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
 
 #include "slope-axis.h"
+#include "slope-examples.h"
 #include "slope-window-private.h"
 
 static SlopeWindow *
@@ -433,6 +435,51 @@ test_lab_demonstrates (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Examples menu lists every example and opening one frames it. */
+static void
+test_examples_and_export (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("slope-export-XXXXXX", NULL);
+  const char *what[] = { "data", "cost", "view", "log" };
+  const char *names[] = { "d.png", "c.svg", "v.pdf", "log.csv" };
+  const char *magic[] = { "\x89PNG", "<?xml", "%PDF", "epoch,W,b" };
+  const SlopeDataPlot *plot = slope_data_view_get_plot (window->data_view);
+  g_autoptr(GMenuModel) section = NULL;
+  guint n_examples;
+
+  slope_examples_get (&n_examples);
+  section = g_menu_model_get_item_link (G_MENU_MODEL (window->examples_menu), 0,
+                                        G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, (int) n_examples);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", "anscombe-1");
+  settle (window);
+  g_assert_cmpuint (slope_dataset_get_n (window->dataset), ==, 11);
+  g_assert_cmpfloat (plot->view.x_max, >=, 14.0);
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+  settle (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (what); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+
+      g_assert_true (slope_window_export_to (window, what[i], file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_str_has_prefix (contents, magic[i]));
+      g_remove (path);
+    }
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Closing in the middle of a flat-out run stops and joins the thread. */
 static void
 test_close_while_playing (void)
@@ -595,6 +642,7 @@ main (int   argc,
   g_test_add_func ("/window/least-squares-reference", test_least_squares_reference);
   g_test_add_func ("/window/presentation", test_presentation);
   g_test_add_func ("/window/lab-demonstrates", test_lab_demonstrates);
+  g_test_add_func ("/window/examples-and-export", test_examples_and_export);
   g_test_add_func ("/window/close-while-playing", test_close_while_playing);
   g_test_add_func ("/window/keyboard", test_keyboard);
   g_test_add_func ("/window/real-binary-autoplay", test_real_binary_autoplay);

@@ -55,11 +55,12 @@ static const char preview_css[] =
   "  font-size: smaller; padding-bottom: 6px;\n"
   "  border-bottom: 1px solid alpha(currentColor, 0.15);\n"
   "}\n"
-  ".column-preview > label.chosen { background-color: alpha(@theme_selected_bg_color, 0.15); }\n"
+  ".column-preview > label.chosen { background-color: alpha(@theme_selected_bg_color, 0.22); }\n"
   ".column-preview > label.chosen.column-role {\n"
-  "  color: mix(@theme_selected_bg_color, @theme_fg_color, 0.3); font-weight: bold;\n"
+  "  color: mix(@theme_selected_bg_color, @theme_fg_color, 0.2); font-weight: bold;\n"
   "}\n"
-  ".column-preview > label.text-column { opacity: 0.5; }\n"
+  /* Not opacity, which would fade a chosen column's tint as well. */
+  ".column-preview > label.text-column { color: alpha(currentColor, 0.55); }\n"
   ".column-preview > label.last-row { padding-bottom: 8px; }\n"
   ".column-warning image { color: @warning_color; }\n";
 

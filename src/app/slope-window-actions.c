@@ -160,6 +160,26 @@ show_lab (GtkWidget  *widget,
   slope_window_show_lab (SLOPE_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+static void
+open_example (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!slope_window_open_example (SLOPE_WINDOW (widget), g_variant_get_string (parameter, NULL),
+                                  &error))
+    slope_window_show_notice (SLOPE_WINDOW (widget), error->message);
+}
+
+static void
+export (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *parameter)
+{
+  slope_window_export_dialog (SLOPE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 /* Escape: back to the present from a rewound epoch, and out of
  * presentation mode. */
 static void
@@ -197,6 +217,8 @@ slope_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.presentation", NULL);
   gtk_widget_class_install_action (widget_class, "win.back-to-present", NULL, back_to_present);
   gtk_widget_class_install_action (widget_class, "win.show-lab", "s", show_lab);
+  gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back-to-present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-explain", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset);

@@ -62,6 +62,8 @@ struct _SlopeWindow
   SlopeMathView        *math_view;
   SlopeLandscapeWidget *landscape_view;
   GtkStack             *bottom_stack;
+  GtkMenuButton        *menu_button;
+  GMenu                *examples_menu;
   GtkRevealer          *load_revealer;
   GtkLabel             *load_label;
   GtkProgressBar       *load_progress;
@@ -156,6 +158,18 @@ void     slope_window_show_lab          (SlopeWindow    *self,
 void     slope_window_labs_set_font_scale (SlopeWindow  *self,
                                          double          scale);
 void     slope_window_labs_dispose      (SlopeWindow    *self);
+
+/* slope-window-export.c */
+void     slope_window_fill_examples_menu (GMenu         *menu);
+gboolean slope_window_open_example      (SlopeWindow    *self,
+                                         const char     *id,
+                                         GError        **error);
+gboolean slope_window_export_to         (SlopeWindow    *self,
+                                         const char     *what,
+                                         GFile          *file,
+                                         GError        **error);
+void     slope_window_export_dialog     (SlopeWindow    *self,
+                                         const char     *what);
 
 /* slope-window-present.c */
 void     slope_window_set_presentation  (SlopeWindow    *self,

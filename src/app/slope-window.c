@@ -370,6 +370,16 @@ slope_window_redraw (SlopeWindow *self)
   slope_cost_view_set_marker (self->cost_view, st->epoch > 0, st->epoch, st->cost);
 }
 
+/* The template's "Open Example" submenu, filled from the examples table. */
+static void
+fill_examples_menu (SlopeWindow *self)
+{
+  g_autoptr(GMenu) examples = g_menu_new ();
+
+  slope_window_fill_examples_menu (examples);
+  g_menu_append_section (self->examples_menu, NULL, G_MENU_MODEL (examples));
+}
+
 /* A click in the landscape: start from there, so students can try any
  * starting point. */
 static void
@@ -497,6 +507,8 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, math_view);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, landscape_view);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, bottom_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, examples_menu);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_label);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_progress);
@@ -536,6 +548,7 @@ slope_window_init (SlopeWindow *self)
   slope_window_setup_drop (self);
 
   slope_window_install_key_controller (self);
+  fill_examples_menu (self);
 
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
 
