@@ -213,6 +213,26 @@ test_divergence_message (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shaded range under the slider: lr = 0.2 lies beyond 2/λmax ≈ 0.180
+ * on the lesson's data, and inside 4/λmax ≈ 0.361 once zero_grad is off. */
+static void
+test_stable_zone (void)
+{
+  SlopeWindow *window = new_window ();
+
+  g_assert_true (slope_lr_zone_is_stable (window->lr_zone, 0.17));
+  g_assert_false (slope_lr_zone_is_stable (window->lr_zone, 0.2));
+  gtk_switch_set_active (window->zero_grad_switch, FALSE);
+  g_assert_true (slope_lr_zone_is_stable (window->lr_zone, 0.2));
+  g_assert_false (slope_lr_zone_is_stable (window->lr_zone, 0.37));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->lr_hint), "0.361"));
+  /* The strip's scale is the slider's: 0.01 sits half-way along 10⁻⁴…1. */
+  g_assert_cmpfloat_with_epsilon (slope_lr_zone_fraction (window->lr_zone, 0.01), 0.5, 1e-12);
+
+  g_settings_reset (window->settings, "zero-grad");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Options from the command line apply without being saved. */
 static void
 test_launch_options_not_saved (void)
@@ -635,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/window/play-pause", test_play_pause);
   g_test_add_func ("/window/run-log-and-reset", test_run_log_and_reset);
   g_test_add_func ("/window/divergence-message", test_divergence_message);
+  g_test_add_func ("/window/stable-zone", test_stable_zone);
   g_test_add_func ("/window/launch-options-not-saved", test_launch_options_not_saved);
   g_test_add_func ("/window/autoplay-log", test_autoplay_log);
   g_test_add_func ("/window/step-lines-explained", test_step_lines_explained);

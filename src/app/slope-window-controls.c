@@ -51,6 +51,7 @@ slope_window_set_lr (SlopeWindow *self,
   show_lr_text (self, lr);
   self->updating_controls--;
 
+  slope_lr_zone_set_lr (self->lr_zone, lr);
   g_settings_set_double (self->settings, "learning-rate", lr);
   slope_runner_set_lr (self->runner, lr);
 }
@@ -224,8 +225,14 @@ slope_window_controls_update_limits (SlopeWindow *self)
   if (!slope_dataset_stable_lr (self->dataset, &lr_2, &lr_4))
     {
       gtk_label_set_text (self->lr_hint, "");
+      slope_lr_zone_set_limit (self->lr_zone, NAN, TRUE);
       return;
     }
+  slope_lr_zone_set_range (self->lr_zone, gtk_adjustment_get_lower (self->lr_adjustment),
+                           gtk_adjustment_get_upper (self->lr_adjustment));
+  slope_lr_zone_set_limit (self->lr_zone,
+                           gtk_switch_get_active (self->zero_grad_switch) ? lr_2 : lr_4,
+                           gtk_switch_get_active (self->zero_grad_switch));
 
   slope_format_number (a, sizeof a, lr_2, 3);
   slope_format_number (b, sizeof b, lr_4, 3);
@@ -258,6 +265,7 @@ load_settings (SlopeWindow *self)
   self->updating_controls++;
   gtk_adjustment_set_value (self->lr_adjustment, log10 (lr));
   show_lr_text (self, lr);
+  slope_lr_zone_set_lr (self->lr_zone, lr);
   gtk_switch_set_active (self->zero_grad_switch, zero_grad);
   gtk_spin_button_set_value (self->epochs_spin, epochs);
   gtk_adjustment_set_value (self->speed_adjustment, position_from_speed (speed));

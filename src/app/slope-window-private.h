@@ -10,6 +10,7 @@
 #include "slope-math-view.h"
 #include "slope-data-view.h"
 #include "slope-landscape-view.h"
+#include "slope-lr-zone.h"
 #include "slope-dataset.h"
 #include "slope-edit-stack.h"
 #include "slope-runner.h"
@@ -47,6 +48,7 @@ struct _SlopeWindow
   GtkAdjustment        *lr_adjustment;
   GtkEntry             *lr_entry;
   GtkLabel             *lr_hint;
+  SlopeLrZone          *lr_zone;
   GtkSwitch            *zero_grad_switch;
   GtkLabel             *zero_grad_hint;
   GtkSpinButton        *epochs_spin;

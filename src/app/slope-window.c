@@ -475,6 +475,7 @@ slope_window_class_init (SlopeWindowClass *klass)
   g_type_ensure (SLOPE_TYPE_MATH_VIEW);
   g_type_ensure (SLOPE_TYPE_DATA_VIEW);
   g_type_ensure (SLOPE_TYPE_LANDSCAPE_WIDGET);
+  g_type_ensure (SLOPE_TYPE_LR_ZONE);
   g_type_ensure (SLOPE_TYPE_COST_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -492,6 +493,7 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lr_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lr_entry);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lr_hint);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lr_zone);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, zero_grad_switch);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, zero_grad_hint);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, epochs_spin);
