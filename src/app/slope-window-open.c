@@ -4,6 +4,8 @@
  * slope-train, with a progress bar and a Cancel button, so ten million
  * rows never freeze the window.  Until the new dataset is complete the old
  * one stays, untouched; a file that cannot be used only produces a message.
+ * A file with more than two columns, or no obvious pair, goes through the
+ * column picker (slope-column-dialog.c) first.
  */
 #include "config.h"
 
