@@ -292,9 +292,9 @@ update_reference (SlopeWindow *self)
 
   slope_data_view_set_reference (self->data_view, TRUE, w, b);
   equation = slope_format_equation (w, b);
-  slope_format_number (r2, sizeof r2, r_squared, 4);
-  slope_format_number (dw, sizeof dw, self->shown.w - w, 3);
-  slope_format_number (db, sizeof db, self->shown.b - b, 3);
+  slope_format_number_unicode (r2, sizeof r2, r_squared, 4);
+  slope_format_number_unicode (dw, sizeof dw, self->shown.w - w, 3);
+  slope_format_number_unicode (db, sizeof db, self->shown.b - b, 3);
   /* Translators: the least-squares line, its R², and how far W and b are from it */
   text = g_strdup_printf (_("Least squares: %s (R² = %s)\nW − W* = %s, b − b* = %s"),
                           equation, r2, dw, db);
