@@ -233,6 +233,29 @@ test_stable_zone (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Closing remembers the window's size for the next start. */
+static void
+test_remembers_size (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  SlopeWindow *second;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
+
+  second = slope_window_new (NULL, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 1111);
+  g_assert_cmpint (height, ==, 777);
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 /* Options from the command line apply without being saved. */
 static void
 test_launch_options_not_saved (void)
@@ -656,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/window/run-log-and-reset", test_run_log_and_reset);
   g_test_add_func ("/window/divergence-message", test_divergence_message);
   g_test_add_func ("/window/stable-zone", test_stable_zone);
+  g_test_add_func ("/window/remembers-size", test_remembers_size);
   g_test_add_func ("/window/launch-options-not-saved", test_launch_options_not_saved);
   g_test_add_func ("/window/autoplay-log", test_autoplay_log);
   g_test_add_func ("/window/step-lines-explained", test_step_lines_explained);
