@@ -337,6 +337,8 @@ test_step_lines_explained (void)
   g_assert_nonnull (strstr (math, "−8"));
   g_assert_nonnull (strstr (math, "0.186667"));
   g_assert_nonnull (strstr (math, "0.08"));
+  /* The new line, as the plot's legend writes it. */
+  g_assert_nonnull (strstr (math, "0.1867x + 0.08"));
   /* The readouts agree with the panel. */
   g_assert_nonnull (strstr (math, readout (window, READOUT_W)));
   g_assert_cmpstr (readout (window, READOUT_COST), ==, "18.6667");

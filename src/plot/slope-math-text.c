@@ -10,8 +10,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "slope-axis.h"
+#include "slope-data-plot.h"
 #include "slope-dataset.h"
 #include "slope-math-text.h"
 
@@ -428,6 +430,17 @@ add_update (Text            *t,
   add_heading (t, _("Update"), lr, "# 가중치 갱신");
   add_update_row (t, in, "W", "← W − lr·W.grad", in->w_before, st->w_grad, st->w);
   add_update_row (t, in, "b", "← b − lr·b.grad", in->b_before, st->b_grad, st->b);
+
+  /* The new line, written as the data plot's legend writes it, so the
+   * panel and the plot can be read against each other. */
+  if (in->stage >= STAGE_STEP)
+    {
+      g_autofree char *equation = slope_format_equation (st->w, st->b);
+      const char *rhs = strstr (equation, "= ");
+
+      add_row (t, "ŷ", "= W·x + b", rhs != NULL ? rhs + 2 : equation, NULL,
+               _("the line drawn now"));
+    }
 }
 
 /**
