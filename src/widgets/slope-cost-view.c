@@ -117,7 +117,7 @@ slope_cost_view_init (SlopeCostView *self)
   slope_cost_plot_init (&self->plot);
   self->plot.log_scale = TRUE;
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 240, 160);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 160, 140);
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);

@@ -460,7 +460,7 @@ slope_data_view_init (SlopeDataView *self)
   self->plot.show_equation = TRUE;
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 240, 200);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   self->hover = -1;

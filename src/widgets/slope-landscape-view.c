@@ -436,7 +436,7 @@ slope_landscape_widget_init (SlopeLandscapeWidget *self)
 
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 280, 240);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 180, 160);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cost landscape"),
