@@ -438,7 +438,7 @@ add_update (Text            *t,
       g_autofree char *equation = slope_format_equation (st->w, st->b);
       const char *rhs = strstr (equation, "= ");
 
-      add_row (t, "ŷ", "= W·x + b", rhs != NULL ? rhs + 2 : equation, NULL,
+      add_row (t, "ŷ", "= W·x + b", NULL, rhs != NULL ? rhs + 2 : equation,
                _("the line drawn now"));
     }
 }
