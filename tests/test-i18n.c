@@ -29,8 +29,8 @@ has_hangul (const char *text)
 }
 
 /* Whether @text is English prose: a word of four or more ASCII letters
- * outside code and maths.  "optimizer.zero_grad()", "W.grad", "∂cost/∂W",
- * numbers and the name "Slope" are not prose. */
+ * outside code and maths.  "optimizer.zero_grad()", "W.grad = None",
+ * "∂cost/∂W", numbers and the name "Slope" are not prose. */
 static gboolean
 is_english (const char *text)
 {
@@ -45,7 +45,7 @@ is_english (const char *text)
       guint letters = 0;
 
       if (strpbrk (w, "._()=/[]") != NULL || strstr (w, "∂") != NULL
-          || g_str_equal (w, "Slope"))
+          || g_str_equal (w, "Slope") || g_str_equal (w, "None"))
         continue;
       for (const char *p = w; *p != '\0'; p++)
         letters += g_ascii_isalpha (*p) ? 1 : 0;
