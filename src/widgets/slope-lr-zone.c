@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "slope-axis.h"
 #include "slope-lr-zone.h"
 #include "slope-palette.h"
 #include "slope-widget-style.h"
@@ -97,13 +98,16 @@ static void
 update_description (SlopeLrZone *self)
 {
   g_autofree char *text = NULL;
+  char limit[32];
 
   if (!isfinite (self->limit))
     return;
+  /* The number is formatted without the locale, as everywhere in Slope. */
+  slope_format_number (limit, sizeof limit, self->limit, 3);
   text = g_strdup_printf (self->zero_grad
-                          ? _("Converges for learning rates below %.3g; diverges above")
-                          : _("Without zero_grad, blows up for learning rates above %.3g"),
-                          self->limit);
+                          ? _("Converges for learning rates below %s; diverges above")
+                          : _("Without zero_grad, blows up for learning rates above %s"),
+                          limit);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
