@@ -429,6 +429,7 @@ slope_window_dispose (GObject *object)
     }
   slope_window_cancel_load (self);
   slope_window_edit_dispose (self);
+  slope_window_labs_dispose (self);
   /* Stop and join the training thread before anything it reads goes. */
   if (self->runner != NULL)
     slope_runner_stop (self->runner);
@@ -570,14 +571,6 @@ slope_window_new (SlopeApplication         *app,
     }
 
   return self;
-}
-
-SlopeRunner *
-slope_window_get_runner (SlopeWindow *self)
-{
-  g_return_val_if_fail (SLOPE_IS_WINDOW (self), NULL);
-
-  return self->runner;
 }
 
 SlopeDataset *

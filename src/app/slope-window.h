@@ -14,7 +14,6 @@ G_DECLARE_FINAL_TYPE (SlopeWindow, slope_window, SLOPE, WINDOW, GtkApplicationWi
 
 SlopeWindow  *slope_window_new            (SlopeApplication          *app,
                                            const SlopeLaunchOptions  *options);
-SlopeRunner  *slope_window_get_runner     (SlopeWindow               *self);
 SlopeDataset *slope_window_get_dataset    (SlopeWindow               *self);
 void          slope_window_set_dataset    (SlopeWindow               *self,
                                            SlopeDataset              *dataset);

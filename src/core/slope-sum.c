@@ -55,23 +55,3 @@ slope_residual_sums (const double      *x,
     out->g = lo.g + hi.g;
   }
 }
-
-double
-slope_pairwise_sum (const double *v,
-                    gsize         n)
-{
-  if (n <= BLOCK)
-    {
-      double s = 0.0;
-
-      for (gsize i = 0; i < n; i++)
-        s += v[i];
-      return s;
-    }
-
-  {
-    gsize half = (n / 2 + BLOCK - 1) / BLOCK * BLOCK;
-
-    return slope_pairwise_sum (v, half) + slope_pairwise_sum (v + half, n - half);
-  }
-}

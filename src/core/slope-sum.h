@@ -24,7 +24,4 @@ void   slope_residual_sums (const double      *x,
                             double             inv_n,
                             SlopeResidualSums *out);
 
-double slope_pairwise_sum  (const double      *v,
-                            gsize              n);
-
 G_END_DECLS

@@ -150,14 +150,6 @@ slope_cost_view_set_log_scale (SlopeCostView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-gboolean
-slope_cost_view_get_log_scale (SlopeCostView *self)
-{
-  g_return_val_if_fail (SLOPE_IS_COST_VIEW (self), TRUE);
-
-  return self->plot.log_scale;
-}
-
 void
 slope_cost_view_set_marker (SlopeCostView *self,
                             gboolean       has_marker,

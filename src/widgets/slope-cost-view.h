@@ -16,7 +16,6 @@ void                 slope_cost_view_set_history    (SlopeCostView *self,
                                                      SlopeHistory  *history);
 void                 slope_cost_view_set_log_scale  (SlopeCostView *self,
                                                      gboolean       log_scale);
-gboolean             slope_cost_view_get_log_scale  (SlopeCostView *self);
 void                 slope_cost_view_set_marker     (SlopeCostView *self,
                                                      gboolean       has_marker,
                                                      guint64        epoch,

@@ -207,14 +207,6 @@ slope_graph_view_stop_flow (SlopeGraphView *self)
     }
 }
 
-gboolean
-slope_graph_view_is_flowing (SlopeGraphView *self)
-{
-  g_return_val_if_fail (SLOPE_IS_GRAPH_VIEW (self), FALSE);
-
-  return self->flow_tick != 0;
-}
-
 /* Larger for a projector; 1 is the normal size. */
 void
 slope_graph_view_set_font_scale (SlopeGraphView *self,
@@ -225,12 +217,4 @@ slope_graph_view_set_font_scale (SlopeGraphView *self,
 
   self->plot.font_scale = scale;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-const SlopeGraphPlot *
-slope_graph_view_get_plot (SlopeGraphView *self)
-{
-  g_return_val_if_fail (SLOPE_IS_GRAPH_VIEW (self), NULL);
-
-  return &self->plot;
 }

@@ -18,9 +18,7 @@ void                  slope_graph_view_set_tape       (SlopeGraphView *self,
 void                  slope_graph_view_changed        (SlopeGraphView *self);
 void                  slope_graph_view_flow           (SlopeGraphView *self);
 void                  slope_graph_view_stop_flow      (SlopeGraphView *self);
-gboolean              slope_graph_view_is_flowing     (SlopeGraphView *self);
 void                  slope_graph_view_set_font_scale (SlopeGraphView *self,
                                                        double          scale);
-const SlopeGraphPlot *slope_graph_view_get_plot       (SlopeGraphView *self);
 
 G_END_DECLS

@@ -544,16 +544,6 @@ slope_landscape_widget_set_font_scale (SlopeLandscapeWidget *self,
   invalidate_map (self);
 }
 
-void
-slope_landscape_widget_set_show_gradient (SlopeLandscapeWidget *self,
-                                          gboolean              show)
-{
-  g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
-
-  self->plot.show_gradient = !!show;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
 /* The view is brought up to date first: a pending refit happens now. */
 const SlopeLandscapePlot *
 slope_landscape_widget_get_plot (SlopeLandscapeWidget *self)

@@ -28,8 +28,6 @@ void                      slope_landscape_widget_set_history       (SlopeLandsca
 void                      slope_landscape_widget_refit             (SlopeLandscapeWidget *self);
 void                      slope_landscape_widget_set_font_scale    (SlopeLandscapeWidget *self,
                                                                     double                scale);
-void                      slope_landscape_widget_set_show_gradient (SlopeLandscapeWidget *self,
-                                                                    gboolean              show);
 const SlopeLandscapePlot *slope_landscape_widget_get_plot          (SlopeLandscapeWidget *self);
 
 G_END_DECLS
