@@ -8,68 +8,10 @@
 #include <math.h>
 
 #include "slope-cost-plot.h"
+#include "slope-test-pixels.h"
 
 #define WIDTH  700
 #define HEIGHT 320
-
-typedef struct
-{
-  int r, g, b;
-} Rgb;
-
-static Rgb
-to_rgb (const SlopeColor *color)
-{
-  return (Rgb) { (int) lround (color->r * 255), (int) lround (color->g * 255),
-                 (int) lround (color->b * 255) };
-}
-
-/* The colour at (x, y), composited on white. */
-static Rgb
-pixel_at (cairo_surface_t *surface,
-          double           x,
-          double           y)
-{
-  int ix = (int) floor (x), iy = (int) floor (y);
-  const guint8 *data;
-  guint32 p;
-  int a;
-
-  g_assert_cmpint (ix, >=, 0);
-  g_assert_cmpint (iy, >=, 0);
-  g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  p = *(const guint32 *) (gconstpointer) (data + iy * cairo_image_surface_get_stride (surface) + ix * 4);
-  a = p >> 24;
-
-  return (Rgb) { ((p >> 16) & 0xff) + 255 - a, ((p >> 8) & 0xff) + 255 - a, (p & 0xff) + 255 - a };
-}
-
-static gboolean
-near_color (Rgb a,
-            Rgb b,
-            int tolerance)
-{
-  return ABS (a.r - b.r) <= tolerance && ABS (a.g - b.g) <= tolerance
-         && ABS (a.b - b.b) <= tolerance;
-}
-
-static void
-maybe_save (cairo_surface_t *surface,
-            const char      *name)
-{
-  const char *dir = g_getenv ("SLOPE_TEST_PNG_DIR");
-
-  if (dir != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-    }
-}
 
 static cairo_surface_t *
 render (const SlopeCostPlot *plot)
@@ -131,8 +73,8 @@ check_curve (cairo_surface_t     *surface,
   double x = slope_cost_plot_epoch_to_x (plot, WIDTH, HEIGHT, epoch);
   double y = slope_cost_plot_cost_to_y (plot, WIDTH, HEIGHT, falling (epoch));
 
-  g_assert_true (near_color (pixel_at (surface, x, y), to_rgb (&palette->cost), 16));
-  g_assert_false (near_color (pixel_at (surface, x, y - 10), to_rgb (&palette->cost), 60));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, x, y), slope_test_rgb_of (&palette->cost), 16));
+  g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, x, y - 10), slope_test_rgb_of (&palette->cost), 60));
 }
 
 static void
@@ -146,7 +88,7 @@ test_log_curve (void)
   falling_plot (&plot, history);
   g_assert_true (plot.log_scale);
   surface = render (&plot);
-  maybe_save (surface, "cost-plot-log.png");
+  slope_test_maybe_save (surface, "cost-plot-log.png");
   slope_cost_plot_area (&plot, WIDTH, HEIGHT, &left, &top, &width, &height);
 
   /* Costs 18.67 … 3.3×10⁻⁸ on whole decades: 10⁻⁸ … 10². */
@@ -180,7 +122,7 @@ test_linear_curve (void)
   falling_plot (&plot, history);
   plot.log_scale = FALSE;
   surface = render (&plot);
-  maybe_save (surface, "cost-plot-linear.png");
+  slope_test_maybe_save (surface, "cost-plot-linear.png");
   slope_cost_plot_area (&plot, WIDTH, HEIGHT, &left, &top, &width, &height);
 
   /* From 0 to the first nice step above 18.67. */
@@ -211,15 +153,15 @@ test_marker (void)
 
   x = slope_cost_plot_epoch_to_x (&plot, WIDTH, HEIGHT, 400);
   y = slope_cost_plot_cost_to_y (&plot, WIDTH, HEIGHT, falling (400));
-  g_assert_true (near_color (pixel_at (surface, x, y), to_rgb (&palette->marker), 16));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, x, y), slope_test_rgb_of (&palette->marker), 16));
   /* Its thin line runs up to the top, where the curve is not. */
-  g_assert_false (near_color (pixel_at (surface, x, top + 5), to_rgb (&palette->background), 30));
-  g_assert_false (near_color (pixel_at (surface, x + 10, top + 5), to_rgb (&palette->marker), 60));
+  g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, x, top + 5), slope_test_rgb_of (&palette->background), 30));
+  g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, x + 10, top + 5), slope_test_rgb_of (&palette->marker), 60));
   cairo_surface_destroy (surface);
 
   plot.has_marker = FALSE;
   surface = render (&plot);
-  g_assert_true (near_color (pixel_at (surface, x, top + 5), to_rgb (&palette->background), 30));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, x, top + 5), slope_test_rgb_of (&palette->background), 30));
   cairo_surface_destroy (surface);
 }
 
@@ -254,14 +196,14 @@ test_diverged (void)
 
       plot.log_scale = log_scale;
       surface = render (&plot);
-      maybe_save (surface, log_scale ? "cost-plot-diverged-log.png" : "cost-plot-diverged-linear.png");
+      slope_test_maybe_save (surface, log_scale ? "cost-plot-diverged-log.png" : "cost-plot-diverged-linear.png");
       slope_cost_plot_area (&plot, WIDTH, HEIGHT, NULL, &top, NULL, NULL);
 
       /* The epochs past the overflow are marked along the top edge. */
-      g_assert_true (near_color (pixel_at (surface, x, top + 1), to_rgb (&palette->warning), 16));
+      g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, x, top + 1), slope_test_rgb_of (&palette->warning), 16));
       /* While the finite ones are still a curve, not a mark. */
       x = slope_cost_plot_epoch_to_x (&plot, WIDTH, HEIGHT, 100);
-      g_assert_false (near_color (pixel_at (surface, x, top + 1), to_rgb (&palette->warning), 60));
+      g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, x, top + 1), slope_test_rgb_of (&palette->warning), 60));
       cairo_surface_destroy (surface);
     }
 
@@ -294,7 +236,7 @@ test_zero_cost (void)
   /* log 0 is −∞: the cost sits on the bottom edge, drawn. */
   g_assert_cmpfloat (slope_cost_plot_cost_to_y (&plot, WIDTH, HEIGHT, 0.0), ==, top + height);
   x = slope_cost_plot_epoch_to_x (&plot, WIDTH, HEIGHT, 80);
-  g_assert_true (near_color (pixel_at (surface, x, top + height - 0.5), to_rgb (&palette->cost), 30));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, x, top + height - 0.5), slope_test_rgb_of (&palette->cost), 30));
   cairo_surface_destroy (surface);
 }
 
@@ -318,7 +260,7 @@ test_empty (void)
       plot.log_scale = i < 2;
       surface = render (&plot);
       if (i == 0)
-        maybe_save (surface, "cost-plot-empty.png");
+        slope_test_maybe_save (surface, "cost-plot-empty.png");
       slope_cost_plot_area (&plot, WIDTH, HEIGHT, &left, &top, &width, &height);
       g_assert_cmpfloat (width, >, WIDTH / 2);
       g_assert_cmpfloat (height, >, HEIGHT / 2);
@@ -326,10 +268,10 @@ test_empty (void)
       for (int y = 0; y < HEIGHT; y++)
         for (int x = 0; x < WIDTH; x++)
           {
-            Rgb c = pixel_at (surface, x, y);
+            SlopeTestRgb c = slope_test_pixel_at (surface, x, y);
 
-            curve += near_color (c, to_rgb (&palette->cost), 40);
-            ink += !near_color (c, to_rgb (&palette->background), 20);
+            curve += slope_test_near_color (c, slope_test_rgb_of (&palette->cost), 40);
+            ink += !slope_test_near_color (c, slope_test_rgb_of (&palette->background), 20);
           }
       /* Axes and labels, and no curve. */
       g_assert_cmpuint (curve, ==, 0);
@@ -388,7 +330,7 @@ test_million_epochs (void)
   plot.log_scale = FALSE;
   fill (history, 1000000, long_run);
   surface = render (&plot);
-  maybe_save (surface, "cost-plot-million.png");
+  slope_test_maybe_save (surface, "cost-plot-million.png");
 
   /* Early on, where each pixel holds thousands of noisy epochs, the band
    * spans the noise: solid between its min and max. */
@@ -396,13 +338,13 @@ test_million_epochs (void)
   y_lo = slope_cost_plot_cost_to_y (&plot, WIDTH, HEIGHT, 2.0 - 0.5);
   y_hi = slope_cost_plot_cost_to_y (&plot, WIDTH, HEIGHT, 2.0 + 0.5);
   for (double y = y_hi; y <= y_lo; y++)
-    filled += near_color (pixel_at (surface, x, y), to_rgb (&palette->cost), 40);
+    filled += slope_test_near_color (slope_test_pixel_at (surface, x, y), slope_test_rgb_of (&palette->cost), 40);
   g_assert_cmpuint (filled, >=, (guint) (0.9 * (y_lo - y_hi)));
 
   /* The end of the run is drawn too. */
   x = slope_cost_plot_epoch_to_x (&plot, WIDTH, HEIGHT, 999999);
-  g_assert_true (near_color (pixel_at (surface, x - 1, slope_cost_plot_cost_to_y (&plot, WIDTH, HEIGHT, 2.0)),
-                             to_rgb (&palette->cost), 40));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, x - 1, slope_cost_plot_cost_to_y (&plot, WIDTH, HEIGHT, 2.0)),
+                             slope_test_rgb_of (&palette->cost), 40));
   cairo_surface_destroy (surface);
 }
 

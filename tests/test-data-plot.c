@@ -11,72 +11,11 @@
 #include <math.h>
 
 #include "slope-data-plot.h"
+#include "slope-test-pixels.h"
 
 #define WIDTH  600
 #define HEIGHT 400
 
-typedef struct
-{
-  int r, g, b;
-} Rgb;
-
-static Rgb
-to_rgb (const SlopeColor *color)
-{
-  return (Rgb) { (int) lround (color->r * 255), (int) lround (color->g * 255),
-                 (int) lround (color->b * 255) };
-}
-
-/* The colour at (x, y), composited on white as the window would show it. */
-static Rgb
-pixel_at (cairo_surface_t *surface,
-          double           x,
-          double           y)
-{
-  int ix = (int) floor (x), iy = (int) floor (y);
-  const guint8 *data;
-  guint32 p;
-  int a;
-
-  g_assert_cmpint (ix, >=, 0);
-  g_assert_cmpint (iy, >=, 0);
-  g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  p = *(const guint32 *) (gconstpointer) (data + iy * cairo_image_surface_get_stride (surface) + ix * 4);
-  a = p >> 24;
-
-  /* Premultiplied: add white for what is transparent. */
-  return (Rgb) { ((p >> 16) & 0xff) + 255 - a, ((p >> 8) & 0xff) + 255 - a, (p & 0xff) + 255 - a };
-}
-
-static gboolean
-near_color (Rgb a,
-            Rgb b,
-            int tolerance)
-{
-  return ABS (a.r - b.r) <= tolerance && ABS (a.g - b.g) <= tolerance
-         && ABS (a.b - b.b) <= tolerance;
-}
-
-static void
-maybe_save (cairo_surface_t *surface,
-            const char      *name)
-{
-  const char *dir = g_getenv ("SLOPE_TEST_PNG_DIR");
-
-  if (dir != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-    }
-}
-
-/* Draws @plot and checks that neither the context nor the surface ended up
- * in an error state. */
 static cairo_surface_t *
 render (const SlopeDataPlot *plot,
         void               (*draw) (cairo_t *, int, int, const SlopeDataPlot *))
@@ -191,15 +130,15 @@ test_points (void)
 
       slope_data_plot_to_pixel (&plot, &area, slope_dataset_get_x (data)[i],
                                 slope_dataset_get_y (data)[i], &px, &py);
-      g_assert_true (near_color (pixel_at (surface, px, py), to_rgb (&palette->points), 8));
+      g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, px, py), slope_test_rgb_of (&palette->points), 8));
       /* A dot, not a blob: 12 px away is not the points' colour. */
-      g_assert_false (near_color (pixel_at (surface, px + 12, py), to_rgb (&palette->points), 60));
+      g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, px + 12, py), slope_test_rgb_of (&palette->points), 60));
     }
 
   /* The middle of the area, between points, is background. */
-  g_assert_true (near_color (pixel_at (surface, area.left + area.width * 0.75 + 3,
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, area.left + area.width * 0.75 + 3,
                                        area.top + area.height * 0.75 + 3),
-                             to_rgb (&palette->background), 30));
+                             slope_test_rgb_of (&palette->background), 30));
   cairo_surface_destroy (surface);
 }
 
@@ -215,7 +154,7 @@ test_line (void)
 
   notebook_plot (&plot, data);
   surface = render (&plot, slope_data_plot_draw);
-  maybe_save (surface, "data-plot-notebook.png");
+  slope_test_maybe_save (surface, "data-plot-notebook.png");
   slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
 
   for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
@@ -223,9 +162,9 @@ test_line (void)
       double px, py;
 
       slope_data_plot_to_pixel (&plot, &area, xs[i], plot.w * xs[i] + plot.b, &px, &py);
-      g_assert_true (near_color (pixel_at (surface, px, py), to_rgb (&palette->line), 12));
-      g_assert_false (near_color (pixel_at (surface, px, py - 15), to_rgb (&palette->line), 60));
-      g_assert_false (near_color (pixel_at (surface, px, py + 15), to_rgb (&palette->line), 60));
+      g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, px, py), slope_test_rgb_of (&palette->line), 12));
+      g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, px, py - 15), slope_test_rgb_of (&palette->line), 60));
+      g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, px, py + 15), slope_test_rgb_of (&palette->line), 60));
     }
   cairo_surface_destroy (surface);
 
@@ -236,7 +175,7 @@ test_line (void)
     double px, py;
 
     slope_data_plot_to_pixel (&plot, &area, 1.5, 1.8 * 1.5 + 0.4, &px, &py);
-    g_assert_false (near_color (pixel_at (surface, px, py), to_rgb (&palette->line), 60));
+    g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, px, py), slope_test_rgb_of (&palette->line), 60));
   }
   cairo_surface_destroy (surface);
 }
@@ -268,7 +207,7 @@ test_reference_dashed (void)
       gboolean hit;
 
       slope_data_plot_to_pixel (&plot, &area, x, 2.0 * x, &px, &py);
-      hit = near_color (pixel_at (surface, px, py), to_rgb (&palette->reference), 40);
+      hit = slope_test_near_color (slope_test_pixel_at (surface, px, py), slope_test_rgb_of (&palette->reference), 40);
       if (hit)
         on++;
       else
@@ -305,15 +244,15 @@ test_residuals (void)
   slope_data_plot_to_pixel (&plot, &area, 3.0, 4.0, &px, &py_line);
 
   surface = render (&plot, slope_data_plot_draw);
-  maybe_save (surface, "data-plot-residuals.png");
-  g_assert_true (near_color (pixel_at (surface, px, (py_point + py_line) / 2.0),
-                             to_rgb (&palette->residual), 40));
+  slope_test_maybe_save (surface, "data-plot-residuals.png");
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, px, (py_point + py_line) / 2.0),
+                             slope_test_rgb_of (&palette->residual), 40));
   cairo_surface_destroy (surface);
 
   plot.show_residuals = FALSE;
   surface = render (&plot, slope_data_plot_draw);
-  g_assert_false (near_color (pixel_at (surface, px, (py_point + py_line) / 2.0),
-                              to_rgb (&palette->residual), 40));
+  g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, px, (py_point + py_line) / 2.0),
+                              slope_test_rgb_of (&palette->residual), 40));
   cairo_surface_destroy (surface);
 }
 
@@ -416,7 +355,7 @@ test_diverged (void)
       plot.b = models[i][1];
       surface = render (&plot, slope_data_plot_draw);
       if (i == 0)
-        maybe_save (surface, "data-plot-diverged.png");
+        slope_test_maybe_save (surface, "data-plot-diverged.png");
 
       /* The vertical line W = 1e30, b = −2e30 is at x = 2, drawn. */
       if (i == 4)
@@ -424,7 +363,7 @@ test_diverged (void)
           double px, py;
 
           slope_data_plot_to_pixel (&plot, &area, 2.0, 5.0, &px, &py);
-          g_assert_true (near_color (pixel_at (surface, px, py), to_rgb (&palette->line), 12));
+          g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, px, py), slope_test_rgb_of (&palette->line), 12));
         }
       cairo_surface_destroy (surface);
     }
@@ -476,8 +415,8 @@ test_density (void)
 {
   g_autoptr(SlopeDataset) data = big_dataset (200000);
   const SlopePalette *palette = slope_palette_get (FALSE);
-  Rgb points = to_rgb (&palette->points);
-  Rgb background = to_rgb (&palette->background);
+  SlopeTestRgb points = slope_test_rgb_of (&palette->points);
+  SlopeTestRgb background = slope_test_rgb_of (&palette->background);
   cairo_surface_t *surface;
   SlopeDataPlot plot;
   SlopeArea area;
@@ -489,7 +428,7 @@ test_density (void)
   plot.dataset = data;
   plot.view = (SlopeViewport) { 0.0, 100.0, -10.0, 110.0 };
   surface = render (&plot, slope_data_plot_draw_points);
-  maybe_save (surface, "data-plot-density.png");
+  slope_test_maybe_save (surface, "data-plot-density.png");
   slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
 
   /* Not blank: the cluster shades thousands of pixels, the densest in
@@ -497,19 +436,19 @@ test_density (void)
   for (int y = (int) area.top + 1; y < area.top + area.height; y++)
     for (int x = (int) area.left + 1; x < area.left + area.width; x++)
       {
-        Rgb c = pixel_at (surface, x + 0.5, y + 0.5);
+        SlopeTestRgb c = slope_test_pixel_at (surface, x + 0.5, y + 0.5);
 
-        shaded += !near_color (c, background, 40);
-        full += near_color (c, points, 10);
+        shaded += !slope_test_near_color (c, background, 40);
+        full += slope_test_near_color (c, points, 10);
       }
   g_assert_cmpuint (shaded, >, 5000);
   g_assert_cmpuint (full, >, 0);
 
   /* The lone point is one pixel of an image, not a 5 px dot. */
   slope_data_plot_to_pixel (&plot, &area, 95.0, 10.0, &px, &py);
-  g_assert_false (near_color (pixel_at (surface, px, py), to_rgb (&palette->background), 10));
-  g_assert_true (near_color (pixel_at (surface, px + 3, py), to_rgb (&palette->background), 10));
-  g_assert_true (near_color (pixel_at (surface, px, py + 3), to_rgb (&palette->background), 10));
+  g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, px, py), slope_test_rgb_of (&palette->background), 10));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, px + 3, py), slope_test_rgb_of (&palette->background), 10));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, px, py + 3), slope_test_rgb_of (&palette->background), 10));
   cairo_surface_destroy (surface);
 }
 
@@ -530,11 +469,11 @@ test_hidpi (void)
   plot.palette = palette;
   slope_data_plot_draw (cr, WIDTH, HEIGHT, &plot);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  maybe_save (surface, "data-plot-hidpi-dark.png");
+  slope_test_maybe_save (surface, "data-plot-hidpi-dark.png");
 
   slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
   slope_data_plot_to_pixel (&plot, &area, 3.0, 6.0, &px, &py);
-  g_assert_true (near_color (pixel_at (surface, 2 * px, 2 * py), to_rgb (&palette->points), 8));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, 2 * px, 2 * py), slope_test_rgb_of (&palette->points), 8));
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

@@ -11,73 +11,15 @@
 
 #include "slope-landscape-plot.h"
 #include "slope-trainer.h"
+#include "slope-test-pixels.h"
 
 #define WIDTH  640
 #define HEIGHT 480
 
-typedef struct
-{
-  int r, g, b;
-} Rgb;
-
-static Rgb
-to_rgb (const SlopeColor *color)
-{
-  return (Rgb) { (int) lround (color->r * 255), (int) lround (color->g * 255),
-                 (int) lround (color->b * 255) };
-}
-
-/* The colour at (x, y), composited on white. */
-static Rgb
-pixel_at (cairo_surface_t *surface,
-          double           x,
-          double           y)
-{
-  int ix = (int) floor (x), iy = (int) floor (y);
-  const guint8 *data;
-  guint32 p;
-  int a;
-
-  g_assert_cmpint (ix, >=, 0);
-  g_assert_cmpint (iy, >=, 0);
-  g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  p = *(const guint32 *) (gconstpointer) (data + iy * cairo_image_surface_get_stride (surface) + ix * 4);
-  a = p >> 24;
-
-  return (Rgb) { ((p >> 16) & 0xff) + 255 - a, ((p >> 8) & 0xff) + 255 - a, (p & 0xff) + 255 - a };
-}
-
-static gboolean
-near_color (Rgb a,
-            Rgb b,
-            int tolerance)
-{
-  return ABS (a.r - b.r) <= tolerance && ABS (a.g - b.g) <= tolerance
-         && ABS (a.b - b.b) <= tolerance;
-}
-
 static double
-luminance (Rgb c)
+luminance (SlopeTestRgb c)
 {
   return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
-}
-
-static void
-maybe_save (cairo_surface_t *surface,
-            const char      *name)
-{
-  const char *dir = g_getenv ("SLOPE_TEST_PNG_DIR");
-
-  if (dir != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-    }
 }
 
 static cairo_surface_t *
@@ -90,7 +32,7 @@ render (const SlopeLandscapePlot *plot,
   slope_landscape_plot_draw (cr, WIDTH, HEIGHT, plot);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
-  maybe_save (surface, name);
+  slope_test_maybe_save (surface, name);
 
   return surface;
 }
@@ -123,13 +65,13 @@ test_optimum_marker (void)
   surface = render (&plot, "landscape-optimum.png");
   slope_landscape_plot_area (&plot, WIDTH, HEIGHT, &area);
   slope_landscape_plot_to_pixel (&plot, &area, 2.0, 0.0, &px, &py);
-  g_assert_true (near_color (pixel_at (surface, px, py), (Rgb) { 255, 255, 255 }, 8));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, px, py), (SlopeTestRgb) { 255, 255, 255 }, 8));
   cairo_surface_destroy (surface);
 
   /* Without the marker the same pixel is the map's, dark and bluish. */
   plot.has_optimum = FALSE;
   surface = render (&plot, "landscape-no-optimum.png");
-  g_assert_cmpfloat (luminance (pixel_at (surface, px, py)), <, 80.0);
+  g_assert_cmpfloat (luminance (slope_test_pixel_at (surface, px, py)), <, 80.0);
   cairo_surface_destroy (surface);
 }
 
@@ -148,12 +90,12 @@ test_valley_darker (void)
   slope_landscape_plot_area (&plot, WIDTH, HEIGHT, &area);
 
   slope_landscape_plot_to_pixel (&plot, &area, 2.0, 0.0, &px, &py);
-  at_optimum = luminance (pixel_at (surface, px, py));
+  at_optimum = luminance (slope_test_pixel_at (surface, px, py));
   /* Low cost is the dark end of the colour map, at every corner. */
-  g_assert_cmpfloat (at_optimum + 60.0, <, luminance (pixel_at (surface, area.left + 2, area.top + 2)));
-  g_assert_cmpfloat (at_optimum + 60.0, <, luminance (pixel_at (surface, area.left + 2,
+  g_assert_cmpfloat (at_optimum + 60.0, <, luminance (slope_test_pixel_at (surface, area.left + 2, area.top + 2)));
+  g_assert_cmpfloat (at_optimum + 60.0, <, luminance (slope_test_pixel_at (surface, area.left + 2,
                                                                 area.top + area.height - 3)));
-  g_assert_cmpfloat (at_optimum, <, luminance (pixel_at (surface, area.left + area.width - 3,
+  g_assert_cmpfloat (at_optimum, <, luminance (slope_test_pixel_at (surface, area.left + area.width - 3,
                                                          area.top + 2)));
   cairo_surface_destroy (surface);
 }
@@ -186,13 +128,13 @@ test_path_drawn (void)
       {
         slope_landscape_plot_to_pixel (&plot, &area, pw[i], pb[i], &x0, &y0);
         slope_landscape_plot_to_pixel (&plot, &area, pw[i + 1], pb[i + 1], &x1, &y1);
-        g_assert_true (near_color (pixel_at (surface, x0 + t * (x1 - x0), y0 + t * (y1 - y0)),
-                                   (Rgb) { 255, 255, 255 }, 40));
+        g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, x0 + t * (x1 - x0), y0 + t * (y1 - y0)),
+                                   (SlopeTestRgb) { 255, 255, 255 }, 40));
       }
 
   /* Not elsewhere: off the first segment, across from its middle. */
   slope_landscape_plot_to_pixel (&plot, &area, 0.5, 0.5, &x0, &y0);
-  g_assert_false (near_color (pixel_at (surface, x0, y0 + 25.0), (Rgb) { 255, 255, 255 }, 40));
+  g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, x0, y0 + 25.0), (SlopeTestRgb) { 255, 255, 255 }, 40));
   cairo_surface_destroy (surface);
 }
 
@@ -429,7 +371,7 @@ test_ten_million (void)
 
   slope_landscape_plot_area (&plot, WIDTH, HEIGHT, &area);
   slope_landscape_plot_to_pixel (&plot, &area, 2.0, 0.0, &px, &py);
-  g_assert_true (near_color (pixel_at (surface, px, py), (Rgb) { 255, 255, 255 }, 8));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, px, py), (SlopeTestRgb) { 255, 255, 255 }, 8));
   cairo_surface_destroy (surface);
 }
 
@@ -519,8 +461,8 @@ test_arrow_downhill (void)
       ux = (x1 - x0) / len;
       uy = (y1 - y0) / len;
       back = 0.6 * MIN (13.0, 0.5 * len);
-      g_assert_true (near_color (pixel_at (surface, x1 - back * ux, y1 - back * uy),
-                                 to_rgb (&slope_palette_get (FALSE)->line), 40));
+      g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, x1 - back * ux, y1 - back * uy),
+                                 slope_test_rgb_of (&slope_palette_get (FALSE)->line), 40));
       cairo_surface_destroy (surface);
     }
 
@@ -600,19 +542,19 @@ test_dark_and_empty (void)
   notebook_plot (&plot);
   plot.palette = dark;
   surface = render (&plot, "landscape-dark.png");
-  g_assert_true (near_color (pixel_at (surface, 2, 2), to_rgb (&dark->background), 2));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, 2, 2), slope_test_rgb_of (&dark->background), 2));
   /* The map itself is the same on either background. */
   slope_landscape_plot_area (&plot, WIDTH, HEIGHT, &area);
   slope_landscape_plot_to_pixel (&plot, &area, -0.2, 1.2, &px, &py);
-  g_assert_cmpfloat (luminance (pixel_at (surface, px, py)), >, 120.0);
+  g_assert_cmpfloat (luminance (slope_test_pixel_at (surface, px, py)), >, 120.0);
   cairo_surface_destroy (surface);
 
   /* No data: axes on the background, nothing else, no error. */
   slope_landscape_plot_init (&plot);
   surface = render (&plot, "landscape-empty.png");
   slope_landscape_plot_area (&plot, WIDTH, HEIGHT, &area);
-  g_assert_true (near_color (pixel_at (surface, area.left + area.width / 2, area.top + area.height / 2),
-                             to_rgb (&slope_palette_get (FALSE)->background), 2));
+  g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, area.left + area.width / 2, area.top + area.height / 2),
+                             slope_test_rgb_of (&slope_palette_get (FALSE)->background), 2));
   cairo_surface_destroy (surface);
 }
 
