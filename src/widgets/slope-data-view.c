@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "slope-data-view.h"
+#include "slope-cached-layer.h"
 #include "slope-widget-style.h"
 
 /* In pixels at font scale 1: a little more than a dot, for fingers. */
@@ -36,10 +37,7 @@ struct _SlopeDataView
   GtkWidget      parent_instance;
 
   SlopeDataPlot  plot;
-  GskRenderNode *points_node;
-  int            cached_width;
-  int            cached_height;
-  gboolean       cached_dark;
+  SlopeCachedLayer points_layer;   /* the points, redrawn on change */
 
   /* Editing */
   gboolean       edit_mode;
@@ -63,8 +61,17 @@ G_DEFINE_FINAL_TYPE (SlopeDataView, slope_data_view, GTK_TYPE_WIDGET)
 static void
 invalidate_points (SlopeDataView *self)
 {
-  g_clear_pointer (&self->points_node, gsk_render_node_unref);
+  slope_cached_layer_clear (&self->points_layer);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+draw_points_layer (cairo_t       *cr,
+                   int            width,
+                   int            height,
+                   gconstpointer  plot)
+{
+  slope_data_plot_draw_points (cr, width, height, plot);
 }
 
 static void
@@ -82,19 +89,8 @@ slope_data_view_snapshot (GtkWidget   *widget,
     return;
 
   self->plot.palette = slope_palette_get (dark);
-  if (self->points_node == NULL || width != self->cached_width
-      || height != self->cached_height || dark != self->cached_dark)
-    {
-      g_clear_pointer (&self->points_node, gsk_render_node_unref);
-      self->points_node = gsk_cairo_node_new (&bounds);
-      cr = gsk_cairo_node_get_draw_context (self->points_node);
-      slope_data_plot_draw_points (cr, width, height, &self->plot);
-      cairo_destroy (cr);
-      self->cached_width = width;
-      self->cached_height = height;
-      self->cached_dark = dark;
-    }
-  gtk_snapshot_append_node (snapshot, self->points_node);
+  slope_cached_layer_append (&self->points_layer, snapshot, width, height, dark,
+                             draw_points_layer, &self->plot);
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   slope_data_plot_draw_model (cr, width, height, &self->plot);
@@ -392,7 +388,7 @@ slope_data_view_dispose (GObject *object)
 {
   SlopeDataView *self = SLOPE_DATA_VIEW (object);
 
-  g_clear_pointer (&self->points_node, gsk_render_node_unref);
+  slope_cached_layer_clear (&self->points_layer);
   g_clear_object (&self->plot.dataset);
 
   G_OBJECT_CLASS (slope_data_view_parent_class)->dispose (object);

@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "slope-landscape-view.h"
+#include "slope-cached-layer.h"
 #include "slope-widget-style.h"
 
 /* Enough points for a smooth curve across a 4K screen. */
@@ -48,10 +49,7 @@ struct _SlopeLandscapeWidget
   gboolean            refit_pending;
   gboolean            user_view;      /* zoomed or panned by hand */
 
-  GskRenderNode      *map_node;
-  int                 cached_width;
-  int                 cached_height;
-  gboolean            cached_dark;
+  SlopeCachedLayer    map_layer;      /* the heat map, redrawn on change */
 
   double              pointer_x;
   double              pointer_y;
@@ -72,7 +70,7 @@ static guint signals[N_SIGNALS];
 static void
 invalidate_map (SlopeLandscapeWidget *self)
 {
-  g_clear_pointer (&self->map_node, gsk_render_node_unref);
+  slope_cached_layer_clear (&self->map_layer);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -164,7 +162,7 @@ update_view (SlopeLandscapeWidget *self)
       self->fitted = self->plot.view;
       self->refit_pending = FALSE;
       self->user_view = FALSE;
-      g_clear_pointer (&self->map_node, gsk_render_node_unref);
+      slope_cached_layer_clear (&self->map_layer);
       return;
     }
   if (self->user_view)
@@ -174,7 +172,16 @@ update_view (SlopeLandscapeWidget *self)
     view_changed |= follow_point (self, self->plot.path_w[i], self->plot.path_b[i]);
   view_changed |= follow_point (self, self->plot.w, self->plot.b);
   if (view_changed)
-    g_clear_pointer (&self->map_node, gsk_render_node_unref);
+    slope_cached_layer_clear (&self->map_layer);
+}
+
+static void
+draw_map_layer (cairo_t       *cr,
+                int            width,
+                int            height,
+                gconstpointer  plot)
+{
+  slope_landscape_plot_draw_map (cr, width, height, plot);
 }
 
 static void
@@ -194,19 +201,8 @@ slope_landscape_widget_snapshot (GtkWidget   *widget,
   self->plot.palette = slope_palette_get (dark);
   update_view (self);
 
-  if (self->map_node == NULL || width != self->cached_width
-      || height != self->cached_height || dark != self->cached_dark)
-    {
-      g_clear_pointer (&self->map_node, gsk_render_node_unref);
-      self->map_node = gsk_cairo_node_new (&bounds);
-      cr = gsk_cairo_node_get_draw_context (self->map_node);
-      slope_landscape_plot_draw_map (cr, width, height, &self->plot);
-      cairo_destroy (cr);
-      self->cached_width = width;
-      self->cached_height = height;
-      self->cached_dark = dark;
-    }
-  gtk_snapshot_append_node (snapshot, self->map_node);
+  slope_cached_layer_append (&self->map_layer, snapshot, width, height, dark,
+                             draw_map_layer, &self->plot);
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   slope_landscape_plot_draw_path (cr, width, height, &self->plot);
@@ -371,7 +367,7 @@ slope_landscape_widget_dispose (GObject *object)
 {
   SlopeLandscapeWidget *self = SLOPE_LANDSCAPE_WIDGET (object);
 
-  g_clear_pointer (&self->map_node, gsk_render_node_unref);
+  slope_cached_layer_clear (&self->map_layer);
   g_clear_object (&self->history);
 
   G_OBJECT_CLASS (slope_landscape_widget_parent_class)->dispose (object);
