@@ -26,6 +26,7 @@
 #include "slope-history.h"
 #include "slope-landscape-plot.h"
 #include "slope-trainer.h"
+#include "bench-common.h"
 
 #define WIDTH            1280
 #define HEIGHT           720
@@ -39,26 +40,6 @@ typedef void (*DrawFunc) (cairo_t       *cr,
                           int            width,
                           int            height,
                           gconstpointer  plot);
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-best_and_median (double *v,
-                 guint   n,
-                 double *best,
-                 double *median)
-{
-  qsort (v, n, sizeof *v, compare_doubles);
-  *best = v[0];
-  *median = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 /* Times @draw: a warm-up, then REPS repetitions of enough draws to last
  * about TARGET_REP_USEC (at least one); prints the best and median

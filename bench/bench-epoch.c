@@ -18,6 +18,7 @@
 
 #include "slope-dataset.h"
 #include "slope-trainer.h"
+#include "bench-common.h"
 
 /* ---- Counting allocations ---------------------------------------------
  *
@@ -68,27 +69,6 @@ free (void *ptr)
 /* ---- Helpers ------------------------------------------------------------ */
 
 #define TARGET_REP_USEC 100000   /* each repetition runs about this long */
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Sorts @v; the best is the smallest. */
-static void
-best_and_median (double *v,
-                 guint   n,
-                 double *best,
-                 double *median)
-{
-  qsort (v, n, sizeof *v, compare_doubles);
-  *best = v[0];
-  *median = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 /* y = 2x + 1 plus a little noise, x in [-1, 1]: a well-behaved fit whose
  * numbers stay normal (no denormals, no divergence) however long it runs. */

@@ -1,0 +1,16 @@
+/* bench-common.h: helpers shared by the benchmarks in bench/. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void     best_and_median     (double     *v,
+                              guint       n,
+                              double     *best,
+                              double     *median);
+double   process_cpu_seconds (void);
+gint64   proc_status_kb      (const char *field);
+gboolean reset_peak_rss      (void);
+
+G_END_DECLS
