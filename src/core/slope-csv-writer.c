@@ -15,9 +15,15 @@
 
 #define WRITE_CHUNK (64 * 1024)
 
-static void
-format_number_into (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
-                    double value)
+/**
+ * slope_csv_format_number_into:
+ *
+ * slope_csv_format_number() into @buffer, for writers of many numbers that
+ * must not allocate one string each.
+ */
+void
+slope_csv_format_number_into (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
+                              double value)
 {
   static const char * const formats[] = { "%.15g", "%.16g" };
 
@@ -48,7 +54,7 @@ slope_csv_format_number (double value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  format_number_into (buffer, value);
+  slope_csv_format_number_into (buffer, value);
   return g_strdup (buffer);
 }
 
@@ -91,10 +97,10 @@ write_rows (GOutputStream  *stream,
 
   for (gsize i = 0; i < n; i++)
     {
-      format_number_into (number, x[i]);
+      slope_csv_format_number_into (number, x[i]);
       g_string_append (out, number);
       g_string_append_c (out, ',');
-      format_number_into (number, y[i]);
+      slope_csv_format_number_into (number, y[i]);
       g_string_append (out, number);
       g_string_append_c (out, '\n');
 

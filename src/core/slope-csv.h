@@ -135,6 +135,8 @@ gboolean         slope_csv_save                 (SlopeDataset           *dataset
                                                  GCancellable           *cancellable,
                                                  GError                **error);
 char            *slope_csv_format_number        (double                  value);
+void             slope_csv_format_number_into   (char                    buffer[G_ASCII_DTOSTR_BUF_SIZE],
+                                                 double                  value);
 
 gboolean         slope_csv_parse_number         (const char             *text,
                                                  gsize                   len,

@@ -15,31 +15,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "slope-csv.h"
 #include "slope-log-csv.h"
 
 #define WRITE_CHUNK (64 * 1024)
-
-/* The shortest of %.15g, %.16g and %.17g that reads back to @value, as
- * slope_csv_format_number() writes it, but into a buffer: a million rows
- * are seven million numbers, too many to allocate one by one. */
-static void
-format_number (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
-               double value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      double back;
-
-      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
-      back = g_ascii_strtod (buffer, NULL);
-      /* Bits, not ==, so that -0 stays -0. */
-      if (memcmp (&back, &value, sizeof value) == 0)
-        return;
-    }
-  g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
-}
 
 /* pandas, R and Python's float() all read inf, -inf and nan as IEEE
  * values; the C library might print "-nan" for a NaN with its sign bit
@@ -57,7 +36,7 @@ append_number (GString *out,
     g_string_append (out, value > 0 ? "inf" : "-inf");
   else
     {
-      format_number (buffer, value);
+      slope_csv_format_number_into (buffer, value);
       g_string_append (out, buffer);
     }
 }
