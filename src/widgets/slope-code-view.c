@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "slope-code-view.h"
+#include "slope-python-highlight.h"
 #include "slope-widget-style.h"
 
 #define BASE_SCALE 1.2
@@ -39,9 +40,6 @@ static const char *const loop_lines[] = {
 #define LINE_STEP       10
 
 static const char zero_grad_off[] = "  # optimizer.zero_grad() # 그레디언트 초기화";
-
-static const char *const keywords[] = { "for", "in" };
-static const char *const builtins[] = { "range" };
 
 struct _SlopeCodeView
 {
@@ -87,18 +85,6 @@ line_index (SlopeLine line)
     }
 }
 
-static gboolean
-word_in (const char        *word,
-         gsize              len,
-         const char *const *words,
-         gsize              n_words)
-{
-  for (gsize i = 0; i < n_words; i++)
-    if (strlen (words[i]) == len && strncmp (word, words[i], len) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 tag_bytes (SlopeCodeView *self,
            GtkTextTag    *tag,
@@ -111,44 +97,6 @@ tag_bytes (SlopeCodeView *self,
   gtk_text_buffer_get_iter_at_line_index (self->buffer, &a, line, (int) start);
   gtk_text_buffer_get_iter_at_line_index (self->buffer, &b, line, (int) end);
   gtk_text_buffer_apply_tag (self->buffer, tag, &a, &b);
-}
-
-/* Just enough of Python for these eleven lines: words, numbers, comments. */
-static void
-highlight_line (SlopeCodeView *self,
-                int            line,
-                const char    *text)
-{
-  gsize i = 0, len = strlen (text);
-
-  while (i < len)
-    {
-      gsize start = i;
-
-      if (text[i] == '#')
-        {
-          tag_bytes (self, self->comment, line, i, len);
-          return;
-        }
-      if (g_ascii_isalpha (text[i]) || text[i] == '_')
-        {
-          while (i < len && (g_ascii_isalnum (text[i]) || text[i] == '_'))
-            i++;
-          if (word_in (text + start, i - start, keywords, G_N_ELEMENTS (keywords)))
-            tag_bytes (self, self->keyword, line, start, i);
-          else if (word_in (text + start, i - start, builtins, G_N_ELEMENTS (builtins)))
-            tag_bytes (self, self->builtin, line, start, i);
-          continue;
-        }
-      if (g_ascii_isdigit (text[i]))
-        {
-          while (i < len && g_ascii_isdigit (text[i]))
-            i++;
-          tag_bytes (self, self->number, line, start, i);
-          continue;
-        }
-      i++;
-    }
 }
 
 static void
@@ -173,7 +121,7 @@ fill_buffer (SlopeCodeView *self)
       if (i == LINE_ZERO_GRAD && !self->zero_grad)
         tag_bytes (self, self->disabled, (int) i, 2, strlen (zero_grad_off));
       else
-        highlight_line (self, (int) i, loop_lines[i]);
+        slope_python_highlight_line (self->buffer, (int) i, loop_lines[i]);
     }
 }
 
@@ -329,12 +277,13 @@ create_tags (SlopeCodeView *self)
   self->base = gtk_text_buffer_create_tag (self->buffer, NULL,
                                            "scale", BASE_SCALE * self->font_scale,
                                            NULL);
-  self->keyword = gtk_text_buffer_create_tag (self->buffer, NULL,
+  /* Named: slope_python_highlight_line() applies them by name. */
+  self->keyword = gtk_text_buffer_create_tag (self->buffer, "keyword",
                                               "weight", PANGO_WEIGHT_BOLD,
                                               NULL);
-  self->builtin = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
-  self->number = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
-  self->comment = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  self->builtin = gtk_text_buffer_create_tag (self->buffer, "builtin", NULL);
+  self->number = gtk_text_buffer_create_tag (self->buffer, "number", NULL);
+  self->comment = gtk_text_buffer_create_tag (self->buffer, "comment", NULL);
   self->disabled = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
   /* Created last, so it wins over the others. */
   self->lit = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "slope-lab-common.h"
+#include "slope-python-highlight.h"
 #include "slope-widget-style.h"
 
 /* The code a little larger than the prose around it: it is what the
@@ -42,9 +43,6 @@ static const char lab_css[] =
   ".slope-lab button { padding: 6px 14px; }\n"
   ".slope-lab button.lab-code-button { font-family: monospace; font-weight: bold; }\n"
   ".slope-lab dropdown.lab-code-button { font-family: monospace; }\n";
-
-static const char *const keywords[] = { "for", "in", "True", "False", "None" };
-static const char *const builtins[] = { "range", "print" };
 
 /* Python's repr of a float: the shortest digits that read back as the
  * same double, fixed notation from 1e-4 up to 1e16, always with a decimal
@@ -343,73 +341,6 @@ slope_lab_code_new (const char *accessible_label)
   return GTK_WIDGET (self);
 }
 
-static void
-tag_bytes (GtkTextBuffer *buffer,
-           const char    *tag,
-           int            line,
-           gsize          start,
-           gsize          end)
-{
-  GtkTextIter a, b;
-
-  gtk_text_buffer_get_iter_at_line_index (buffer, &a, line, (int) start);
-  gtk_text_buffer_get_iter_at_line_index (buffer, &b, line, (int) end);
-  gtk_text_buffer_apply_tag_by_name (buffer, tag, &a, &b);
-}
-
-static gboolean
-word_in (const char        *word,
-         gsize              len,
-         const char *const *words,
-         gsize              n_words)
-{
-  for (gsize i = 0; i < n_words; i++)
-    if (strlen (words[i]) == len && strncmp (word, words[i], len) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Just enough Python for the labs' few lines: words, numbers, strings. */
-static void
-highlight_line (GtkTextBuffer *buffer,
-                int            line,
-                const char    *text)
-{
-  gsize i = 0, len = strlen (text);
-
-  while (i < len)
-    {
-      gsize start = i;
-
-      if (text[i] == '\'')
-        {
-          for (i++; i < len && text[i] != '\''; i++)
-            ;
-          i = MIN (i + 1, len);
-          tag_bytes (buffer, "string", line, start, i);
-        }
-      else if (g_ascii_isalpha (text[i]) || text[i] == '_')
-        {
-          while (i < len && (g_ascii_isalnum (text[i]) || text[i] == '_'))
-            i++;
-          if (word_in (text + start, i - start, keywords, G_N_ELEMENTS (keywords)))
-            tag_bytes (buffer, "keyword", line, start, i);
-          else if (word_in (text + start, i - start, builtins, G_N_ELEMENTS (builtins)))
-            tag_bytes (buffer, "builtin", line, start, i);
-        }
-      else if (g_ascii_isdigit (text[i]))
-        {
-          while (i < len && (g_ascii_isdigit (text[i]) || text[i] == '.'))
-            i++;
-          tag_bytes (buffer, "number", line, start, i);
-        }
-      else
-        {
-          i++;
-        }
-    }
-}
-
 /* @lit_line: 0-based, or SLOPE_LAB_NO_LINE */
 void
 slope_lab_code_set (SlopeLabCode *self,
@@ -429,7 +360,7 @@ slope_lab_code_set (SlopeLabCode *self,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_apply_tag_by_name (buffer, "base", &start, &end);
   for (guint i = 0; lines[i] != NULL; i++)
-    highlight_line (buffer, (int) i, lines[i]);
+    slope_python_highlight_line (buffer, (int) i, lines[i]);
 
   if (lit_line >= 0 && lit_line < gtk_text_buffer_get_line_count (buffer))
     {
