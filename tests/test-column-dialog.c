@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "slope-column-dialog.h"
@@ -360,6 +361,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
+  adw_init ();
 
 #define ADD(path, func) \
   g_test_add ("/column-dialog/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

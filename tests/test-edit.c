@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
@@ -479,6 +480,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
+  adw_init ();
 
   g_test_add_func ("/edit/undo-redo", test_edit_undo_redo);
   g_test_add_func ("/edit/drag-is-one-step", test_drag_is_one_step);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <inttypes.h>
 #include <locale.h>
@@ -288,6 +289,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   gtk_init ();
+  adw_init ();
 
   g_test_add_func ("/i18n/window-terms", test_window_terms);
   g_test_add_func ("/i18n/tooltips", test_tooltips);

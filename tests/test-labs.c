@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
@@ -586,6 +587,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
+  adw_init ();
 
   g_test_add_func ("/labs/format-float", test_format_float);
   g_test_add_func ("/labs/accumulation/notebook-list", test_accumulation_notebook_list);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
@@ -674,6 +675,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
+  adw_init ();
 
   g_test_add_func ("/window/drive-controls", test_drive_controls);
   g_test_add_func ("/window/bad-lr-entry", test_bad_lr_entry);
