@@ -175,6 +175,168 @@ test_toast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ------------------------------------------------------------------ */
+/* Layout at a projector's sizes                                       */
+
+typedef struct
+{
+  int      width;
+  int      height;
+  gboolean presentation;
+  gboolean explain;
+} Case;
+
+/* Every shown widget got at least its minimum, width first, then the
+ * height it needs at that width. */
+static void
+check_minimums (GtkWidget *widget,
+                GString   *problems)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget)
+      || !gtk_widget_get_mapped (widget))
+    return;
+
+  if (!GTK_IS_NATIVE (widget) || GTK_IS_WINDOW (widget))
+    {
+      GtkAllocation a;
+      int w, h, min_w = 0, min_h = 0;
+
+      /* The allocation and measure() both count CSS margins (the
+       * allocation not the widget's own margin properties). */
+      gtk_widget_get_allocation (widget, &a);
+      w = a.width;
+      h = a.height;
+      int mx = gtk_widget_get_margin_start (widget) + gtk_widget_get_margin_end (widget);
+      int my = gtk_widget_get_margin_top (widget) + gtk_widget_get_margin_bottom (widget);
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, MAX (w + mx, min_w), &min_h, NULL, NULL, NULL);
+      min_w -= mx;
+      min_h -= my;
+      if (w < min_w || h < min_h)
+        g_string_append_printf (problems, "%s%s%s: %d×%d < %d×%d\n",
+                                G_OBJECT_TYPE_NAME (widget),
+                                gtk_widget_get_name (widget) ? " " : "",
+                                gtk_widget_get_css_name (widget), w, h, min_w, min_h);
+    }
+
+  /* A scrolled window's content may be taller than the window: that is
+   * what it is for.  Its width is checked below, for the explain pane. */
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_minimums (child, problems);
+}
+
+static void
+count_paint (GdkFrameClock *clock,
+             guint         *paints)
+{
+  (*paints)++;
+}
+
+/* Until the window has been laid out and painted three times more, so
+ * every change (a style class, a font size) has been measured. */
+static void
+wait_for_size (SlopeWindow *window)
+{
+  GdkFrameClock *clock;
+  guint paints = 0;
+  gulong id;
+
+  wait_for_layout (window);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &paints);
+  for (guint i = 0; i < 1000 && paints < 3; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_cmpuint (paints, >=, 3);
+}
+
+static void
+test_layout (gconstpointer data)
+{
+  const Case *c = data;
+  SlopeWindow *window;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  GtkWidget *explain_content;
+  int pane_width, content_width;
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  /* GTK keeps a window within the screen: ./run test gives Xvfb a
+   * 1920×1080 screen. */
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (geometry.width < c->width || geometry.height < c->height)
+    {
+      g_test_skip ("the screen is smaller than this size");
+      return;
+    }
+  window = slope_window_new (NULL, NULL);
+
+  /* As a teacher would: the window first, then F9 and F11, then two
+   * steps so the math has numbers. */
+  gtk_window_set_default_size (GTK_WINDOW (window), c->width, c->height);
+  slope_window_set_show_explain (window, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_size (window);
+  slope_window_set_show_explain (window, c->explain);
+  if (c->presentation)
+    slope_window_set_presentation (window, TRUE);
+  for (guint i = 0; i < 2; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+  slope_runner_sync (window->runner);
+  slope_window_refresh (window);
+  wait_for_size (window);
+
+  /* The window is no larger than asked for (its minimum fits the screen);
+   * the default size counts the client-side frame, which the allocation
+   * does not. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, c->width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, c->width - 20);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, c->height);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >=, c->height - 20);
+
+  check_minimums (GTK_WIDGET (window), problems);
+  if (problems->len > 0)
+    g_test_message ("%s", problems->str);
+  g_assert_cmpstr (problems->str, ==, "");
+
+  /* The plots keep a usable size. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->data_view)), >=, 240);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->data_view)), >=, 200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->cost_view)), >=, 160);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->cost_view)), >=, 140);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->landscape_view)), >=, 180);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->landscape_view)), >=, 150);
+
+  if (!c->explain)
+    {
+      g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window->explain_scroller)));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  /* The explain pane's content is within the pane: no horizontal
+   * scrolling, the code and the math whole, and still readable. */
+  pane_width = gtk_widget_get_width (GTK_WIDGET (window->explain_scroller));
+  explain_content = gtk_scrolled_window_get_child (window->explain_scroller);
+  content_width = gtk_widget_get_width (explain_content);
+  g_assert_cmpint (content_width, <=, pane_width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->math_view)), <=, pane_width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->code_view)), <=, pane_width);
+  /* Never smaller than 0.45 of the normal size of type. */
+  g_assert_cmpfloat (slope_math_view_get_fit_scale (window->math_view)
+                     * slope_math_view_get_font_scale (window->math_view), >=, 0.45 - 1e-9);
+  g_test_message ("%d×%d%s: explain pane %d px, math %s at %.2f",
+                  c->width, c->height, c->presentation ? " presentation" : "",
+                  pane_width, slope_math_view_get_stacked (window->math_view) ? "stacked" : "wide",
+                  slope_math_view_get_fit_scale (window->math_view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,10 +344,36 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  /* What AdwApplication does for the program: the window's style sheet. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/slopelab/Slope/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/appearance/dark-style", test_dark_style);
   g_test_add_func ("/appearance/high-contrast", test_high_contrast);
   g_test_add_func ("/appearance/toast", test_toast);
+
+  {
+    static const int sizes[][2] = { { 1024, 768 }, { 1280, 800 }, { 1920, 1080 } };
+    static Case cases[G_N_ELEMENTS (sizes) * 4];
+    guint n = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      for (guint mode = 0; mode < 4; mode++, n++)
+        {
+          g_autofree char *path = NULL;
+
+          cases[n] = (Case) { sizes[i][0], sizes[i][1], mode & 1, (mode & 2) != 0 };
+          path = g_strdup_printf ("/appearance/layout/%dx%d/%s/%s", sizes[i][0], sizes[i][1],
+                                  mode & 1 ? "presentation" : "normal",
+                                  mode & 2 ? "explain" : "plain");
+          g_test_add_data_func (path, &cases[n], test_layout);
+        }
+  }
 
   return g_test_run ();
 }

@@ -18,6 +18,8 @@
 #include "slope-window-private.h"
 
 #define LOG_MAX_LINES 2000
+/* Characters of a readout's value: "−1.23457e+38" and a little room. */
+#define READOUT_CHARS 14
 
 G_DEFINE_FINAL_TYPE (SlopeWindow, slope_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -67,6 +69,13 @@ build_readouts (SlopeWindow *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_widget_add_css_class (label, "readout-name");
       gtk_label_set_xalign (GTK_LABEL (value), 1.0);
+      /* As wide as "−1.23457e+38" whatever is shown, so the panel does
+       * not change width as the numbers grow; the epoch's "(… in all)"
+       * may take a second line. */
+      gtk_label_set_width_chars (GTK_LABEL (value), READOUT_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (value), READOUT_CHARS);
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_RIGHT);
       gtk_widget_set_hexpand (value, TRUE);
       gtk_widget_add_css_class (value, "readout-value");
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
