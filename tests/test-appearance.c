@@ -33,6 +33,31 @@ wait_for_layout (SlopeWindow *window)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->cost_view)), >, 0);
 }
 
+static void
+count_paint (GdkFrameClock *clock,
+             guint         *paints)
+{
+  (*paints)++;
+}
+
+/* Until the window has been laid out and painted three times more, so
+ * every change (a style class, a font size) has been measured. */
+static void
+wait_for_size (SlopeWindow *window)
+{
+  GdkFrameClock *clock;
+  guint paints = 0;
+  gulong id;
+
+  wait_for_layout (window);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &paints);
+  for (guint i = 0; i < 1000 && paints < 3; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_cmpuint (paints, >=, 3);
+}
+
 /* Runs the widget's own snapshot, as a frame would. */
 static void
 draw (GtkWidget *widget)
@@ -175,6 +200,51 @@ test_toast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Closing the window while the rate entry has the focus: its focus-leave
+ * handler must not run into the disposed window (this test runs with
+ * warnings and criticals fatal). */
+static void
+test_close_with_entry_focused (void)
+{
+  SlopeWindow *window = new_window ();
+  GtkWidget *entry = GTK_WIDGET (window->lr_entry);
+  GtkWidget *focus;
+
+  wait_for_layout (window);
+  g_assert_true (gtk_widget_grab_focus (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0.05");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  gtk_window_close (GTK_WINDOW (window));
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A long notice in the banner, revealed in a narrow window: no
+ * "reports a minimum height" warning from the revealer. */
+static void
+test_long_notice (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autoptr(GString) text = g_string_new ("3 rows read, 2 skipped");
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (text, "\nline %u: “x%u” is not a number in column y", i + 2, i);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  wait_for_layout (window);
+  /* The transition runs frame by frame (a quarter of a second). */
+  slope_window_show_notice (window, text->str);
+  for (guint i = 0; i < 1000 && !gtk_revealer_get_child_revealed (window->notice_revealer); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_revealer_get_child_revealed (window->notice_revealer));
+  wait_for_size (window);
+  slope_window_show_notice (window, NULL);
+  for (guint i = 0; i < 1000 && gtk_revealer_get_child_revealed (window->notice_revealer); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_revealer_get_child_revealed (window->notice_revealer));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ------------------------------------------------------------------ */
 /* Layout at a projector's sizes                                       */
 
@@ -227,31 +297,6 @@ check_minimums (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     check_minimums (child, problems);
-}
-
-static void
-count_paint (GdkFrameClock *clock,
-             guint         *paints)
-{
-  (*paints)++;
-}
-
-/* Until the window has been laid out and painted three times more, so
- * every change (a style class, a font size) has been measured. */
-static void
-wait_for_size (SlopeWindow *window)
-{
-  GdkFrameClock *clock;
-  guint paints = 0;
-  gulong id;
-
-  wait_for_layout (window);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &paints);
-  for (guint i = 0; i < 1000 && paints < 3; i++)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_cmpuint (paints, >=, 3);
 }
 
 static void
@@ -342,6 +387,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* As G_DEBUG=fatal-warnings would: a warning is a failure here. */
+  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
   gtk_init ();
   adw_init ();
   /* What AdwApplication does for the program: the window's style sheet. */
@@ -356,6 +403,8 @@ main (int   argc,
   g_test_add_func ("/appearance/dark-style", test_dark_style);
   g_test_add_func ("/appearance/high-contrast", test_high_contrast);
   g_test_add_func ("/appearance/toast", test_toast);
+  g_test_add_func ("/appearance/close-with-entry-focused", test_close_with_entry_focused);
+  g_test_add_func ("/appearance/long-notice", test_long_notice);
 
   {
     static const int sizes[][2] = { { 1024, 768 }, { 1280, 800 }, { 1920, 1080 } };

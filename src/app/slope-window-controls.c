@@ -89,6 +89,10 @@ static void
 on_lr_entry_leave (GtkEventControllerFocus *controller,
                    SlopeWindow             *self)
 {
+  /* Closing the window takes the focus away too, after dispose has
+   * dropped the runner and the settings: nothing to apply then. */
+  if (self->runner == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   on_lr_entry_activate (self->lr_entry, self);
 }
 
