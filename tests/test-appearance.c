@@ -246,6 +246,69 @@ test_long_notice (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* What a screen reader is told                                        */
+
+static void
+test_slider_value_text (void)
+{
+  SlopeWindow *window = new_window ();
+
+  /* The slider's value is log10 of the rate; its value text the rate. */
+  gtk_editable_set_text (GTK_EDITABLE (window->lr_entry), "0.05");
+  g_signal_emit_by_name (window->lr_entry, "activate");
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (window->lr_adjustment), log10 (0.05), 1e-12);
+  gtk_test_accessible_assert_property (window->lr_scale, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "0.05");
+  gtk_adjustment_set_value (window->lr_adjustment, -3.0);
+  gtk_test_accessible_assert_property (window->lr_scale, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "0.001");
+
+  /* The speed slider's left end: one epoch per second. */
+  gtk_adjustment_set_value (window->speed_adjustment, 0.0);
+  gtk_test_accessible_assert_property (window->speed_scale, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "1 epochs per second");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* After 1000 epochs from W = b = 0 the plots describe what the lesson's
+ * log prints at that point (its second execution, after a first of 200):
+ * "Epoch  800/1000 W: 1.971, b: 0.066 Cost: 0.000636". */
+static void
+test_plot_descriptions (void)
+{
+  SlopeWindow *window = new_window ();
+  const char *before;
+
+  slope_window_refresh (window);
+  gtk_test_accessible_assert_property (window->cost_view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "No epoch has run yet.");
+
+  gtk_adjustment_set_value (window->lr_adjustment, -2.0);
+  gtk_spin_button_set_value (window->epochs_spin, 1000);
+  slope_runner_set_speed (window->runner, 0.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-play", NULL);
+  slope_runner_wait_paused (window->runner);
+  slope_window_refresh (window);
+  g_assert_cmpuint (window->shown.epoch, ==, 1000);
+
+  gtk_test_accessible_assert_property (window->cost_view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Cost 0.000636 at epoch 1000 of 1000, falling");
+  g_assert_true (g_str_has_prefix (window->described[0], "The line ŷ = 1.97"));
+  g_assert_true (g_str_has_suffix (window->described[0], " and 3 points"));
+  gtk_test_accessible_assert_property (window->data_view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       window->described[0]);
+  /* b is 0.066 to the log's three decimals; W* = 2, b* = 0 by hand. */
+  g_assert_true (g_str_has_prefix (window->described[2], "Now at W 1.97, b 0.066"));
+  g_assert_true (g_str_has_suffix (window->described[2], "; the least-squares minimum is at W 2, b 0"));
+  gtk_test_accessible_assert_property (window->landscape_view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       window->described[2]);
+
+  /* Nothing changed: the description is not replaced. */
+  before = window->described[1];
+  slope_window_redraw (window);
+  g_assert_true (window->described[1] == before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ------------------------------------------------------------------ */
 /* Layout at a projector's sizes                                       */
 
 typedef struct
@@ -405,6 +468,8 @@ main (int   argc,
   g_test_add_func ("/appearance/toast", test_toast);
   g_test_add_func ("/appearance/close-with-entry-focused", test_close_with_entry_focused);
   g_test_add_func ("/appearance/long-notice", test_long_notice);
+  g_test_add_func ("/appearance/a11y/slider-value-text", test_slider_value_text);
+  g_test_add_func ("/appearance/a11y/plot-descriptions", test_plot_descriptions);
 
   {
     static const int sizes[][2] = { { 1024, 768 }, { 1280, 800 }, { 1920, 1080 } };

@@ -36,6 +36,9 @@ show_lr_text (SlopeWindow *self,
 
   g_ascii_formatd (buf, sizeof buf, "%.6g", lr);
   gtk_editable_set_text (GTK_EDITABLE (self->lr_entry), buf);
+  /* The slider's value is log10 of the rate; a screen reader says the rate. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lr_scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, buf, -1);
   gtk_widget_remove_css_class (GTK_WIDGET (self->lr_entry), "error");
 }
 

@@ -377,6 +377,7 @@ slope_window_redraw (SlopeWindow *self)
   x_max = now->epoch + (now->run_length - MIN (now->run_epoch, now->run_length));
   slope_cost_view_set_x_max (self->cost_view, MAX (x_max, (guint64) now->run_length));
   slope_cost_view_set_marker (self->cost_view, st->epoch > 0, st->epoch, st->cost);
+  slope_window_update_descriptions (self);
 }
 
 /* The template's "Open Example" submenu, filled from the examples table. */
@@ -440,6 +441,7 @@ slope_window_dispose (GObject *object)
   slope_window_edit_dispose (self);
   slope_window_labs_dispose (self);
   slope_window_toast_dispose (self);
+  slope_window_a11y_dispose (self);
   /* Stop and join the training thread before anything it reads goes. */
   if (self->runner != NULL)
     slope_runner_stop (self->runner);
