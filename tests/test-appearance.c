@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "slope-widget-style.h"
+#include "slope-wrap.h"
 #include "slope-window-private.h"
 
 static SlopeWindow *
@@ -246,6 +247,146 @@ test_long_notice (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Text and direction                                                  */
+
+/* The text of each line of @label as laid out now. */
+static char **
+label_lines (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  GPtrArray *lines = g_ptr_array_new ();
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      g_ptr_array_add (lines, g_strndup (text + line->start_index, (gsize) line->length));
+    }
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
+}
+
+/* A wrapping label laid out @width pixels wide. */
+static GtkLabel *
+wrapped_label (const char *text,
+               int         width)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (text));
+
+  g_object_ref_sink (label);
+  gtk_label_set_wrap (label, TRUE);
+  slope_wrap_keep_words (label);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+  gtk_widget_allocate (GTK_WIDGET (label), width, 400, -1, NULL);
+  return label;
+}
+
+/* Korean breaks between words, as its spaces say, at any width. */
+static void
+test_korean_words (void)
+{
+  static const char text[] = "매 역전파 전에 W.grad와 b.grad를 0으로 초기화합니다.";
+  static const char *const words[] = { "매", "역전파", "전에", "W.grad와", "b.grad를", "0으로",
+                                       "초기화합니다." };
+
+  for (int width = 40; width <= 400; width += 7)
+    {
+      g_autoptr(GtkLabel) label = wrapped_label (text, width);
+      g_auto(GStrv) lines = label_lines (label);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (g_strstrip (lines[i]), " ", -1);
+
+          /* Every piece of every line is one of the words, whole. */
+          for (guint j = 0; parts[j] != NULL; j++)
+            if (!g_strv_contains (words, parts[j]))
+              g_error ("at %d px, “%s” is not a whole word (line “%s”)", width, parts[j], lines[i]);
+        }
+    }
+}
+
+/* A formula stays on one line: "(R² = 0.8717)" and "W − W* = −0.106". */
+static void
+test_formula_whole (void)
+{
+  static const char text[] = "Least squares: ŷ = 2.122x − 0.3741 (R² = 0.8717)\n"
+                             "W − W* = −0.106, b − b* = 0.24";
+
+  for (int width = 60; width <= 500; width += 11)
+    {
+      g_autoptr(GtkLabel) label = wrapped_label (text, width);
+      g_auto(GStrv) lines = label_lines (label);
+      g_autofree char *joined = g_strjoinv ("|", lines);
+
+      g_assert_nonnull (strstr (joined, "(R² = 0.8717)"));
+      g_assert_nonnull (strstr (joined, "W − W* = −0.106,"));
+      g_assert_nonnull (strstr (joined, "b − b* = 0.24"));
+      g_assert_nonnull (strstr (joined, "ŷ = 2.122x − 0.3741"));
+    }
+}
+
+/* In a right-to-left layout the epoch readout still reads "1 / 1000". */
+static void
+test_rtl_readout (void)
+{
+  SlopeWindow *window;
+  PangoLayout *layout;
+  const char *text;
+  PangoRectangle one, slash;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = new_window ();
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+  slope_runner_sync (window->runner);
+  slope_window_refresh (window);
+  wait_for_layout (window);
+
+  text = gtk_label_get_text (window->readout_values[READOUT_EPOCH]);
+  g_assert_cmpstr (text, ==, "1 / 1000");
+  layout = gtk_label_get_layout (window->readout_values[READOUT_EPOCH]);
+  pango_layout_index_to_pos (layout, 0, &one);
+  pango_layout_index_to_pos (layout, (int) (strchr (text, '/') - text), &slash);
+  g_assert_cmpint (one.x, <, slash.x);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
+/* The desktop's text scaling reaches the plots' labels. */
+static void
+test_text_scaling (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  SlopeWindow *window = new_window ();
+  int dpi = 0;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 144 * 1024, NULL);
+  wait_for_layout (window);
+  draw (GTK_WIDGET (window->data_view));
+  draw (GTK_WIDGET (window->cost_view));
+  draw (GTK_WIDGET (window->landscape_view));
+  g_assert_cmpfloat (slope_data_view_get_plot (window->data_view)->font_scale, ==, 1.5);
+  g_assert_cmpfloat (slope_cost_view_get_plot (window->cost_view)->font_scale, ==, 1.5);
+  g_assert_cmpfloat (slope_landscape_widget_get_plot (window->landscape_view)->font_scale, ==, 1.5);
+
+  /* Presentation mode multiplies it. */
+  slope_window_set_presentation (window, TRUE);
+  draw (GTK_WIDGET (window->data_view));
+  g_assert_cmpfloat_with_epsilon (slope_data_view_get_plot (window->data_view)->font_scale, 2.4, 1e-12);
+  slope_window_set_presentation (window, FALSE);
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  draw (GTK_WIDGET (window->data_view));
+  g_assert_cmpfloat (slope_data_view_get_plot (window->data_view)->font_scale, ==, 1.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ------------------------------------------------------------------ */
 /* What a screen reader is told                                        */
 
 static void
@@ -468,6 +609,10 @@ main (int   argc,
   g_test_add_func ("/appearance/toast", test_toast);
   g_test_add_func ("/appearance/close-with-entry-focused", test_close_with_entry_focused);
   g_test_add_func ("/appearance/long-notice", test_long_notice);
+  g_test_add_func ("/appearance/text/korean-words", test_korean_words);
+  g_test_add_func ("/appearance/text/formula-whole", test_formula_whole);
+  g_test_add_func ("/appearance/text/rtl-readout", test_rtl_readout);
+  g_test_add_func ("/appearance/text/text-scaling", test_text_scaling);
   g_test_add_func ("/appearance/a11y/slider-value-text", test_slider_value_text);
   g_test_add_func ("/appearance/a11y/plot-descriptions", test_plot_descriptions);
 

@@ -16,6 +16,7 @@
 #include "slope-history.h"
 #include "slope-math-text.h"
 #include "slope-window-private.h"
+#include "slope-wrap.h"
 
 #define LOG_MAX_LINES 2000
 /* Characters of a readout's value: "−1.23457e+38" and a little room. */
@@ -76,6 +77,9 @@ build_readouts (SlopeWindow *self)
       gtk_label_set_max_width_chars (GTK_LABEL (value), READOUT_CHARS);
       gtk_label_set_wrap (GTK_LABEL (value), TRUE);
       gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_RIGHT);
+      /* Numbers read left to right in a right-to-left layout too: never
+       * "1000 / 0" for "0 / 1000". */
+      gtk_widget_set_direction (value, GTK_TEXT_DIR_LTR);
       gtk_widget_set_hexpand (value, TRUE);
       gtk_widget_add_css_class (value, "readout-value");
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
@@ -561,6 +565,7 @@ slope_window_init (SlopeWindow *self)
                                  _("The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6"));
 
   build_readouts (self);
+  slope_wrap_keep_words_in (GTK_WIDGET (self));
   slope_window_controls_init (self);
   g_settings_bind (self->settings, "show-math-panel", self, "show-explain", G_SETTINGS_BIND_DEFAULT);
   slope_window_setup_drop (self);
