@@ -72,19 +72,17 @@ slope_wrap_attributes (const char *text)
 
       if (end)
         {
-          /* The segment and the space after it: the break opportunity
-           * after the space stays, every one within is removed. */
-          const char *stop = c == ' ' ? p + 1 : p;
-
-          if (stop > start)
+          /* The segment up to the space: the break opportunity after
+           * the space, outside every range, stays. */
+          if (p > start)
             {
               PangoAttribute *keep = pango_attr_allow_breaks_new (FALSE);
 
               keep->start_index = (guint) (start - text);
-              keep->end_index = (guint) (stop - text);
+              keep->end_index = (guint) (p - text);
               pango_attr_list_insert (attrs, keep);
             }
-          start = c == '\n' ? p + 1 : stop;
+          start = c != 0 ? p + 1 : p;
         }
       if (c == 0)
         break;
