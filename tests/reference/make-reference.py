@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates the PyTorch reference logs that test-slope-train compares
 # slope-train's output against.  Needs Debian's python3-torch; the outputs
 # are committed so the tests themselves need no Python.
