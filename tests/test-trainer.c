@@ -288,7 +288,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/trainer/first-epoch", test_first_epoch);
   g_test_add_func ("/trainer/accumulation-matches-pytorch", test_accumulation_matches_pytorch);
