@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-test-ui.h: the ui suite's start, shared by every window test.
  *
  * Directories of its own: the window adds opened files to the recent-files
