@@ -549,62 +549,6 @@ test_close_while_playing (void)
   g_object_unref (runner);
 }
 
-static gboolean
-press (SlopeWindow     *window,
-       guint            keyval,
-       GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-
-      gboolean this_handled = FALSE;
-
-      /* GtkWindow has key controllers of its own; any may claim the key. */
-      if (GTK_IS_EVENT_CONTROLLER_KEY (c)
-          && gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
-        g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &this_handled);
-      handled |= this_handled;
-    }
-  return handled;
-}
-
-/* Space, → or S, and R, wherever the focus is but in a text field. */
-static void
-test_keyboard (void)
-{
-  SlopeWindow *window = new_window ();
-
-  gtk_widget_grab_focus (GTK_WIDGET (window->lr_scale));
-  g_assert_true (press (window, GDK_KEY_Right, 0));
-  g_assert_true (press (window, GDK_KEY_s, 0));
-  settle (window);
-  g_assert_cmpuint (window->snapshot.state.epoch, ==, 2);
-  /* The slider did not move. */
-  g_assert_cmpfloat (window->snapshot.state.lr, ==, 0.01);
-
-  g_assert_true (press (window, GDK_KEY_space, 0));
-  settle (window);
-  g_assert_true (window->snapshot.playing);
-  g_assert_true (press (window, GDK_KEY_space, 0));
-  slope_runner_wait_paused (window->runner);
-
-  g_assert_true (press (window, GDK_KEY_r, 0));
-  settle (window);
-  g_assert_cmpuint (window->snapshot.state.epoch, ==, 0);
-
-  /* Typing in the learning-rate entry keeps its keys; Ctrl+S is not S. */
-  gtk_widget_grab_focus (GTK_WIDGET (window->lr_entry));
-  g_assert_false (press (window, GDK_KEY_s, 0));
-  gtk_widget_grab_focus (GTK_WIDGET (window->lr_scale));
-  g_assert_false (press (window, GDK_KEY_s, GDK_CONTROL_MASK));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 static void
 run_slope (const char * const *args,
            int                *status,
@@ -691,7 +635,6 @@ main (int   argc,
   g_test_add_func ("/window/lab-demonstrates", test_lab_demonstrates);
   g_test_add_func ("/window/examples-and-export", test_examples_and_export);
   g_test_add_func ("/window/close-while-playing", test_close_while_playing);
-  g_test_add_func ("/window/keyboard", test_keyboard);
   g_test_add_func ("/window/real-binary-autoplay", test_real_binary_autoplay);
   g_test_add_func ("/window/real-binary-bad-options", test_real_binary_bad_options);
 
