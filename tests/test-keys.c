@@ -266,6 +266,21 @@ test_plot_focused (void)
   settle (window);
   g_assert_cmpuint (window->snapshot.state.epoch, ==, 1);
 
+  /* The landscape's own keys: + and = zoom in, − out, Home fits. */
+  {
+    const SlopeLandscapePlot *plot = slope_landscape_widget_get_plot (window->landscape_view);
+    double span = plot->view.w_max - plot->view.w_min;
+
+    press (window, GDK_KEY_plus, 0);
+    g_assert_cmpfloat (plot->view.w_max - plot->view.w_min, <, span);
+    press (window, GDK_KEY_minus, 0);
+    press (window, GDK_KEY_minus, 0);
+    g_assert_cmpfloat (plot->view.w_max - plot->view.w_min, >, span);
+    press (window, GDK_KEY_equal, 0);
+    press (window, GDK_KEY_Home, 0);
+    g_assert_cmpfloat (fabs (plot->view.w_max - plot->view.w_min - span), <, 1e-9 * span);
+  }
+
   reset_settings (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -501,6 +516,87 @@ test_accelerators (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWindow *except[2];
+  GtkWindow *found;
+} NewToplevel;
+
+/* A toplevel that was not there before (a file chooser). */
+static gboolean
+new_toplevel_shown (gpointer data)
+{
+  NewToplevel *nt = data;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != nt->except[0] && l->data != nt->except[1]
+        && gtk_widget_get_visible (l->data))
+      {
+        nt->found = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(GtkWindow **) data == NULL;
+}
+
+static gboolean
+window_hidden (gpointer data)
+{
+  GtkWindow **window = data;
+
+  return *window == NULL || !gtk_widget_get_visible (GTK_WIDGET (*window));
+}
+
+/* Escape, as a person leaves a file chooser: cancelled, no message. */
+static void
+cancel_chooser (SlopeWindow *window,
+                GtkWindow   *chooser)
+{
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  slope_test_keys_focus_window (chooser);
+  slope_test_keys_press_until (chooser, GDK_KEY_Escape, 0, window_hidden, &chooser);
+  if (chooser != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  slope_test_keys_focus_window (GTK_WINDOW (window));
+}
+
+/* Ctrl+O and Ctrl+Shift+S open their file choosers; Ctrl+Q closes. */
+static void
+test_file_accelerators (void)
+{
+  SlopeWindow *window = new_window ();
+  GtkWindow *weak = GTK_WINDOW (window);
+  NewToplevel nt = { { GTK_WINDOW (window), NULL }, NULL };
+  const char *title;
+
+  g_assert_false (new_toplevel_shown (&nt));
+  slope_test_keys_press_until (GTK_WINDOW (window), GDK_KEY_s,
+                               GDK_CONTROL_MASK | GDK_SHIFT_MASK, new_toplevel_shown, &nt);
+  g_assert_cmpstr (gtk_window_get_title (nt.found), ==, "Save Data As");
+  cancel_chooser (window, nt.found);
+  nt.found = NULL;
+
+  slope_test_keys_press_until (GTK_WINDOW (window), GDK_KEY_o, GDK_CONTROL_MASK,
+                               new_toplevel_shown, &nt);
+  title = gtk_window_get_title (nt.found);
+  g_assert_cmpstr (title, ==, "Open Data");
+  cancel_chooser (window, nt.found);
+  /* Cancelled: no message about it. */
+  nt.found = NULL;
+  g_assert_false (new_toplevel_shown (&nt));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  reset_settings (window);
+  slope_test_keys_press_until (GTK_WINDOW (window), GDK_KEY_q, GDK_CONTROL_MASK,
+                               window_gone, &weak);
+}
+
 /* The accumulation lab: → runs z.backward() once, Space the cell. */
 static void
 test_lab_keys (void)
@@ -515,6 +611,9 @@ test_lab_keys (void)
   g_assert_cmpuint (slope_accumulation_lab_get_n_lines (window->accumulation_lab), ==, 1);
   slope_test_keys_press (labs, GDK_KEY_Right, 0);
   g_assert_cmpuint (slope_accumulation_lab_get_n_lines (window->accumulation_lab), ==, 2);
+  /* The focus starts on z.backward(): Space presses that button. */
+  slope_test_keys_press (labs, GDK_KEY_space, 0);
+  g_assert_cmpuint (slope_accumulation_lab_get_n_lines (window->accumulation_lab), ==, 3);
 
   /* With no button focused (one would take Space for itself), Space
    * plays the whole cell: a new w, twenty backward passes. */
@@ -525,6 +624,159 @@ test_lab_keys (void)
   /* The main window's training was not touched. */
   settle (window);
   g_assert_cmpuint (window->snapshot.state.epoch, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A key as "<Control>z", its keypad twin as the main key. */
+static char *
+key_name (guint           keyval,
+          GdkModifierType modifiers)
+{
+  static const guint keypad[][2] = {
+    { GDK_KEY_KP_Left, GDK_KEY_Left }, { GDK_KEY_KP_Right, GDK_KEY_Right },
+    { GDK_KEY_KP_Up, GDK_KEY_Up }, { GDK_KEY_KP_Down, GDK_KEY_Down },
+    { GDK_KEY_KP_Page_Up, GDK_KEY_Page_Up }, { GDK_KEY_KP_Page_Down, GDK_KEY_Page_Down },
+    { GDK_KEY_KP_Home, GDK_KEY_Home }, { GDK_KEY_KP_End, GDK_KEY_End },
+    { GDK_KEY_KP_Insert, GDK_KEY_Insert }, { GDK_KEY_KP_Delete, GDK_KEY_Delete },
+    { GDK_KEY_KP_Add, GDK_KEY_plus }, { GDK_KEY_KP_Subtract, GDK_KEY_minus },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keypad); i++)
+    if (keyval == keypad[i][0])
+      keyval = keypad[i][1];
+  return gtk_accelerator_name (gdk_keyval_to_lower (keyval), modifiers);
+}
+
+static void
+add_accelerators (GHashTable *set,
+                  const char *accelerators)
+{
+  g_auto(GStrv) tokens = g_strsplit (accelerators, " ", -1);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      guint keyval;
+      GdkModifierType modifiers;
+
+      if (*tokens[i] == '\0')
+        continue;
+      g_assert_true (gtk_accelerator_parse (tokens[i], &keyval, &modifiers));
+      g_hash_table_add (set, key_name (keyval, modifiers));
+    }
+}
+
+/* What the shortcuts window shows. */
+static void
+collect_listed (GtkWidget  *widget,
+                GHashTable *set)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      g_assert_nonnull (accelerator);
+      add_accelerators (set, accelerator);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_listed (c, set);
+}
+
+/* Slope's own keys: its shortcut controllers (the switch's keys are the
+ * ones every check box has) and its widgets' class shortcuts. */
+static gboolean
+is_slopes (GtkWidget          *widget,
+           GtkEventController *controller)
+{
+  const char *name = gtk_event_controller_get_name (controller);
+
+  if (name == NULL)
+    return FALSE;
+  if (g_str_has_prefix (name, "slope-"))
+    return strcmp (name, "slope-switch-keys") != 0;
+  return strcmp (name, "gtk-widget-class-shortcuts") == 0
+         && g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Slope") && !SLOPE_IS_WINDOW (widget);
+}
+
+static void
+collect_controllers (GtkWidget  *widget,
+                     GHashTable *set)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c) || !is_slopes (widget, c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (c), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          g_assert_true (GTK_IS_KEYVAL_TRIGGER (trigger));
+          g_hash_table_add (set,
+                            key_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                      gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_controllers (c, set);
+}
+
+static void
+collect_accels (GHashTable *set)
+{
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                   actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        add_accelerators (set, accels[j]);
+    }
+}
+
+/* The shortcuts window lists every key there is, and only those: the
+ * application's accelerators and every shortcut controller of Slope's,
+ * in the main window and the labs. */
+static void
+test_shortcuts_listed (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) actual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  GHashTableIter iter;
+  const char *key;
+
+  g_assert_nonnull (overlay);
+  collect_listed (overlay, listed);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-lab", "s", "accumulation");
+  collect_controllers (GTK_WIDGET (window), actual);
+  collect_controllers (GTK_WIDGET (window->labs_window), actual);
+  collect_accels (actual);
+  /* Enter in the rate entry is the entry's own activation (see
+   * /keys/entry-focused), not a shortcut. */
+  g_hash_table_add (actual, g_strdup ("Return"));
+
+  g_hash_table_iter_init (&iter, actual);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      g_error ("%s is a key of Slope's but the shortcuts window leaves it out", key);
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!g_hash_table_contains (actual, key))
+      g_error ("the shortcuts window lists %s, which no accelerator or shortcut has", key);
+  /* Sanity: the keys of each kind are there. */
+  g_assert_true (g_hash_table_contains (actual, "F9"));
+  g_assert_true (g_hash_table_contains (actual, "Page_Up"));
+  g_assert_true (g_hash_table_contains (actual, "<Shift>Left"));
+  g_assert_true (g_hash_table_contains (actual, "space"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -550,7 +802,9 @@ main (int   argc,
   g_test_add_func ("/keys/rewind", test_rewind_keys);
   g_test_add_func ("/keys/edit-points", test_edit_points_by_keys);
   g_test_add_func ("/keys/accelerators", test_accelerators);
+  g_test_add_func ("/keys/file-accelerators", test_file_accelerators);
   g_test_add_func ("/keys/lab", test_lab_keys);
+  g_test_add_func ("/keys/shortcuts-listed", test_shortcuts_listed);
 
   status = g_test_run ();
   g_object_unref (app);
