@@ -99,6 +99,9 @@ on_load_done (GObject      *source,
   gboolean play = FALSE;
 
   g_clear_object (&self->load_cancellable);
+  /* The window was closed while the file loaded. */
+  if (self->runner == NULL)
+    return;
   gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
 
   dataset = g_task_propagate_pointer (G_TASK (result), &error);
