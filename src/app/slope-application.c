@@ -111,10 +111,20 @@ slope_application_open (GApplication  *app,
                         int            n_files,
                         const char    *hint)
 {
-  SlopeWindow *window = new_window (SLOPE_APPLICATION (app));
+  SlopeApplication *self = SLOPE_APPLICATION (app);
+  gboolean autoplay = self->options.autoplay;
+  SlopeWindow *window;
+
+  /* --autoplay FILE trains the file once loaded, not the lesson meanwhile. */
+  self->options.autoplay = autoplay && n_files == 0;
+  window = new_window (self);
+  self->options.autoplay = autoplay;
 
   if (n_files > 0)
-    slope_window_open_file (window, files[0]);
+    {
+      slope_window_set_play_after_load (window, autoplay);
+      slope_window_open_file (window, files[0]);
+    }
 }
 
 static void
@@ -170,6 +180,7 @@ slope_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  slope_window_set_accels (GTK_APPLICATION (app));
 
   gtk_css_provider_load_from_resource (css, "/io/github/slopelab/Slope/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

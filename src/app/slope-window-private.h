@@ -102,6 +102,7 @@ struct _SlopeWindow
   gboolean              rewinding;
   guint64               rewind_epoch;
   GCancellable         *load_cancellable;   /* non-NULL while loading */
+  gboolean              play_after_load;    /* slope --autoplay FILE */
   int                   load_permille;      /* written by the loading thread */
 
   /* Editing points by hand (slope-window-edit.c) */
