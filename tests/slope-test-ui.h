@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-test-ui.h: the ui suite's start, shared by every window test.
  *
  * Directories of its own: the window adds opened files to the recent-files
@@ -15,6 +16,7 @@
 #pragma once
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +87,10 @@ static inline void
 slope_test_gtk_init_or_skip (void)
 {
   if (gtk_init_check ())
-    return;
+    {
+      adw_init ();
+      return;
+    }
   if (slope_test_tap)
     {
       g_print ("1..0 # SKIP no display\n");

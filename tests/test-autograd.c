@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-autograd.c: the tape against the lesson's printed gradients, hand
  * derivatives and finite differences, and the step-by-step backward against
  * the whole one. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-axis.c: tick steps, positions and labels, linear and log. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-column-dialog.c: opening files whose columns need choosing, as a
  * person would: the picker appears only when it should, its choice is what
  * gets loaded and plotted, and cancelling or a bad file changes nothing.
@@ -6,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "slope-test-ui.h"

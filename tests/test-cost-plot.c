@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cost-plot.c: the cost curve, its axes and its marker, pixel by pixel.
  *
  * Set SLOPE_TEST_PNG_DIR to keep the images drawn here for a human to look

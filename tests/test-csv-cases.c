@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv-cases.c: the CSV reader on small files worked out by hand, one
  * per rule that a plausible bug would break: the delimiter sniffer (quotes,
  * ties), decimal commas in long numbers, line numbers across CRLF inside

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv-number.c: the CSV number reader against glibc's strtod in the C
  * locale, reading under German and Korean locales, and saving datasets
  * that read back bit for bit.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c: the CSV reader on the files in tests/csv/, good and bad,
  * value for value (== on doubles), with the lines and columns it reports.
  * The number reader, other locales and the writer are in test-csv-number.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-edit-stack.c: undo and redo of edited datasets, the unsaved-edits
  * flag, and the bound on the points the stack keeps. */
 #include "config.h"

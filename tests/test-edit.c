@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-edit.c: points added, moved and removed by hand while training goes
  * on, undone and redone, saved, and the question on closing with unsaved
  * edits.  Runs under Xvfb (suite ui).
@@ -9,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-examples.c: the datasets that ship with Slope, and what each one
  * is meant to teach. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export.c: the plots saved as PNG, SVG and PDF files.
  *
  * Each test exports into its own temporary folder and checks the files by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-graph-plot.c: the computation graph drawn into image surfaces, for
  * each of the lab's expressions and each moment of a backward pass.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-history.c: bounded memory, exact recent epochs, honest envelopes. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-i18n.c: Slope in Korean.  The window is built under LANGUAGE=ko with
  * the catalogue compiled into the build tree (SLOPE_LOCALEDIR), and its
  * labels, tooltips and menu read in Korean, using the lesson's own terms;
@@ -7,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <inttypes.h>
 #include <locale.h>

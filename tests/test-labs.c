@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-labs.c: the two autograd labs, driven through their API, their
  * actions and their buttons, checked against the notebook's printouts and
  * the derivatives worked out by hand.  Runs under Xvfb (suite ui).
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>

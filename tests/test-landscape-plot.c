@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-landscape-plot.c: the cost landscape, its framing and its mapping,
  * pixel by pixel.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-lesson-views.c: the code panel and the math panel as widgets.
  * Runs under Xvfb (suite ui).
  *

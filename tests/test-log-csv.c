@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-log-csv.c: the training log as CSV, read back number for number.
  *
  * The log is for pandas and spreadsheets, so besides reading it back here

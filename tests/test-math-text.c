@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-math-text.c: the math panel's text, line by line through the
  * notebook's first epoch, with a real trainer.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-runner.c: the training thread, driven as the window drives it.
  *
  * Every wait here is on the runner's own condition (sync, wait_paused),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-slope-train-csv.c: slope-train reading the files in tests/csv/ as a
  * user runs it: good files train, skipped rows are reported with their
  * lines, bad files fail with one line naming the file.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-slope-train.c: slope-train as a user runs it, compared with the
  * notebook's own log and with PyTorch's logs in tests/reference/. */
 #include "config.h"

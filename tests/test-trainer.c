@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-trainer.c: the notebook's loop, number for number. */
 #include "config.h"
 

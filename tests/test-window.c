@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the window driven through its actions and widgets, as a
  * person or a screen reader would, and the real `slope` program started and
  * quit.  Runs under Xvfb (suite ui).
@@ -9,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>

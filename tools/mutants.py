@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The mutants tools/mutate.py puts into Slope one at a time: small, realistic
 # bugs, each a plain text replacement in one file.  An entry is
 #

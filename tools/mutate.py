@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Mutation testing for Slope, run by hand: does the suite catch small bugs?
 
 Puts each mutant of tools/mutants.py into a scratch copy of the source

@@ -1,6 +1,8 @@
-/* slope-application.c: the GtkApplication.
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* slope-application.c: the AdwApplication.
  *
- * It reads the command line a teacher uses to prepare a lesson, owns the
+ * libadwaita makes every window follow the desktop's style: light or dark,
+ * and high contrast, through AdwStyleManager.  It reads the command line a teacher uses to prepare a lesson, owns the
  * application-wide actions (About, Quit) and opens windows.  Each process
  * is its own instance, so two windows never share a training thread.
  */
@@ -15,12 +17,12 @@
 
 struct _SlopeApplication
 {
-  GtkApplication     parent_instance;
+  AdwApplication     parent_instance;
 
   SlopeLaunchOptions options;
 };
 
-G_DEFINE_FINAL_TYPE (SlopeApplication, slope_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (SlopeApplication, slope_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "lr", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -121,16 +123,18 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   const char *developers[] = { _("The Slope developers"), NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
-                         "program-name", _("Slope"),
-                         "logo-icon-name", APPLICATION_ID,
+  adw_show_about_window (parent,
+                         "application-name", _("Slope"),
+                         "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
+                         "developer-name", _("The Slope developers"),
                          "comments", _("Watch gradient descent fit a line, live: the points, "
                                        "the line moving toward them and the cost falling, "
                                        "computed exactly as PyTorch computes them."),
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", developers,
+                         "developers", developers,
                          "translator-credits", _("translator-credits"),
                          "copyright", _("© 2026 The Slope developers"),
                          NULL);

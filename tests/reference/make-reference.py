@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates the PyTorch references: the logs that test-slope-train
 # compares slope-train's output against (the lesson's three points), and
 # datasets.txt, the trajectories on generated data sets of 5 to 100 000
