@@ -546,9 +546,22 @@ test_close_while_playing (void)
   g_settings_reset (window->settings, "speed");
   g_settings_reset (window->settings, "epochs-per-run");
   gtk_window_destroy (GTK_WINDOW (window));
-  /* The window's dispose joined the worker: posting now changes nothing. */
-  slope_runner_step_epoch (runner);
-  slope_runner_sync (runner);
+  /* The window's dispose joined the worker: nothing is appended any more,
+   * and posting now changes nothing. */
+  {
+    SlopeHistory *history = slope_runner_get_history (runner);
+    guint64 last = slope_history_get_last_epoch (history);
+    SlopeRunnerSnapshot after = { 0 };
+
+    g_assert_cmpuint (last, >, 0);
+    slope_runner_step_epoch (runner);
+    slope_runner_sync (runner);
+    for (guint i = 0; i < 1000; i++)
+      g_thread_yield ();
+    g_assert_cmpuint (slope_history_get_last_epoch (history), ==, last);
+    slope_runner_read (runner, &after);
+    g_assert_cmpuint (after.state.epoch, <=, last);
+  }
   g_object_unref (runner);
 }
 
