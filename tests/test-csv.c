@@ -713,7 +713,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/csv/notebook", test_notebook);
   g_test_add_func ("/csv/quoted", test_quoted);

@@ -557,7 +557,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/data-plot/viewport-fit", test_viewport_fit);
   g_test_add_func ("/data-plot/pixel-mapping", test_pixel_mapping);

@@ -199,7 +199,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/edit-stack/undo-redo", test_undo_redo);
   g_test_add_func ("/edit-stack/push-clears-redo", test_push_clears_redo);

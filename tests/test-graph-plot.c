@@ -340,7 +340,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/graph-plot/expressions", test_expressions);
   g_test_add_func ("/graph-plot/items-follow-backward", test_items_follow_backward);

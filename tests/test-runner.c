@@ -306,7 +306,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/runner/steps", test_steps);
   g_test_add_func ("/runner/play-runs-and-continues", test_play_runs_and_continues);

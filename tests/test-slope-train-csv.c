@@ -260,7 +260,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/slope-train-csv/notebook-file", test_notebook_file);
   g_test_add_func ("/slope-train-csv/skipped-rows-reported", test_skipped_rows_reported);

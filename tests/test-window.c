@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "slope-test-ui.h"
 #include "slope-axis.h"
 #include "slope-examples.h"
 #include "slope-window-private.h"
@@ -673,8 +674,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  slope_test_init (&argc, &argv);
+  slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/window/drive-controls", test_drive_controls);
   g_test_add_func ("/window/bad-lr-entry", test_bad_lr_entry);
