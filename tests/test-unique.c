@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "slope-application.h"
+#include "slope-test-ui.h"
 #include "slope-window-private.h"
 
 typedef struct
@@ -203,9 +204,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  /* The private bus has no accessibility bus to offer. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
+  slope_test_init (&argc, &argv);
+  slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/unique/open-many", test_open_many);
 
