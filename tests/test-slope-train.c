@@ -80,24 +80,12 @@ test_notebook_log (void)
   result_clear (&r);
 }
 
-/* C writes a NaN with its sign bit as "-nan"; Python always as "nan". */
-static char *
-normalise_nan (const char *text)
-{
-  g_autoptr(GString) s = g_string_new (text);
-
-  g_string_replace (s, "-nan", "nan", 0);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 static void
 test_pytorch_reference (gconstpointer data)
 {
   const char *name = data;
   g_autofree char *file = g_strdup_printf ("reference/%s.txt", name);
   g_autofree char *contents = read_test_file (file);
-  g_autofree char *expected = NULL;
-  g_autofree char *actual = NULL;
   g_auto(GStrv) args = NULL;
   char *newline = strchr (contents, '\n');
   Result r = { 0 };
@@ -110,9 +98,9 @@ test_pytorch_reference (gconstpointer data)
   run_train ((const char * const *) args, &r);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
-  expected = normalise_nan (newline + 1);
-  actual = normalise_nan (r.out);
-  g_assert_cmpstr (actual, ==, expected);
+  /* Byte for byte, nan included: C would print "-nan" where Python
+   * prints "nan". */
+  g_assert_cmpstr (r.out, ==, newline + 1);
   result_clear (&r);
 }
 
@@ -279,7 +267,7 @@ main (int   argc,
 {
   static const char *references[] = {
     "notebook", "lr-0.1", "no-zero-grad", "lr-0.4", "lr-0.17", "lr-0.19",
-    "init-no-zero-grad", "no-zero-grad-lr-0.4",
+    "init-no-zero-grad", "no-zero-grad-lr-0.4", "lr-1",
   };
 
   g_test_init (&argc, &argv, NULL);
