@@ -127,6 +127,24 @@ write_rows (GOutputStream  *stream,
 }
 
 /**
+ * slope_log_csv_write_stream:
+ *
+ * What slope_log_csv_write() writes, to @stream (standard output, say),
+ * which is left open.
+ */
+gboolean
+slope_log_csv_write_stream (SlopeHistory   *history,
+                            GOutputStream  *stream,
+                            GError        **error)
+{
+  g_return_val_if_fail (SLOPE_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  return write_rows (stream, history, NULL, error)
+         && g_output_stream_flush (stream, NULL, error);
+}
+
+/**
  * slope_log_csv_write:
  *
  * Writes the header %SLOPE_LOG_CSV_HEADER and one row per stored epoch,
