@@ -97,6 +97,12 @@ on_load_done (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
 
+  /* A load superseded by a newer one was cancelled when that one began;
+   * finishing late, it must not touch the newer one's Cancel, progress
+   * bar or data. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->load_cancellable)
+    return;
+
   g_clear_object (&self->load_cancellable);
   gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
 
