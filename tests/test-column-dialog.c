@@ -414,6 +414,24 @@ test_superseded_load (Fixture       *f,
   assert_dataset_is (slope_window_get_dataset (f->window), xs, ys, 3);
 }
 
+/* x near 10²⁰⁰: Σx² overflows.  The window says so, and never that all x
+ * values are equal. */
+static void
+test_moments_overflow (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const double xs[] = { 1e200, 2e200, 3e200 }, ys[] = { 1, 2, 3 };
+  g_autoptr(SlopeDataset) dataset = slope_dataset_new (xs, ys, 3, "huge");
+  const char *text;
+
+  slope_window_set_dataset (f->window, dataset);
+  slope_window_redraw (f->window);
+  text = gtk_label_get_text (f->window->reference_label);
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, "equal"));
+  g_assert_nonnull (strstr (text, "too large"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +450,7 @@ main (int   argc,
   ADD ("unreadable-keeps-data", test_unreadable_keeps_data);
   ADD ("window-closed-first", test_window_closed_first);
   ADD ("superseded-load", test_superseded_load);
+  ADD ("moments-overflow", test_moments_overflow);
 
 #undef ADD
 
