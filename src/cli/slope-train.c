@@ -7,10 +7,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "slope-csv.h"
 #include "slope-data-plot.h"
@@ -44,6 +47,30 @@ typedef struct
 
 static Options opts = { SLOPE_DEFAULT_LR, NULL, SLOPE_DEFAULT_LOG_EVERY, FALSE, 0.0, 0.0 };
 
+/* The first error writing the log lines to standard output, or 0. */
+static int stdout_errno;
+
+/* "--log-csv -": the CSV goes to standard output, alone. */
+static gboolean
+log_csv_to_stdout (void)
+{
+  return opts.log_csv != NULL && g_str_equal (opts.log_csv, "-");
+}
+
+static void
+print_line (const char *line)
+{
+  if (puts (line) == EOF && stdout_errno == 0)
+    stdout_errno = errno != 0 ? errno : EIO;
+}
+
+static int
+stdout_failed (int saved_errno)
+{
+  g_printerr (_("slope-train: cannot write to standard output: %s\n"), g_strerror (saved_errno));
+  return 1;
+}
+
 static gboolean
 parse_lr (const char  *name,
           const char  *value,
@@ -67,10 +94,11 @@ parse_epochs (const char  *name,
 {
   guint n;
 
-  if (!slope_parse_uint (value, &n) || n < 1)
+  if (!slope_parse_epochs (value, &n))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--epochs must be a whole number of at least 1, not “%s”"), value);
+                   _("--epochs must be a whole number from 1 to %u, not “%s”"),
+                   SLOPE_MAX_EPOCHS, value);
       return FALSE;
     }
   g_array_append_val (opts.runs, n);
@@ -148,7 +176,8 @@ static const GOptionEntry entries[] = {
   { "plot", 0, 0, G_OPTION_ARG_FILENAME, &opts.plot,
     N_("Draw the final data plot into FILE (.png, .svg or .pdf)"), N_("FILE") },
   { "log-csv", 0, 0, G_OPTION_ARG_FILENAME, &opts.log_csv,
-    N_("Write every epoch (epoch, W, b, cost, dW, db, W.grad, b.grad) to FILE as CSV"),
+    N_("Write every epoch (epoch, W, b, cost, dW, db, W.grad, b.grad) to FILE as CSV; "
+       "- for standard output, instead of the log lines"),
     N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version,
     N_("Show the version and exit"), NULL },
@@ -176,11 +205,11 @@ train (SlopeTrainer *trainer,
           slope_trainer_epoch (trainer, &rec);
           if (history != NULL)
             slope_history_append (history, &rec, 1);
-          if (epoch % opts.log_every == 0)
+          if (epoch % opts.log_every == 0 && !log_csv_to_stdout ())
             {
               slope_format_log_line (line, sizeof line, rec.run_epoch, rec.run_length,
                                      rec.w, rec.b, rec.cost);
-              puts (line);
+              print_line (line);
             }
         }
     }
@@ -265,7 +294,17 @@ write_outputs (SlopeTrainer *trainer,
 {
   g_autoptr(GError) error = NULL;
 
-  if (opts.log_csv != NULL)
+  if (log_csv_to_stdout ())
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      if (!slope_log_csv_write_stream (history, out, &error))
+        {
+          g_printerr (_("slope-train: cannot write to standard output: %s\n"), error->message);
+          return 1;
+        }
+    }
+  else if (opts.log_csv != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (opts.log_csv);
 
@@ -358,8 +397,10 @@ main (int   argc,
   if (opts.log_csv != NULL)
     history = slope_history_new_default ();
   train (trainer, history);
-  if (fflush (stdout) != 0)
-    return 1;
+  if (fflush (stdout) != 0 && stdout_errno == 0)
+    stdout_errno = errno;
+  if (stdout_errno != 0)
+    return stdout_failed (stdout_errno);
 
   return write_outputs (trainer, history);
 }

@@ -419,6 +419,20 @@ slope_state_diverged (const SlopeTrainerState *state)
          || (state->has_cost && !isfinite (state->cost));
 }
 
+/* As Python's format() writes it: C writes a NaN whose sign bit is set
+ * (as a diverged run's usually is) as "-nan", Python always as "nan". */
+static void
+format_log_number (char       *buf,
+                   gsize       size,
+                   const char *format,
+                   double      value)
+{
+  if (isnan (value))
+    g_strlcpy (buf, "nan", size);
+  else
+    g_ascii_formatd (buf, size, format, value);
+}
+
 /**
  * slope_format_log_line:
  *
@@ -442,9 +456,9 @@ slope_format_log_line (char   *buf,
   char cs[SLOPE_LOG_NUMBER_MAX];
   int len;
 
-  g_ascii_formatd (ws, sizeof ws, "%.3f", w);
-  g_ascii_formatd (bs, sizeof bs, "%.3f", b);
-  g_ascii_formatd (cs, sizeof cs, "%.6f", cost);
+  format_log_number (ws, sizeof ws, "%.3f", w);
+  format_log_number (bs, sizeof bs, "%.3f", b);
+  format_log_number (cs, sizeof cs, "%.6f", cost);
 
   len = g_snprintf (buf, size, "Epoch %4u/%u W: %s, b: %s Cost: %s",
                     run_epoch, run_length, ws, bs, cs);
