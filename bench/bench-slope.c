@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-slope.c: Slope's side of bench/compare.
  *
  * bench/compare generates the data, runs the peers (PyTorch, pandas) in

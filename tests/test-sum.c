@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sum.c: the epoch's sums keep PyTorch's order for a few points,
  * follow their documented order bit for bit at any size and with any
  * number of threads, and stay within 1e-12 of the exact sums.

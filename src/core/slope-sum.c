@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-sum.c: the epoch's one pass over the points, at the speed of
  * reading them.
  *
