@@ -19,6 +19,7 @@
 #include "slope-history.h"
 #include "slope-log-csv.h"
 #include "slope-parse.h"
+#include "slope-train-optim.h"
 #include "slope-trainer.h"
 
 typedef struct
@@ -313,6 +314,7 @@ main (int   argc,
   g_autoptr(SlopeTrainer) trainer = NULL;
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(SlopeHistory) history = NULL;
+  SlopeTrainOptim optim;
   int status = 0;
 
   setlocale (LC_ALL, "");
@@ -328,6 +330,7 @@ main (int   argc,
       _("Train y = W·x + b by gradient descent as the lesson's PyTorch notebook does,\n"
         "printing its log line every K epochs."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, slope_train_optim_entries (), GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
@@ -337,6 +340,8 @@ main (int   argc,
       g_print ("slope-train %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if (!slope_train_optim_resolve (opts.lr, &optim, &error))
+    return usage_error (error->message);
 
   dataset = load_dataset (&status);
   if (dataset == NULL)
@@ -352,6 +357,8 @@ main (int   argc,
   slope_trainer_set_lr (trainer, opts.lr);
   slope_trainer_set_zero_grad (trainer, !opts.no_zero_grad);
   slope_trainer_set_initial (trainer, opts.w0, opts.b0);
+  slope_trainer_set_optimizer (trainer, &optim.optimizer);
+  slope_trainer_set_batching (trainer, optim.batch_size, optim.shuffle, optim.seed);
   slope_trainer_reset (trainer);
 
   if (opts.log_csv != NULL)
