@@ -19,6 +19,7 @@
 #include "slope-history.h"
 #include "slope-log-csv.h"
 #include "slope-parse.h"
+#include "slope-script.h"
 #include "slope-train-optim.h"
 #include "slope-trainer.h"
 
@@ -40,6 +41,7 @@ typedef struct
   char              *example;
   char              *plot;
   char              *log_csv;
+  char              *export_script;
 } Options;
 
 static Options opts = { SLOPE_DEFAULT_LR, NULL, SLOPE_DEFAULT_LOG_EVERY, FALSE, 0.0, 0.0 };
@@ -150,6 +152,9 @@ static const GOptionEntry entries[] = {
   { "log-csv", 0, 0, G_OPTION_ARG_FILENAME, &opts.log_csv,
     N_("Write every epoch (epoch, W, b, cost, dW, db, W.grad, b.grad) to FILE as CSV"),
     N_("FILE") },
+  { "export-script", 0, 0, G_OPTION_ARG_FILENAME, &opts.export_script,
+    N_("Write the run as a PyTorch script to FILE.py, data included; it prints the same log"),
+    N_("FILE.py") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.files,
@@ -304,6 +309,54 @@ write_outputs (SlopeTrainer *trainer,
   return 0;
 }
 
+/* Everything the options say about the run, for --export-script. */
+static gboolean
+get_run_settings (const SlopeTrainOptim  *optim,
+                  SlopeRunSettings       *rs,
+                  GError                **error)
+{
+  slope_run_settings_init (rs);
+  if (opts.runs->len > SLOPE_MAX_RUNS)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--export-script takes at most %u --epochs, not %u"),
+                   SLOPE_MAX_RUNS, opts.runs->len);
+      return FALSE;
+    }
+  rs->lr = opts.lr;
+  rs->zero_grad = !opts.no_zero_grad;
+  rs->w0 = opts.w0;
+  rs->b0 = opts.b0;
+  rs->optimizer = optim->optimizer;
+  rs->batch_size = (guint) optim->batch_size;
+  rs->shuffle = optim->shuffle;
+  rs->seed = optim->seed;
+  rs->log_every = opts.log_every;
+  rs->n_runs = opts.runs->len;
+  for (guint r = 0; r < opts.runs->len; r++)
+    rs->runs[r] = g_array_index (opts.runs, guint, r);
+  return TRUE;
+}
+
+/* --export-script, before training, so a diverging run is exported too. */
+static int
+export_script (SlopeDataset          *dataset,
+               const SlopeTrainOptim *optim)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (opts.export_script);
+  g_autoptr(GError) error = NULL;
+  SlopeRunSettings rs;
+
+  if (!get_run_settings (optim, &rs, &error))
+    return usage_error (error->message);
+  if (!slope_script_save (dataset, &rs, file, &error))
+    {
+      g_printerr ("slope-train: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +405,9 @@ main (int   argc,
       guint n = SLOPE_DEFAULT_EPOCHS;
       g_array_append_val (runs, n);
     }
+
+  if (opts.export_script != NULL && (status = export_script (dataset, &optim)) != 0)
+    return status;
 
   trainer = slope_trainer_new (dataset);
   slope_trainer_set_lr (trainer, opts.lr);
