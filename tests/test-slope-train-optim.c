@@ -169,6 +169,66 @@ test_shuffle_seed (void)
   result_clear (&d);
 }
 
+static char *
+write_lesson (const char *dir,
+              const char *name,
+              const char *text)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* --lesson trains what the file says, exactly as the same options do. */
+static void
+test_lesson (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("slope-train-lesson-XXXXXX", NULL);
+  g_autofree char *lesson = write_lesson (dir, "adam.slope",
+    "[Slope Lesson]\nVersion=1\nTitle=Adam\n[Data]\nExample=anscombe-1\n"
+    "[Run]\nOptimizer=Adam\nLearningRate=0.1\nAMSGrad=true\nZeroGrad=false\n"
+    "BatchSize=4\nEpochs=30;20\nLogEvery=5\nStartW=1\nStartB=-1\n");
+  g_autofree char *newer = write_lesson (dir, "newer.slope",
+    "[Slope Lesson]\nVersion=2\n[Data]\nX=1;2\nY=1;2\n");
+  const char *by_lesson[] = { "--lesson", lesson, NULL };
+  const char *by_options[] = { "--example", "anscombe-1", "--optimizer", "Adam", "--lr", "0.1",
+                               "--amsgrad", "--no-zero-grad", "--batch-size", "4", "--epochs", "30",
+                               "--epochs", "20", "--log-every", "5", "--init", "1,-1", NULL };
+  const char *with_lr[] = { "--lesson", lesson, "--lr=0.5", NULL };
+  const char *with_file[] = { "--lesson", lesson, "data.csv", NULL };
+  const char *with_newer[] = { "--lesson", newer, NULL };
+  Result a = { 0 }, b = { 0 }, r = { 0 };
+
+  run_train (by_lesson, &a);
+  run_train (by_options, &b);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpstr (a.err, ==, "");
+  g_assert_cmpstr (a.out, ==, b.out);
+  g_assert_true (g_str_has_prefix (a.out, "Epoch    5/30 W: "));
+  result_clear (&a);
+  result_clear (&b);
+
+  run_train (with_lr, &r);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.err, ==, "slope-train: --lesson sets the data and the run, so --lr=0.5 cannot be given with it\n");
+  result_clear (&r);
+  run_train (with_file, &r);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.err, ==, "slope-train: give either --lesson or a FILE.csv, not both\n");
+  result_clear (&r);
+  run_train (with_newer, &r);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_cmpstr (r.err, ==, "slope-train: newer.slope was saved by a newer Slope (lesson format 2; "
+                              "this Slope reads up to format 1): update Slope to open it\n");
+  result_clear (&r);
+
+  g_unlink (lesson);
+  g_unlink (newer);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +239,7 @@ main (int   argc,
   g_test_add_func ("/slope-train-optim/help", test_help);
   g_test_add_func ("/slope-train-optim/defaults-are-the-notebook", test_defaults_are_the_notebook);
   g_test_add_func ("/slope-train-optim/shuffle-seed", test_shuffle_seed);
+  g_test_add_func ("/slope-train-optim/lesson", test_lesson);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "slope-csv.h"
 #include "slope-data-plot.h"
@@ -17,6 +18,7 @@
 #include "slope-examples.h"
 #include "slope-export.h"
 #include "slope-history.h"
+#include "slope-lesson.h"
 #include "slope-log-csv.h"
 #include "slope-parse.h"
 #include "slope-script.h"
@@ -42,6 +44,7 @@ typedef struct
   char              *plot;
   char              *log_csv;
   char              *export_script;
+  char              *lesson;
 } Options;
 
 static Options opts = { SLOPE_DEFAULT_LR, NULL, SLOPE_DEFAULT_LOG_EVERY, FALSE, 0.0, 0.0 };
@@ -152,6 +155,8 @@ static const GOptionEntry entries[] = {
   { "log-csv", 0, 0, G_OPTION_ARG_FILENAME, &opts.log_csv,
     N_("Write every epoch (epoch, W, b, cost, dW, db, W.grad, b.grad) to FILE as CSV"),
     N_("FILE") },
+  { "lesson", 0, 0, G_OPTION_ARG_FILENAME, &opts.lesson,
+    N_("Train the lesson in FILE.slope: its data and its run's settings"), N_("FILE.slope") },
   { "export-script", 0, 0, G_OPTION_ARG_FILENAME, &opts.export_script,
     N_("Write the run as a PyTorch script to FILE.py, data included; it prints the same log"),
     N_("FILE.py") },
@@ -338,6 +343,77 @@ get_run_settings (const SlopeTrainOptim  *optim,
   return TRUE;
 }
 
+/* Whether the command line sets the run or the data, which a lesson
+ * does: looked for before parsing, which consumes the options. */
+static const char *
+run_option_given (int    argc,
+                  char **argv)
+{
+  static const char * const data_and_run[] = {
+    "--lr", "--epochs", "--log-every", "--no-zero-grad", "--init", "--x-column", "--y-column",
+    "--delimiter", "--example",
+  };
+
+  for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
+    {
+      const GOptionEntry *optim = slope_train_optim_entries ();
+
+      for (guint k = 0; k < G_N_ELEMENTS (data_and_run); k++)
+        {
+          gsize len = strlen (data_and_run[k]);
+
+          if (strncmp (argv[i], data_and_run[k], len) == 0 && (argv[i][len] == '\0' || argv[i][len] == '='))
+            return argv[i];
+        }
+      for (guint k = 0; optim[k].long_name != NULL; k++)
+        {
+          gsize len = strlen (optim[k].long_name);
+
+          if (g_str_has_prefix (argv[i], "--") && strncmp (argv[i] + 2, optim[k].long_name, len) == 0
+              && (argv[i][2 + len] == '\0' || argv[i][2 + len] == '='))
+            return argv[i];
+        }
+    }
+  return NULL;
+}
+
+/* --lesson: the data and every setting of the run from FILE.slope. */
+static SlopeDataset *
+load_lesson (SlopeTrainOptim *optim,
+             int             *status)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (opts.lesson);
+  g_autoptr(SlopeLesson) lesson = NULL;
+  g_autoptr(GError) error = NULL;
+  SlopeRunSettings rs;
+
+  if (opts.files != NULL && opts.files[0] != NULL)
+    {
+      *status = usage_error (_("give either --lesson or a FILE.csv, not both"));
+      return NULL;
+    }
+  lesson = slope_lesson_load (file, &error);
+  if (lesson == NULL)
+    {
+      g_printerr ("slope-train: %s\n", error->message);
+      *status = 1;
+      return NULL;
+    }
+  slope_lesson_get_run (lesson, &rs);
+  opts.lr = rs.lr;
+  opts.no_zero_grad = !rs.zero_grad;
+  opts.w0 = rs.w0;
+  opts.b0 = rs.b0;
+  opts.log_every = rs.log_every;
+  g_array_set_size (opts.runs, 0);
+  g_array_append_vals (opts.runs, rs.runs, rs.n_runs);
+  optim->optimizer = rs.optimizer;
+  optim->batch_size = rs.batch_size;
+  optim->shuffle = rs.shuffle;
+  optim->seed = rs.seed;
+  return g_object_ref (slope_lesson_get_dataset (lesson));
+}
+
 /* --export-script, before training, so a diverging run is exported too. */
 static int
 export_script (SlopeDataset          *dataset,
@@ -368,6 +444,7 @@ main (int   argc,
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(SlopeHistory) history = NULL;
   SlopeTrainOptim optim;
+  const char *given;
   int status = 0;
 
   setlocale (LC_ALL, "");
@@ -385,6 +462,7 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, slope_train_optim_entries (), GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  given = run_option_given (argc, argv);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
 
@@ -396,7 +474,13 @@ main (int   argc,
   if (!slope_train_optim_resolve (opts.lr, &optim, &error))
     return usage_error (error->message);
 
-  dataset = load_dataset (&status);
+  if (opts.lesson != NULL && given != NULL)
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("--lesson sets the data and the run, so %s cannot be given with it"), given);
+      return usage_error (msg);
+    }
+  dataset = opts.lesson != NULL ? load_lesson (&optim, &status) : load_dataset (&status);
   if (dataset == NULL)
     return status;
 
