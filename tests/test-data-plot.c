@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-data-plot.c: the scatter, the line and the equation, pixel by pixel.
  *
  * Set SLOPE_TEST_PNG_DIR to keep the images drawn here for a human to look
@@ -556,7 +557,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/data-plot/viewport-fit", test_viewport_fit);
   g_test_add_func ("/data-plot/pixel-mapping", test_pixel_mapping);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-graph-plot.c: the computation graph drawn into image surfaces, for
  * each of the lab's expressions and each moment of a backward pass.
  *
@@ -339,7 +340,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/graph-plot/expressions", test_expressions);
   g_test_add_func ("/graph-plot/items-follow-backward", test_items_follow_backward);

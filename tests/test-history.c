@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-history.c: bounded memory, exact recent epochs, honest envelopes. */
 #include "config.h"
 
@@ -170,7 +171,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/history/exact-then-bounded", test_exact_then_bounded);
   g_test_add_func ("/history/envelope-keeps-spikes", test_envelope_keeps_spikes);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-landscape-plot.c: the cost landscape, its framing and its mapping,
  * pixel by pixel.
  *
@@ -562,7 +563,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/landscape-plot/optimum-marker", test_optimum_marker);
   g_test_add_func ("/landscape-plot/valley-darker", test_valley_darker);

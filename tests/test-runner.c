@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-runner.c: the training thread, driven as the window drives it.
  *
  * Every wait here is on the runner's own condition (sync, wait_paused),
@@ -305,7 +306,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/runner/steps", test_steps);
   g_test_add_func ("/runner/play-runs-and-continues", test_play_runs_and_continues);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the window driven through its actions and widgets, as a
  * person or a screen reader would, and the real `slope` program started and
  * quit.  Runs under Xvfb (suite ui).
@@ -13,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "slope-test-ui.h"
 #include "slope-axis.h"
 #include "slope-examples.h"
 #include "slope-window-private.h"
@@ -672,8 +674,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  slope_test_init (&argc, &argv);
+  slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/window/drive-controls", test_drive_controls);
   g_test_add_func ("/window/bad-lr-entry", test_bad_lr_entry);

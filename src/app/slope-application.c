@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-application.c: the GtkApplication.
  *
  * It reads the command line a teacher uses to prepare a lesson, owns the

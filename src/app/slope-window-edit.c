@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-edit.c: adding, moving and removing points by hand, with
  * undo, and saving the result.
  *

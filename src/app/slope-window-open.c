@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-open.c: bringing data into the window.
  *
  * A file is read in a GTask thread through the same CSV reader as

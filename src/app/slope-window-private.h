@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-private.h: the window's state, shared by the files that
  * make up the window (slope-window*.c). */
 #pragma once

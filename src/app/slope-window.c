@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window.c: the main window.
  *
  * The window holds no training state of its own: it posts commands to the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window.h: the main window, where training is watched. */
 #pragma once
 

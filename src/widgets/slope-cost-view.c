@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-cost-view.c: a thin widget over the cost-plot renderer.
  *
  * The history lives in the runner; this widget only points at it and is

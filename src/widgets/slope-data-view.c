@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-data-view.c: a thin widget over the data-plot renderer.
  *
  * The points do not move while training, so they are drawn once into a

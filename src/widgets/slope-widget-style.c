@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-widget-style.c: light or dark, read from the theme's own colours
  * so the plots follow whatever style the system applies. */
 #include "config.h"
