@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-script.c: `slope-train --export-script FILE.py` writes a
  * script that, run by PyTorch, prints exactly what slope-train printed.
  *

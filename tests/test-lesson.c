@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-lesson.c: .slope lesson files round-trip exactly, and a damaged
  * file or one from a newer Slope is refused with one clear error. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-optim-reference.c: `slope-train --log-csv` against PyTorch, epoch
  * by epoch, for every optimizer, zero_grad off and mini-batches.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-optimizer.c: torch.optim's update rules on hand-worked steps, the
  * constructors' refusals in PyTorch's words, the stable learning rates
  * checked by training at either side of them, and Python's float repr. */

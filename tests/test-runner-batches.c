@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-runner-batches.c: the training thread with an optimizer and
  * mini-batches, and the per-batch costs it hands to the window.  Waits
  * only on the runner's own condition (sync). */

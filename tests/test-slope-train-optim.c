@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-slope-train-optim.c: slope-train's optimizer and mini-batch options
  * as a user types them: what torch.optim refuses is refused with
  * PyTorch's reason, and batching behaves as DataLoader's loop does.  The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-trainer-batches.c: mini-batches and optimizers inside the trainer:
  * one optimizer step per batch, the epoch's cost as the mean of its
  * batches', per-batch costs handed out, and changes mid-epoch starting the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-train-optim.c: --optimizer and its keyword arguments, and the
  * mini-batch options.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-train-optim.h: slope-train's options for the optimizer and the
  * mini-batches, kept apart from the notebook's own options.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-lesson.c: reading and writing .slope lesson files.
  *
  * A lesson is read whole and checked whole before anything is returned,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-lesson.h: a lesson prepared at home and opened in class — the
  * data, the run's settings, the panels shown, a title and a note — in a
  * versioned text file (.slope, a GKeyFile; docs/LESSON-FORMAT.md).

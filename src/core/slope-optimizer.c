@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-optimizer.c: torch.optim's update rules, operation for operation.
  *
  * Each rule follows the single-tensor code path of PyTorch 1.13 (the one

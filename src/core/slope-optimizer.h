@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-optimizer.h: the torch.optim optimizers the lesson can switch to,
  * for the two parameters W and b, computed as PyTorch 1.13 computes them
  * on float64 CPU tensors.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-run-settings.h: everything that decides a run's numbers besides
  * the data, in one struct that lesson files, script export and slope-train
  * share.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-script.c: the run as a PyTorch script a student can read and run.
  *
  * The script is the notebook's own cell, names and all (x_train, y_train,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-script.h: a run as a short PyTorch script in the notebook's style. */
 #pragma once
 

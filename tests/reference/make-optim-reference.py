@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates the PyTorch references for the optimizers and mini-batches
 # that test-optim-reference compares `slope-train --log-csv` against.
 # Needs Debian's python3-torch; the outputs are committed, so the test
