@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-application.h: the AdwApplication and the options it starts with. */
 #pragma once
 

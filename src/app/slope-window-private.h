@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-private.h: the window's state, shared by the files that
  * make up the window (slope-window*.c). */
 #pragma once
@@ -101,6 +102,7 @@ struct _SlopeWindow
   gboolean              rewinding;
   guint64               rewind_epoch;
   GCancellable         *load_cancellable;   /* non-NULL while loading */
+  gboolean              play_after_load;    /* slope --autoplay FILE */
   int                   load_permille;      /* written by the loading thread */
 
   /* Editing points by hand (slope-window-edit.c) */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-dataset.c: an immutable set of points and its moments.
  *
  * The moments (Σx, Σx², Σxy, …) are what the cost landscape, the stable
@@ -225,6 +226,28 @@ slope_dataset_least_squares (SlopeDataset *self,
     *r_squared = syy > 0.0 ? (sxy * sxy) / (sxx * syy) : 1.0;
 
   return TRUE;
+}
+
+/**
+ * slope_dataset_moments_overflow:
+ *
+ * Whether a sum of squares or products (Σx², Σxy, Σy²) or a plain sum
+ * went past the largest double, as it does for values near 10¹⁵⁴ and
+ * beyond: the least-squares line and the stable learning rates cannot be
+ * computed then, and the reason is the size of the numbers, not their
+ * being equal.  (Every point is finite: the reader and the editor accept
+ * nothing else.)
+ */
+gboolean
+slope_dataset_moments_overflow (SlopeDataset *self)
+{
+  const SlopeMoments *m;
+
+  g_return_val_if_fail (SLOPE_IS_DATASET (self), FALSE);
+
+  m = &self->moments;
+  return !isfinite (m->sum_x) || !isfinite (m->sum_y) || !isfinite (m->sum_xx)
+         || !isfinite (m->sum_xy) || !isfinite (m->sum_yy);
 }
 
 /**

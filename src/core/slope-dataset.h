@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-dataset.h: the (x, y) points being fitted.
  *
  * A dataset never changes after it is made: an edit makes a new one.  That
@@ -49,6 +50,7 @@ gboolean            slope_dataset_least_squares  (SlopeDataset  *self,
                                                   double        *w,
                                                   double        *b,
                                                   double        *r_squared);
+gboolean            slope_dataset_moments_overflow (SlopeDataset *self);
 gboolean            slope_dataset_stable_lr      (SlopeDataset  *self,
                                                   double        *lr_zero_grad,
                                                   double        *lr_accumulating);

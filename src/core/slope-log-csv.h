@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-log-csv.h: the training log, saved as CSV for pandas or a
  * spreadsheet.
  *
@@ -20,5 +21,9 @@ G_BEGIN_DECLS
 gboolean slope_log_csv_write (SlopeHistory  *history,
                               GFile         *file,
                               GError       **error);
+
+gboolean slope_log_csv_write_stream (SlopeHistory   *history,
+                                     GOutputStream  *stream,
+                                     GError        **error);
 
 G_END_DECLS

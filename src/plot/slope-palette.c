@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-palette.c: Okabe–Ito colours for light and dark backgrounds, and
  * their high-contrast variants. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-palette.h: the colours every plot uses.
  *
  * Okabe–Ito, so the line, the points and the cost stay distinguishable for

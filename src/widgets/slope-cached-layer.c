@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-cached-layer.c: see slope-cached-layer.h. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-cached-layer.h: a plot layer drawn once and reused every frame.
  *
  * The data view's points and the landscape's heat map do not change while

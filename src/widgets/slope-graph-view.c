@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-graph-view.c: a thin widget over the graph renderer, plus the one
  * thing a still picture cannot show: the gradient travelling backwards.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-landscape-view.c: a thin widget over the landscape renderer.
  *
  * The map (colours, contours, axes) depends only on the data, the view and

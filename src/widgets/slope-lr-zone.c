@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-lr-zone.c: a strip under the learning-rate slider, on the same
  * logarithmic scale, coloured where training converges and where it
  * diverges for the data shown.  The limit moves with the data and with

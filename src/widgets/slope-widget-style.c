@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-widget-style.c: light or dark, high contrast or not, so the plots
  * follow whatever style the desktop applies.
  *

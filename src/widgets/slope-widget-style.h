@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-widget-style.h: what the plot widgets share about the system style. */
 #pragma once
 
