@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-a11y.c: what a screen reader is told about the plots.
  *
  * Each plot's accessible description says what it shows now, in words:

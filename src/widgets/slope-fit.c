@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-fit.c: see slope-fit.h. */
 #include "config.h"
 

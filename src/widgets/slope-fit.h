@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-fit.h: a single child shrunk to fit its parent's width.
  *
  * The explain pane's code and math are tables whose lines must not wrap:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-wrap.c: see slope-wrap.h. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-wrap.h: wrapping between words only, never inside one or inside
  * a formula.
  *
