@@ -181,6 +181,7 @@ append_log (SlopeWindow *self)
       self->shown_resets = self->snapshot.resets;
       gtk_text_buffer_set_text (buffer, "", 0);
       slope_landscape_widget_refit (self->landscape_view);
+      slope_data_view_refit (self->data_view);
     }
 
   if (slope_runner_read_log (self->runner, &self->log_cursor, lines) == 0)
