@@ -81,6 +81,31 @@ test_unsettled (void)
   g_assert_cmpuint (snap.unsettled_epoch, ==, 0);
 }
 
+/* Play again after the pause: it runs on, and stops once more at the
+ * first epoch whose numbers overflow, not at the end of the run. */
+static void
+test_play_on_to_overflow (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  g_autoptr(SlopeRunner) runner = slope_runner_new (data);
+  SlopeRunnerSnapshot snap = { 0 };
+
+  slope_runner_set_speed (runner, 0);
+  slope_runner_set_lr (runner, 0.4);
+  slope_runner_play (runner);
+  slope_runner_wait_paused (runner);
+  slope_runner_read (runner, &snap);
+  g_assert_cmpuint (snap.state.epoch, ==, 2);
+
+  slope_runner_play (runner);
+  slope_runner_wait_paused (runner);
+  slope_runner_read (runner, &snap);
+  g_assert_cmpuint (snap.state.epoch, >, 2);
+  g_assert_cmpuint (snap.state.epoch, <, 1000);
+  g_assert_false (isfinite (snap.state.w) && isfinite (snap.state.b) && isfinite (snap.state.cost));
+  g_assert_cmpuint (snap.diverged_epoch, ==, 2);
+}
+
 /* Raising the rate past the limit on a run that had converged pauses it
  * too; judged from the cost when the rate went past, not the first. */
 static void
@@ -164,6 +189,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
   g_test_add_func ("/divergence/unsettled", test_unsettled);
+  g_test_add_func ("/divergence/play-on-to-overflow", test_play_on_to_overflow);
   g_test_add_func ("/divergence/raised-mid-run", test_raised_mid_run);
   g_test_add_func ("/divergence/scaling-advised", test_scaling_advised);
 

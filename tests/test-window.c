@@ -193,7 +193,7 @@ test_divergence_message (void)
   g_assert_cmpint (window->snapshot.divergence, ==, SLOPE_DIVERGENCE_STEP_TOO_LARGE);
   g_assert_true (gtk_revealer_get_reveal_child (window->divergence_revealer));
   text = gtk_label_get_text (window->divergence_label);
-  g_assert_nonnull (strstr (text, "too large"));
+  g_assert_nonnull (strstr (text, "overshoots"));
   g_assert_nonnull (strstr (text, "0.18"));
   g_assert_nonnull (strstr (text, "0.4"));
   /* Caught when it starts (epoch 2 in PyTorch's costs), not at inf. */

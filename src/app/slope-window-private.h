@@ -113,7 +113,22 @@ struct _SlopeWindow
 
   /* Column picker (slope-column-dialog.c) */
   SlopeColumnDialog    *column_dialog;          /* weak: open while asking */
+
+  /* Advice on real data (slope-window-advice.c) */
+  SlopeDataset         *advice_dataset;         /* the data last advised on */
+  guint                 advice_resets;
+  gboolean              advice_unsettled;       /* said this run */
 };
+
+/* slope-window-advice.c */
+void  slope_window_follow_lr_range   (SlopeWindow               *self,
+                                      double                     lr_2,
+                                      double                     lr_4);
+char *slope_window_lr_hint           (SlopeWindow               *self,
+                                      const char                *limit);
+char *slope_window_divergence_text   (SlopeWindow               *self,
+                                      const SlopeRunnerSnapshot *snap);
+void  slope_window_advice_refresh    (SlopeWindow               *self);
 
 /* slope-window-actions.c */
 void slope_window_class_install_actions (GtkWidgetClass *widget_class);

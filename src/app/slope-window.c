@@ -134,8 +134,6 @@ update_divergence (SlopeWindow *self)
 {
   const SlopeRunnerSnapshot *snap = &self->snapshot;
   g_autofree char *text = NULL;
-  char lr[32], limit[32];
-  double lr_2 = NAN, lr_4 = NAN;
 
   if (snap->divergence == SLOPE_DIVERGENCE_NONE)
     {
@@ -143,27 +141,7 @@ update_divergence (SlopeWindow *self)
       return;
     }
 
-  slope_dataset_stable_lr (self->dataset, &lr_2, &lr_4);
-  slope_format_number (lr, sizeof lr, snap->diverged_lr, 4);
-  if (snap->divergence == SLOPE_DIVERGENCE_STEP_TOO_LARGE)
-    {
-      slope_format_number (limit, sizeof limit, lr_2, 3);
-      text = g_strdup_printf (_("Training diverged at epoch %" PRIu64 ": the steps "
-                                "grew too large for this learning rate (%s). On these points "
-                                "gradient descent converges only below 2/λmax ≈ %s. Lower the "
-                                "learning rate and press Reset."),
-                              snap->diverged_epoch, lr, limit);
-    }
-  else
-    {
-      slope_format_number (limit, sizeof limit, lr_4, 3);
-      text = g_strdup_printf (_("Training diverged at epoch %" PRIu64 ": without "
-                                "optimizer.zero_grad() the gradients accumulated in W.grad and "
-                                "b.grad until the steps blew up (at this learning rate, %s, "
-                                "above 4/λmax ≈ %s). Turn optimizer.zero_grad() back on and "
-                                "press Reset."),
-                              snap->diverged_epoch, lr, limit);
-    }
+  text = slope_window_divergence_text (self, snap);
   gtk_label_set_text (self->divergence_label, text);
   gtk_revealer_set_reveal_child (self->divergence_revealer, TRUE);
 }
@@ -359,6 +337,7 @@ slope_window_redraw (SlopeWindow *self)
   update_explain (self);
   update_reference (self);
   update_divergence (self);
+  slope_window_advice_refresh (self);
   update_play_button (self);
   slope_window_update_actions (self);
 
@@ -436,6 +415,7 @@ slope_window_dispose (GObject *object)
     slope_runner_stop (self->runner);
   g_clear_object (&self->runner);
   g_clear_object (&self->dataset);
+  g_clear_object (&self->advice_dataset);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SLOPE_TYPE_WINDOW);

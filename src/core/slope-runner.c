@@ -88,6 +88,7 @@ struct _SlopeRunner
   double               diverged_lr;
   guint                resets;
   SlopeDivergenceWatch watch;
+  gboolean             overflow_paused;
 };
 
 G_DEFINE_FINAL_TYPE (SlopeRunner, slope_runner, G_TYPE_OBJECT)
@@ -477,6 +478,13 @@ record_epoch (SlopeRunner            *self,
       /* Divergence is a lesson: stop and let the window explain it. */
       self->playing = FALSE;
     }
+  else if (self->divergence != SLOPE_DIVERGENCE_NONE && !self->overflow_paused
+           && (!isfinite (rec->w) || !isfinite (rec->b) || !isfinite (rec->cost)))
+    {
+      /* Played on past the warning: stop once more where the numbers end. */
+      self->overflow_paused = TRUE;
+      self->playing = FALSE;
+    }
 
   if (self->batch_len == BATCH_RECORDS || self->pending_log_len == PENDING_LOG)
     flush (self);
@@ -501,6 +509,7 @@ do_reset (SlopeRunner *self)
   self->divergence = SLOPE_DIVERGENCE_NONE;
   self->diverged_epoch = 0;
   slope_divergence_watch_reset (&self->watch);
+  self->overflow_paused = FALSE;
   self->playing = FALSE;
   self->resets++;
 
