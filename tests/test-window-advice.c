@@ -109,6 +109,29 @@ test_badly_conditioned (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An edit moves the landscape's star to the new least squares at once:
+ * x = 1, 2, 3, 4 and y = 2, 4, 6, 0 give W* = −0.4, b* = 4 (by hand:
+ * Sxy = −2, Sxx = 5). */
+static void
+test_edit_updates_landscape (void)
+{
+  SlopeWindow *window = new_window ();
+  const SlopeLandscapePlot *plot;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "edit-mode",
+                                      g_variant_new_boolean (TRUE));
+  g_signal_emit_by_name (window->data_view, "add-point", 4.0, 0.0);
+  settle (window);
+  plot = slope_landscape_widget_get_plot (window->landscape_view);
+  g_assert_true (plot->has_optimum);
+  g_assert_cmpfloat_with_epsilon (plot->optimum_w, -0.4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (plot->optimum_b, 4.0, 1e-12);
+  g_assert_cmpuint (plot->moments.n, ==, 4);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "edit-mode",
+                                      g_variant_new_boolean (FALSE));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +142,7 @@ main (int   argc,
   g_test_add_func ("/window-advice/divergence-banner", test_divergence_banner);
   g_test_add_func ("/window-advice/unsettled-note", test_unsettled_note);
   g_test_add_func ("/window-advice/badly-conditioned", test_badly_conditioned);
+  g_test_add_func ("/window-advice/edit-updates-landscape", test_edit_updates_landscape);
 
   return g_test_run ();
 }
