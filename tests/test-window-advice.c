@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "slope-csv.h"
 #include "slope-examples.h"
 #include "slope-window-private.h"
 
@@ -95,7 +96,7 @@ test_badly_conditioned (void)
   settle (window);
   slope_window_redraw (window);
   g_assert_true (gtk_revealer_get_reveal_child (window->notice_revealer));
-  g_assert_nonnull (strstr (gtk_label_get_text (window->notice_label), "scaling x and y"));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->notice_label), "Standardise"));
 
   g_assert_true (slope_dataset_stable_lr (data, &lr_2, NULL));
   g_assert_cmpfloat (lr_2, <, 1e-4);
@@ -132,6 +133,61 @@ test_edit_updates_landscape (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* houses.csv standardised, at the suggested rate: the plot's line in the
+ * data's units reaches numpy's least squares (tests/reference/
+ * houses-standardize.txt) within 1000 epochs. */
+static void
+test_standardise_houses (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "houses.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SlopeDataset) data = slope_csv_load (file, NULL, NULL, NULL, NULL, NULL, NULL);
+  const SlopeDataPlot *plot;
+  SlopeDataset *train;
+  double lr_raw, lr_scaled;
+
+  g_assert_nonnull (data);
+  slope_runner_set_speed (window->runner, 0);
+  slope_window_set_dataset (window, data);
+  settle (window);
+  g_assert_true (slope_window_training_data (window) == data);
+  g_assert_true (slope_dataset_stable_lr (data, &lr_raw, NULL));
+
+  slope_window_redraw (window);
+  g_assert_true (gtk_revealer_get_reveal_child (window->notice_revealer));
+  gtk_drop_down_set_selected (window->scale_drop_down, SLOPE_SCALE_STANDARDIZE);
+  /* The offer to scale, taken, goes away. */
+  g_assert_false (gtk_revealer_get_reveal_child (window->notice_revealer));
+  train = slope_window_training_data (window);
+  g_assert_true (train != data);
+  g_assert_cmpuint (slope_dataset_get_n (train), ==, 40);
+  g_assert_cmpfloat_with_epsilon (slope_dataset_get_moments (train)->sum_x, 0.0, 1e-12);
+  g_assert_true (slope_dataset_stable_lr (train, &lr_scaled, NULL));
+  g_assert_cmpfloat (lr_scaled, >, 1e5 * lr_raw);
+  g_assert_nonnull (strstr (gtk_label_get_text (window->scale_hint), "round bowl"));
+
+  /* Suggest: N/(2N − 1) for standardised data, 40/79 here. */
+  slope_window_suggest_lr (window);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (window->settings, "learning-rate"),
+                                  40.0 / 79.0, 1e-12);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  slope_runner_wait_paused (window->runner);
+  settle (window);
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 1000);
+  g_assert_cmpint (window->snapshot.divergence, ==, SLOPE_DIVERGENCE_NONE);
+  plot = slope_data_view_get_plot (window->data_view);
+  g_assert_true (plot->dataset == data);
+  g_assert_cmpfloat_with_epsilon (plot->w, 141.0696383665879, 1e-9 * 141.07);
+  g_assert_cmpfloat_with_epsilon (plot->b, 63732.521107491266, 1e-9 * 63732.5);
+
+  /* Back to none: training sees the data itself again. */
+  gtk_drop_down_set_selected (window->scale_drop_down, SLOPE_SCALE_NONE);
+  g_assert_true (slope_window_training_data (window) == data);
+  g_settings_reset (window->settings, "learning-rate");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +199,7 @@ main (int   argc,
   g_test_add_func ("/window-advice/unsettled-note", test_unsettled_note);
   g_test_add_func ("/window-advice/badly-conditioned", test_badly_conditioned);
   g_test_add_func ("/window-advice/edit-updates-landscape", test_edit_updates_landscape);
+  g_test_add_func ("/window-advice/standardise-houses", test_standardise_houses);
 
   return g_test_run ();
 }

@@ -42,7 +42,7 @@ slope_window_lr_hint (SlopeWindow *self,
   char suggested[32];
   double lr;
 
-  if (!slope_dataset_suggested_lr (self->dataset, &lr))
+  if (!slope_dataset_suggested_lr (slope_window_training_data (self), &lr))
     return g_strdup_printf (_("Converges below %s (2/λmax) on these points; diverges above it."),
                             limit);
   slope_format_number (suggested, sizeof suggested, lr, 3);
@@ -55,9 +55,9 @@ slope_window_lr_hint (SlopeWindow *self,
 static const char *
 scaling_sentence (void)
 {
-  return _("These numbers make the cost a long thin valley: scaling x and y first "
-           "(standardising, (x − mean) / std) turns it into a round bowl that a rate near 0.5 "
-           "crosses in a few epochs; slope-train --scale standardize --lr auto shows it.");
+  return _("These numbers make the cost a long thin valley: choose “Standardise” under "
+           "“Scale x and y” ((x − mean) / std) and it becomes a round bowl that the suggested "
+           "rate, near 0.5, crosses in a few epochs.");
 }
 
 char *
@@ -125,7 +125,7 @@ slope_window_advice_refresh (SlopeWindow *self)
   if (self->advice_dataset != self->dataset)
     {
       g_set_object (&self->advice_dataset, self->dataset);
-      if (slope_dataset_badly_conditioned (self->dataset, NULL))
+      if (slope_dataset_badly_conditioned (slope_window_training_data (self), NULL))
         add_notice (self, scaling_sentence ());
     }
 }

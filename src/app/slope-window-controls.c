@@ -224,7 +224,7 @@ slope_window_controls_update_limits (SlopeWindow *self)
   g_autofree char *hint = NULL;
 
   gtk_scale_clear_marks (self->lr_scale);
-  if (!slope_dataset_stable_lr (self->dataset, &lr_2, &lr_4))
+  if (!slope_dataset_stable_lr (slope_window_training_data (self), &lr_2, &lr_4))
     {
       gtk_label_set_text (self->lr_hint, "");
       slope_lr_zone_set_limit (self->lr_zone, NAN, TRUE);

@@ -271,6 +271,8 @@ update_reference (SlopeWindow *self)
 
   slope_data_view_set_reference (self->data_view, TRUE, w, b);
   equation = slope_format_equation (w, b);
+  /* W − W* in the units training runs in. */
+  slope_scaling_line_to_scaled (&self->scaling, w, b, &w, &b);
   slope_format_number_unicode (r2, sizeof r2, r_squared, 4);
   slope_format_number_unicode (dw, sizeof dw, self->shown.w - w, 3);
   slope_format_number_unicode (db, sizeof db, self->shown.b - b, 3);
@@ -341,7 +343,13 @@ slope_window_redraw (SlopeWindow *self)
   update_play_button (self);
   slope_window_update_actions (self);
 
-  slope_data_view_set_model (self->data_view, st->w, st->b);
+  {
+    double w_data, b_data;
+
+    /* The plot is in the data's units, training maybe in scaled ones. */
+    slope_window_model_to_data (self, st->w, st->b, &w_data, &b_data);
+    slope_data_view_set_model (self->data_view, w_data, b_data);
+  }
   slope_landscape_widget_set_state (self->landscape_view, st->w, st->b);
   /* The x axis spans at least the current run, so it does not rescale
    * with every epoch. */
@@ -416,6 +424,7 @@ slope_window_dispose (GObject *object)
   g_clear_object (&self->runner);
   g_clear_object (&self->dataset);
   g_clear_object (&self->advice_dataset);
+  slope_window_scaling_dispose (self);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SLOPE_TYPE_WINDOW);
@@ -528,6 +537,7 @@ slope_window_init (SlopeWindow *self)
 
   build_readouts (self);
   slope_window_controls_init (self);
+  slope_window_scaling_init (self);
   g_settings_bind (self->settings, "show-math-panel", self, "show-explain", G_SETTINGS_BIND_DEFAULT);
   slope_window_setup_drop (self);
 
@@ -573,9 +583,10 @@ slope_window_set_dataset (SlopeWindow  *self,
   g_return_if_fail (SLOPE_IS_DATASET (dataset));
 
   g_set_object (&self->dataset, dataset);
-  slope_runner_set_dataset (self->runner, dataset, TRUE);
+  slope_window_scaling_data_changed (self);
+  slope_runner_set_dataset (self->runner, slope_window_training_data (self), TRUE);
   slope_data_view_set_dataset (self->data_view, dataset, TRUE);
-  slope_landscape_widget_set_dataset (self->landscape_view, dataset);
+  slope_landscape_widget_set_dataset (self->landscape_view, slope_window_training_data (self));
   title = slope_dataset_get_title (dataset);
   if (title != NULL && *title != '\0')
     gtk_label_set_text (self->subtitle_label, title);
