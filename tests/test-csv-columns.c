@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv-columns.c: the columns chosen when nobody chose, the columns'
  * names carried by the dataset, and R's write.table format. */
 #include "config.h"

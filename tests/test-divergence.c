@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-divergence.c: the runner pauses a run when it starts diverging,
  * and never one inside the stable limit.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-line-view.c: the data plot keeps the model's line in view, grows
  * with hysteresis, stays within bounds and points to a line beyond them. */
 #include "config.h"

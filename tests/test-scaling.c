@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-scaling.c: centring and standardising, the line mapped back, the
  * suggested rate and the condition check.  Every expected number is worked
  * by hand or is PyTorch's (x - x.mean()) / x.std(), as noted. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-slope-train-scale.c: slope-train on house-price-like files, raw and
  * scaled, against PyTorch training on the scaled tensors and numpy's least
  * squares (tests/reference/make-reference.py wrote both).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-advice.c: the window's words on real data — the divergence
  * banner with the limit and the suggested rate, the one-time note that a
  * run without zero_grad will not settle, scaling offered on load of badly

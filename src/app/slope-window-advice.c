@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-advice.c: what the window says about real data — the rate
  * that suits it, why a run is diverging and what to do, why a run without
  * zero_grad will not settle, and when the data calls for scaling.

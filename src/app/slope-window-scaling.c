@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-scaling.c: "Scale x and y" and "Suggest" in the side panel.
  *
  * With scaling on, training runs on the scaled points exactly as PyTorch

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-train-advice.c: slope-train's few words on stderr, and the line
  * in the data's units.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-train-advice.h: what slope-train says besides the notebook's log:
  * the rate --lr auto chose, the moment a run starts diverging, and the
  * fitted line in the data's units when it trained on scaled numbers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-csv-columns.c: which two columns are x and y when nobody said.
  *
  * Files from spreadsheets, pandas and R often start with a row number or

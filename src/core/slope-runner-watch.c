@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-runner-watch.c: the stable limit, applied epoch by epoch.
  *
  * Gradient descent with a fixed rate multiplies the error along each of

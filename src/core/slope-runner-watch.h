@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-runner-watch.h: noticing divergence when it starts.
  *
  * Waiting for inf lets a run at lr = 0.2 on the lesson's data climb to a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-scaling.c: centring and standardising the data, the suggested
  * learning rate and the landscape's condition.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-scaling.h: scaling x and y before training, and what the data's
  * moments say about the learning rate.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-line-view.c: keeping the model's line in view.
  *
  * Fitting the view to the data alone hides the line a teacher narrates:
