@@ -40,7 +40,9 @@ slope_fit_measure (GtkWidget      *child,
       int child_min = 0, child_nat = 0;
 
       gtk_widget_measure (child, orientation, child_for, &child_min, &child_nat, NULL, NULL);
-      *minimum = (int) ceil (child_min * scale);
+      /* With no width given, the width may yet shrink the child: its
+       * height may be as small as the smallest scale makes it. */
+      *minimum = (int) ceil (child_min * (for_size >= 0 ? scale : min_scale));
       *natural = (int) ceil (child_nat * scale);
     }
 }
