@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-common.c: what every benchmark needs: the best and median of
  * repeated measurements, CPU time, and the process's peak memory. */
 #include "config.h"

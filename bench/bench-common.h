@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-common.h: helpers shared by the benchmarks in bench/. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-epoch.c: the cost of one training epoch, and proof it allocates
  * nothing.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-test-keys.c: pressing real keys in tests, as a person does.
  *
  * GTK 4 has no public way to make a key event, and emitting a

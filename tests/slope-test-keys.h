@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-test-keys.h: pressing real keys in tests, through the X server. */
 #pragma once
 

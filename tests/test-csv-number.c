@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv-number.c: the CSV number reader against glibc's strtod in the C
  * locale, reading under German and Korean locales, and saving datasets
  * that read back bit for bit.
@@ -13,6 +14,10 @@
 #include "slope-csv.h"
 
 static locale_t c_locale;
+
+/* The random inputs come from one fixed seed, printed, so a failure is
+ * reproduced by running again (SLOPE_TEST_SEED=N chooses another). */
+static GRand *rng;
 
 /* What glibc's strtod gives in the C locale, or FALSE if it does not take
  * all of @text or overflows. */
@@ -82,7 +87,7 @@ append_digits (GString *s,
                guint    n)
 {
   for (guint i = 0; i < n; i++)
-    g_string_append_c (s, (char) ('0' + g_test_rand_int_range (0, 10)));
+    g_string_append_c (s, (char) ('0' + g_rand_int_range (rng, 0, 10)));
 }
 
 /* A decimal number as a person or a program might write it. */
@@ -90,43 +95,43 @@ static char *
 random_number_text (void)
 {
   GString *s = g_string_new (NULL);
-  guint kind = g_test_rand_int_range (0, 5);
+  guint kind = g_rand_int_range (rng, 0, 5);
 
   if (kind == 4)
     {
       /* What numpy and pandas write: up to 17 digits of an everyday value. */
-      double v = g_test_rand_double_range (-1.0, 1.0) * pow (10.0, g_test_rand_int_range (-12, 13));
+      double v = g_rand_double_range (rng, -1.0, 1.0) * pow (10.0, g_rand_int_range (rng, -12, 13));
 
-      g_string_printf (s, "%.*g", g_test_rand_int_range (15, 20), v);
+      g_string_printf (s, "%.*g", g_rand_int_range (rng, 15, 20), v);
       return g_string_free (s, FALSE);
     }
   if (kind == 0)
     {
       /* Random bits, printed with a random number of digits. */
-      guint64 bits = ((guint64) g_test_rand_int () << 32) | (guint32) g_test_rand_int ();
+      guint64 bits = ((guint64) g_rand_int (rng) << 32) | (guint32) g_rand_int (rng);
       double v;
 
       memcpy (&v, &bits, sizeof v);
       if (!isfinite (v))
         v = 1.0;
-      g_string_printf (s, "%.*g", g_test_rand_int_range (1, 26), v);
+      g_string_printf (s, "%.*g", g_rand_int_range (rng, 1, 26), v);
       return g_string_free (s, FALSE);
     }
 
-  if (g_test_rand_bit ())
-    g_string_append_c (s, g_test_rand_bit () ? '-' : '+');
+  if (g_rand_boolean (rng))
+    g_string_append_c (s, g_rand_boolean (rng) ? '-' : '+');
   if (kind == 1)
-    append_digits (s, g_test_rand_int_range (1, 20));   /* short: the fast path */
+    append_digits (s, g_rand_int_range (rng, 1, 20));   /* short: the fast path */
   else
-    append_digits (s, g_test_rand_int_range (1, 40));
-  if (g_test_rand_bit ())
+    append_digits (s, g_rand_int_range (rng, 1, 40));
+  if (g_rand_boolean (rng))
     {
       g_string_append_c (s, '.');
-      append_digits (s, g_test_rand_int_range (0, kind == 1 ? 8 : 30));
+      append_digits (s, g_rand_int_range (rng, 0, kind == 1 ? 8 : 30));
     }
-  if (kind == 3 || g_test_rand_bit ())
-    g_string_append_printf (s, "%c%d", g_test_rand_bit () ? 'e' : 'E',
-                            g_test_rand_int_range (kind == 3 ? -345 : -25, kind == 3 ? 330 : 25));
+  if (kind == 3 || g_rand_boolean (rng))
+    g_string_append_printf (s, "%c%d", g_rand_boolean (rng) ? 'e' : 'E',
+                            g_rand_int_range (rng, kind == 3 ? -345 : -25, kind == 3 ? 330 : 25));
   return g_string_free (s, FALSE);
 }
 
@@ -240,19 +245,19 @@ random_double (void)
   guint64 bits;
   double v;
 
-  switch (g_test_rand_int_range (0, 4))
+  switch (g_rand_int_range (rng, 0, 4))
     {
     case 0:
-      return specials[g_test_rand_int_range (0, G_N_ELEMENTS (specials))];
+      return specials[g_rand_int_range (rng, 0, G_N_ELEMENTS (specials))];
     case 1:
-      return g_test_rand_double_range (-1000, 1000);
+      return g_rand_double_range (rng, -1000, 1000);
     case 2:
       /* Subnormals: exponent bits zero. */
-      bits = (((guint64) g_test_rand_int () << 32) | (guint32) g_test_rand_int ())
+      bits = (((guint64) g_rand_int (rng) << 32) | (guint32) g_rand_int (rng))
              & G_GUINT64_CONSTANT (0x800fffffffffffff);
       break;
     default:
-      bits = ((guint64) g_test_rand_int () << 32) | (guint32) g_test_rand_int ();
+      bits = ((guint64) g_rand_int (rng) << 32) | (guint32) g_rand_int (rng);
       break;
     }
   memcpy (&v, &bits, sizeof v);
@@ -357,8 +362,15 @@ main (int   argc,
 {
   int status;
 
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  {
+    const char *env = g_getenv ("SLOPE_TEST_SEED");
+    guint32 seed = env != NULL ? (guint32) g_ascii_strtoull (env, NULL, 10) : 20261201;
+
+    g_print ("# random seed: SLOPE_TEST_SEED=%u\n", seed);
+    rng = g_rand_new_with_seed (seed);
+  }
 
   g_test_add_func ("/csv-number/hard-cases", test_hard_cases);
   g_test_add_func ("/csv-number/random-against-strtod", test_random_numbers);
@@ -371,5 +383,6 @@ main (int   argc,
 
   status = g_test_run ();
   freelocale (c_locale);
+  g_rand_free (rng);
   return status;
 }

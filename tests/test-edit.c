@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-edit.c: points added, moved and removed by hand while training goes
  * on, undone and redone, saved, and the question on closing with unsaved
  * edits.  Runs under Xvfb (suite ui).
@@ -9,10 +10,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
 
+#include "slope-test-ui.h"
 #include "slope-csv.h"
 #include "slope-window-private.h"
 
@@ -417,8 +420,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  slope_test_init (&argc, &argv);
+  slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/edit/undo-redo", test_edit_undo_redo);
   g_test_add_func ("/edit/drag-is-one-step", test_drag_is_one_step);

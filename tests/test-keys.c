@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-keys.c: the keyboard, pressed as a person presses it.
  *
  * Every key here goes through the X server (slope-test-keys.c) into the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the window driven through its actions and widgets, as a
  * person or a screen reader would, and the real `slope` program started and
  * quit.  Runs under Xvfb (suite ui).
@@ -9,10 +10,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
 
+#include "slope-test-ui.h"
 #include "slope-axis.h"
 #include "slope-examples.h"
 #include "slope-window-private.h"
@@ -543,9 +546,22 @@ test_close_while_playing (void)
   g_settings_reset (window->settings, "speed");
   g_settings_reset (window->settings, "epochs-per-run");
   gtk_window_destroy (GTK_WINDOW (window));
-  /* The window's dispose joined the worker: posting now changes nothing. */
-  slope_runner_step_epoch (runner);
-  slope_runner_sync (runner);
+  /* The window's dispose joined the worker: nothing is appended any more,
+   * and posting now changes nothing. */
+  {
+    SlopeHistory *history = slope_runner_get_history (runner);
+    guint64 last = slope_history_get_last_epoch (history);
+    SlopeRunnerSnapshot after = { 0 };
+
+    g_assert_cmpuint (last, >, 0);
+    slope_runner_step_epoch (runner);
+    slope_runner_sync (runner);
+    for (guint i = 0; i < 1000; i++)
+      g_thread_yield ();
+    g_assert_cmpuint (slope_history_get_last_epoch (history), ==, last);
+    slope_runner_read (runner, &after);
+    g_assert_cmpuint (after.state.epoch, <=, last);
+  }
   g_object_unref (runner);
 }
 
@@ -726,8 +742,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  slope_test_init (&argc, &argv);
+  slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/window/drive-controls", test_drive_controls);
   g_test_add_func ("/window/bad-lr-entry", test_bad_lr_entry);

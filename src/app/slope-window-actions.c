@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-actions.c: what the window can do, as actions, so buttons,
  * menus, keyboard shortcuts and tests all go through the same door. */
 #include "config.h"

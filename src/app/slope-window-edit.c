@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-edit.c: adding, moving and removing points by hand, with
  * undo, and saving the result.
  *
@@ -266,7 +267,7 @@ finish_save (SlopeWindow  *self,
 
   /* Translators: shown after saving, e.g. "Saved the data as “points.csv”." */
   text = g_strdup_printf (_("Saved the data as “%s”."), display);
-  slope_window_show_notice (self, text);
+  slope_window_toast (self, text, NULL);
 }
 
 /**

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-labs.c: the gradient-accumulation and autograd labs.
  *
  * They open in a window of their own beside the main one, so a class can

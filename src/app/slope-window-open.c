@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-open.c: bringing data into the window.
  *
  * A file is read in a GTask thread through the same CSV reader as
@@ -10,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "slope-column-dialog.h"
 #include "slope-csv.h"
@@ -114,7 +116,7 @@ on_load_done (GObject      *source,
   if (dataset == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        slope_window_show_notice (self, _("Loading was cancelled; the data shown is unchanged."));
+        slope_window_toast (self, _("Loading was cancelled; the data shown is unchanged."), NULL);
       else
         slope_dialogs_alert (GTK_WINDOW (self), _("This file cannot be used"), error->message);
       return;
@@ -124,8 +126,10 @@ on_load_done (GObject      *source,
   if (ld->report != NULL && ld->report->rows_skipped > 0)
     {
       g_autofree char *summary = slope_csv_report_summary (ld->report);
+      g_autofree char *first = g_strndup (summary, strcspn (summary, "\n"));
 
-      slope_window_show_notice (self, summary);
+      slope_window_show_notice (self, NULL);
+      slope_window_toast (self, first, summary);
     }
   else
     slope_window_show_notice (self, NULL);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-train.c: the notebook's training cell in a terminal.
  *
  * Each --epochs is one execution of the cell, continuing from where the

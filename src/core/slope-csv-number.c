@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-csv-number.c: what a CSV cell holds, and its value.
  *
  * Each number must be the double nearest to its text, as strtod gives in

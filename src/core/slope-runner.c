@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-runner.c: the training thread.
  *
  * One lock guards what the two threads share: the commands posted by the

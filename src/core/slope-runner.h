@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-runner.h: training in a worker thread, steered by the window.
  *
  * The worker owns the trainer.  The window posts commands (play, step,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-sum.c: pairwise summation without allocation.
  *
  * The recursion splits the range in halves down to a block small enough to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-sum.h: the sums one epoch needs, in one pass, with pairwise
  * summation so the rounding error grows with log N rather than N.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-trainer.c: full-batch gradient descent on y = Wx + b, computed as
  * PyTorch computes it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-trainer.h: the notebook's training loop, one epoch (or one line of
  * it) at a time.
  *

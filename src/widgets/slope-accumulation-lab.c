@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-accumulation-lab.c: z.backward() pressed again and again, with
  * the notebook's printout growing beside the code.
  *

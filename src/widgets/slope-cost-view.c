@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-cost-view.c: a thin widget over the cost-plot renderer.
  *
  * The history lives in the runner; this widget only points at it and is
@@ -43,7 +44,7 @@ slope_cost_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  self->plot.palette = slope_palette_get (slope_widget_is_dark (widget));
+  self->plot.palette = slope_widget_get_palette (widget);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   slope_cost_plot_draw (cr, width, height, &self->plot);
   cairo_destroy (cr);

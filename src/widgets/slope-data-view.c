@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-data-view.c: a thin widget over the data-plot renderer.
  *
  * The points do not move while training, so they are drawn once into a
@@ -88,15 +89,15 @@ slope_data_view_snapshot (GtkWidget   *widget,
   SlopeDataView *self = SLOPE_DATA_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  gboolean dark = slope_widget_is_dark (widget);
+  SlopePaletteStyle style = slope_widget_get_palette_style (widget);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
 
-  self->plot.palette = slope_palette_get (dark);
-  slope_cached_layer_append (&self->points_layer, snapshot, width, height, dark,
+  self->plot.palette = slope_palette_get_style (style);
+  slope_cached_layer_append (&self->points_layer, snapshot, width, height, style,
                              draw_points_layer, &self->plot);
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
