@@ -663,13 +663,27 @@ add_accelerators (GHashTable *set,
 
   for (guint i = 0; tokens[i] != NULL; i++)
     {
-      guint keyval;
-      GdkModifierType modifiers;
+      static const guint arrows[] = { GDK_KEY_Left, GDK_KEY_Right, GDK_KEY_Up, GDK_KEY_Down };
+      g_auto(GStrv) range = NULL;
+      guint keyval, last;
+      GdkModifierType modifiers, last_modifiers;
 
       if (*tokens[i] == '\0')
         continue;
-      g_assert_true (gtk_accelerator_parse (tokens[i], &keyval, &modifiers));
-      g_hash_table_add (set, key_name (keyval, modifiers));
+      /* A range, drawn "← ⋯ ↓": only the arrow keys are written so. */
+      range = g_strsplit (tokens[i], "...", 2);
+      g_assert_true (gtk_accelerator_parse (range[0], &keyval, &modifiers));
+      if (range[1] == NULL)
+        {
+          g_hash_table_add (set, key_name (keyval, modifiers));
+          continue;
+        }
+      g_assert_true (gtk_accelerator_parse (range[1], &last, &last_modifiers));
+      g_assert_cmpuint (keyval, ==, GDK_KEY_Left);
+      g_assert_cmpuint (last, ==, GDK_KEY_Down);
+      g_assert_cmpuint (modifiers, ==, last_modifiers);
+      for (guint k = 0; k < G_N_ELEMENTS (arrows); k++)
+        g_hash_table_add (set, key_name (arrows[k], modifiers));
     }
 }
 
