@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-appearance.c: the window's look — the desktop's style followed by
  * every plot, the layout at a projector's sizes, text and direction, and
  * what a screen reader is told.  Runs under Xvfb (suite ui).

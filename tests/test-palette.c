@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-palette.c: the plots' four palettes hold the design's colours.
  *
  * The expected values are the design's literals (Okabe–Ito, and the

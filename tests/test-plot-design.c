@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-plot-design.c: the plots against the design, with the design's
  * numbers written here as literals: the Okabe–Ito colours, the legend's
  * four significant digits and its corner, the warning colour of a diverged

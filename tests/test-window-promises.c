@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-promises.c: what the window promises, each against a truth
  * from outside the code: the log of a whole session against PyTorch
  * (tests/reference/window-session.txt), every setting through a restart,

@@ -84,6 +84,19 @@ def tests_by_suite(scratch):
     return suites
 
 
+def why_failed(scratch):
+    """The first assertion or error line of the last test's log."""
+    try:
+        log = open(os.path.join(scratch, "build", "meson-logs", "testlog.txt"),
+                   encoding="utf-8", errors="replace").read()
+    except OSError:
+        return "?"
+    for line in log.splitlines():
+        if line.startswith(("ERROR:", "not ok", "Bail out")) or "TIMEOUT" in line:
+            return line.strip()[:160]
+    return "failed"
+
+
 # Built before every test: the tests start the programs themselves.
 PROGRAMS = ["src/app/slope", "src/cli/slope-train"]
 
@@ -97,12 +110,12 @@ def run_tests(scratch, tests, env):
         if build.returncode != 0:
             return t + " (does not build)"
         try:
-            r = sh(["meson", "test", "-C", "build", "--no-rebuild", "--num-processes", "1", t],
-                   scratch, timeout=600, env=env)
+            r = sh(["meson", "test", "-C", "build", "--no-rebuild", "--num-processes", "1",
+                    "--timeout-multiplier", "4", t], scratch, timeout=1200, env=env)
         except subprocess.TimeoutExpired:
             return t + " (timeout)"
         if r.returncode != 0:
-            return t
+            return t + ": " + why_failed(scratch)
     return None
 
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-toast.c: passing notices, as libadwaita toasts.
  *
  * What happened once (a file saved, rows skipped while loading, a load
