@@ -38,6 +38,13 @@ SUITES = {
 }
 
 
+def related(path, test):
+    """Whether @test is named after a word of @path's (slope-csv-scan.c →
+    test-csv…): those run first, as they are likeliest to catch it."""
+    words = os.path.basename(path)[len("slope-"):-2].split("-")
+    return any(w in test.split("-") for w in words if len(w) > 2)
+
+
 def area_of(path):
     return path.split("/")[1]
 
@@ -169,6 +176,7 @@ def main():
                 tests = []
                 for suite in SUITES[area]:
                     tests += [t for t in suites[suite] if t not in tests]
+                tests.sort(key=lambda t: not related(path, t))
                 failed = run_tests(args.scratch, tests, env)
                 status, detail = ("caught", failed) if failed else ("SURVIVED", what)
         finally:
