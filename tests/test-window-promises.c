@@ -379,6 +379,73 @@ test_speed_values (void)
   reset_all_settings ();
 }
 
+/* The strip under the slider as the screen shows it: the stable range in
+ * the cost's bluish green (Okabe–Ito 0, 158, 115), beyond the limit the
+ * warning orange (230, 159, 0), both translucent over the window. */
+static void
+hue_at (cairo_surface_t *surface,
+        int              x,
+        int              y,
+        double          *r,
+        double          *g,
+        double          *b)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+  guint32 p = ((const guint32 *) row)[x];
+  double a = (p >> 24) / 255.0;
+
+  g_assert_cmpfloat (a, >, 0.2);
+  /* Unpremultiplied, 0 … 255. */
+  *r = ((p >> 16) & 0xff) / a;
+  *g = ((p >> 8) & 0xff) / a;
+  *b = (p & 0xff) / a;
+}
+
+static void
+test_lr_zone_colours (void)
+{
+  SlopeWindow *window;
+  GtkWidget *zone;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height;
+  double r, g, b;
+
+  reset_all_settings ();
+  window = new_window ();
+  zone = GTK_WIDGET (window->lr_zone);
+  while (gtk_widget_get_width (zone) < 100)
+    g_main_context_iteration (NULL, TRUE);
+  width = gtk_widget_get_width (zone);
+  height = gtk_widget_get_height (zone);
+
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (zone)->snapshot (zone, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* 2/λmax ≈ 0.180 on the slider's 10⁻⁴ … 1 sits at 81% of the strip:
+   * 10⁻³ (25%) is stable, 0.5 (92%) is not. */
+  hue_at (surface, (int) (10 + 0.25 * (width - 20)), height / 2, &r, &g, &b);
+  g_assert_cmpfloat (fabs (r - 0), <, 12);
+  g_assert_cmpfloat (fabs (g - 158), <, 12);
+  g_assert_cmpfloat (fabs (b - 115), <, 12);
+  hue_at (surface, (int) (10 + 0.92 * (width - 20)), height / 2, &r, &g, &b);
+  g_assert_cmpfloat (fabs (r - 230), <, 12);
+  g_assert_cmpfloat (fabs (g - 159), <, 12);
+  g_assert_cmpfloat (fabs (b - 0), <, 12);
+
+  cairo_surface_destroy (surface);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/window-promises/documented-keys", test_documented_keys);
   g_test_add_func ("/window-promises/rate-digits", test_rate_digits);
   g_test_add_func ("/window-promises/speed-values", test_speed_values);
+  g_test_add_func ("/window-promises/lr-zone-colours", test_lr_zone_colours);
 
   return g_test_run ();
 }
