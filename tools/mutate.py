@@ -99,7 +99,7 @@ def why_failed(scratch):
     except OSError:
         return "?"
     for line in log.splitlines():
-        if line.startswith(("ERROR:", "not ok", "Bail out")) or "TIMEOUT" in line:
+        if line.startswith(("ERROR:", "not ok", "Bail out")) or line.startswith("TIMEOUT"):
             return line.strip()[:160]
     return "failed"
 
