@@ -446,6 +446,76 @@ test_lr_zone_colours (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_epoch_picked (SlopeCostView *view,
+                 guint64        epoch,
+                 guint64       *picked)
+{
+  *picked = epoch;
+}
+
+static GtkGesture *
+drag_gesture_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (c))
+        return GTK_GESTURE (c);
+    }
+  return NULL;
+}
+
+/* The cost view starts on a log scale, and a press on it picks the epoch
+ * under the pointer: the right end of 300 epochs is epoch 300, the left
+ * end epoch 1, a point at epoch 120's x is 120. */
+static void
+test_cost_view_picks (void)
+{
+  GtkWidget *fresh = g_object_ref_sink (slope_cost_view_new ());
+  SlopeWindow *window;
+  GtkWidget *view;
+  GtkGesture *drag;
+  guint64 picked = 0;
+  int width, height;
+  double left, top, area_width, area_height;
+
+  g_assert_true (slope_cost_view_get_plot (SLOPE_COST_VIEW (fresh))->log_scale);
+  g_object_unref (fresh);
+
+  reset_all_settings ();
+  window = new_window ();
+  view = GTK_WIDGET (window->cost_view);
+  gtk_adjustment_set_value (window->speed_adjustment, 5.0);
+  gtk_spin_button_set_value (window->epochs_spin, 300);
+  play_to_end (window);
+  while (gtk_widget_get_width (view) < 100)
+    g_main_context_iteration (NULL, TRUE);
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  slope_cost_plot_area (slope_cost_view_get_plot (window->cost_view), width, height,
+                        &left, &top, &area_width, &area_height);
+  drag = drag_gesture_of (view);
+  g_assert_nonnull (drag);
+  g_signal_connect (view, "epoch-picked", G_CALLBACK (on_epoch_picked), &picked);
+
+  g_signal_emit_by_name (drag, "drag-begin", left + area_width, top + 10.0);
+  g_assert_cmpuint (picked, ==, 300);
+  g_signal_emit_by_name (drag, "drag-begin", left, top + 10.0);
+  g_assert_cmpuint (picked, <=, 1);
+  g_signal_emit_by_name (drag, "drag-begin",
+                         slope_cost_plot_epoch_to_x (slope_cost_view_get_plot (window->cost_view),
+                                                     width, height, 120), top + 10.0);
+  g_assert_cmpuint (picked, ==, 120);
+  g_assert_cmpuint (window->shown.epoch, ==, 120);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  reset_all_settings ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/window-promises/rate-digits", test_rate_digits);
   g_test_add_func ("/window-promises/speed-values", test_speed_values);
   g_test_add_func ("/window-promises/lr-zone-colours", test_lr_zone_colours);
+  g_test_add_func ("/window-promises/cost-view-picks", test_cost_view_picks);
 
   return g_test_run ();
 }
