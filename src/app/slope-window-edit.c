@@ -73,8 +73,11 @@ replace_dataset (SlopeWindow  *self,
                  SlopeDataset *dataset)
 {
   g_set_object (&self->dataset, dataset);
-  slope_runner_set_dataset (self->runner, dataset, FALSE);
+  slope_window_scaling_data_changed (self);
+  slope_runner_set_dataset (self->runner, slope_window_training_data (self), FALSE);
   slope_data_view_set_dataset (self->data_view, dataset, FALSE);
+  /* The landscape and its star are the new data's, not the old. */
+  slope_landscape_widget_set_dataset (self->landscape_view, slope_window_training_data (self));
   slope_window_controls_update_limits (self);
   update_edit_actions (self);
 }
@@ -533,11 +536,5 @@ slope_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_edit);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_edit);
   gtk_widget_class_install_action (widget_class, "win.save-data", NULL, save_data);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.save-data", NULL);
+  /* Their keys: slope-window-actions.c. */
 }

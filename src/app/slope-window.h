@@ -28,5 +28,8 @@ void          slope_window_load_file_with_columns (SlopeWindow       *self,
                                            guint                      x_column,
                                            guint                      y_column);
 gboolean      slope_window_is_loading     (SlopeWindow               *self);
+void          slope_window_set_play_after_load (SlopeWindow          *self,
+                                           gboolean                   play);
+void          slope_window_set_accels     (GtkApplication            *app);
 
 G_END_DECLS
