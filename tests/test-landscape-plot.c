@@ -567,6 +567,44 @@ test_dark_and_empty (void)
   cairo_surface_destroy (surface);
 }
 
+/* The optimum's label never covers the current point: with the point just
+ * below the star, where the label would go first, the label moves and the
+ * pixels around the point are the same with and without the optimum. */
+static void
+test_label_clears_current (void)
+{
+  SlopeLandscapePlot plot;
+  cairo_surface_t *with, *without;
+  SlopeArea area;
+  double px, py, cy;
+  guint differ = 0;
+
+  notebook_plot (&plot);
+  slope_landscape_plot_area (&plot, WIDTH, HEIGHT, &area);
+  slope_landscape_plot_to_pixel (&plot, &area, plot.optimum_w, plot.optimum_b, &px, &py);
+  cy = py + 30.0;
+  slope_landscape_plot_from_pixel (&plot, &area, px, cy, &plot.w, &plot.b);
+
+  with = render (&plot, "landscape-label-current.png");
+  plot.has_optimum = FALSE;
+  without = render (&plot, "landscape-label-current-none.png");
+
+  /* A band 100 px wide and 36 px high centred on the point, outside the
+   * star's own 10 px. */
+  for (int y = (int) cy - 18; y <= (int) cy + 18; y++)
+    for (int x = (int) px - 50; x <= (int) px + 50; x++)
+      {
+        SlopeTestRgb a = slope_test_pixel_at (with, x, y);
+        SlopeTestRgb b = slope_test_pixel_at (without, x, y);
+
+        if (hypot (x - px, y - py) > 12.0 && !slope_test_near_color (a, b, 8))
+          differ++;
+      }
+  g_assert_cmpuint (differ, ==, 0);
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +612,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/landscape-plot/optimum-marker", test_optimum_marker);
+  g_test_add_func ("/landscape-plot/label-clears-current", test_label_clears_current);
   g_test_add_func ("/landscape-plot/valley-darker", test_valley_darker);
   g_test_add_func ("/landscape-plot/path-drawn", test_path_drawn);
   g_test_add_func ("/landscape-plot/view-fit", test_view_fit);

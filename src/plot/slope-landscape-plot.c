@@ -340,6 +340,48 @@ draw_halo_text (cairo_t     *cr,
   cairo_restore (cr);
 }
 
+/* Where the optimum's label goes (its centre): below, above, right or left
+ * of the star at (@px, @py), the first that fits the map and does not cover
+ * the current point's marker; below, clamped into the map, when none does. */
+static void
+place_optimum_label (const SlopeLandscapeLayout *layout,
+                     const SlopeLandscapePlot   *plot,
+                     double                      px,
+                     double                      py,
+                     double                      gap,
+                     const SlopeTextSize        *size,
+                     double                     *lx,
+                     double                     *ly)
+{
+  const SlopeArea *a = &layout->area;
+  double hw = size->width / 2.0, hh = size->height / 2.0;
+  double mark = 14.0 * layout->fs, cx = -G_MAXDOUBLE, cy = -G_MAXDOUBLE;
+  const double candidates[4][2] = {
+    { px, py + gap + hh },
+    { px, py - gap - hh },
+    { px + gap + hw, py },
+    { px - gap - hw, py },
+  };
+
+  view_to_pixel (&layout->view, a, plot->w, plot->b, &cx, &cy);
+  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+    {
+      double x = candidates[k][0], y = candidates[k][1];
+      gboolean inside = x - hw >= a->left + 2.0 && x + hw <= a->left + a->width - 2.0
+                        && y - hh >= a->top && y + hh <= a->top + a->height;
+      gboolean covers = fabs (cx - x) < hw + mark && fabs (cy - y) < hh + mark;
+
+      if (inside && !covers)
+        {
+          *lx = x;
+          *ly = y;
+          return;
+        }
+    }
+  *lx = CLAMP (px, a->left + hw + 2.0, a->left + a->width - hw - 2.0);
+  *ly = CLAMP (py + gap + hh, a->top + hh, a->top + a->height - hh);
+}
+
 static void
 draw_optimum (cairo_t                    *cr,
               const SlopeLandscapeLayout *layout,
@@ -347,7 +389,7 @@ draw_optimum (cairo_t                    *cr,
 {
   g_autoptr(PangoLayout) text = NULL;
   const SlopeArea *a = &layout->area;
-  double px, py, r = 10.0 * layout->fs, gap = 0.75 * r;
+  double px, py, lx, ly, r = 10.0 * layout->fs, gap = 0.75 * r;
   SlopeTextSize size;
   const char *label = _("least squares");
 
@@ -373,15 +415,13 @@ draw_optimum (cairo_t                    *cr,
   cairo_stroke (cr);
 
   /* Below the star, where the valley usually runs on and paths rarely
-   * come from; above it near the bottom edge. */
+   * come from; otherwise above, right or left of it: the first place that
+   * stays inside the map and leaves the current point's marker clear. */
   text = slope_plot_text_layout (cr, plot->font_family,
                                  SLOPE_PLOT_TICK_FONT_PX * 1.1 * layout->fs, PANGO_WEIGHT_BOLD);
   slope_plot_text_measure (text, label, &size);
-  px = CLAMP (px, a->left + size.width / 2.0 + 2.0, a->left + a->width - size.width / 2.0 - 2.0);
-  if (py + gap + size.height <= a->top + a->height)
-    draw_halo_text (cr, text, label, px, py + gap + size.height / 2.0, 0.5, layout->lw);
-  else
-    draw_halo_text (cr, text, label, px, py - gap - size.height / 2.0, 0.5, layout->lw);
+  place_optimum_label (layout, plot, px, py, gap, &size, &lx, &ly);
+  draw_halo_text (cr, text, label, lx, ly, 0.5, layout->lw);
 }
 
 void
