@@ -116,6 +116,13 @@ pick_columns (const SlopeCsvLayout   *layout,
       return FALSE;
     }
 
+  if (x != G_MAXUINT && x == y)
+    {
+      g_set_error (error, SLOPE_CSV_ERROR, SLOPE_CSV_ERROR_NO_SUCH_COLUMN,
+                   _("%s: x and y are both column %u (“%s”); choose two different columns"),
+                   layout->display_name, x + 1, layout->names[x]);
+      return FALSE;
+    }
   if (x == G_MAXUINT)
     x = first_numeric_column_except (layout, y);
   if (y == G_MAXUINT && x != G_MAXUINT)
