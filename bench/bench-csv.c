@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-csv.c: loading a ten-million-row CSV file.
  *
  * Opening a big file is the first thing a person does with ten million

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-draw.c: what the three plots cost to draw at 1280×720.
  *
  * The window redraws the model line and the landscape's path every frame

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-runner.c: training flat out through the worker thread, and the
  * memory a very long run needs.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-po.sh: every translation in po/LINGUAS is complete and current.
 #
 #   check-po.sh SRCDIR BUILDDIR PACKAGE XGETTEXT-ARGS...

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-test-pixels.c: what the plot tests share for reading images back.
  *
  * Set SLOPE_TEST_PNG_DIR to keep the images the tests draw, for a person

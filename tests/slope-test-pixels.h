@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-test-pixels.h: reading back what a renderer drew, for the plot
  * tests: a pixel's colour as the window would show it, colour comparison
  * with a tolerance, and saving the image when a person wants to look. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-autograd.c: the tape against the lesson's printed gradients, hand
  * derivatives and finite differences, and the step-by-step backward against
  * the whole one. */
@@ -587,7 +588,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/autograd/notebook-gradient", test_notebook_gradient);
   g_test_add_func ("/autograd/accumulation-twenty-epochs", test_accumulation_twenty_epochs);

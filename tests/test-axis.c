@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-axis.c: tick steps, positions and labels, linear and log. */
 #include "config.h"
 
@@ -333,7 +334,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/axis/nice-step", test_nice_step);
   g_test_add_func ("/axis/linear/ticks", test_linear_ticks);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-column-dialog.c: opening files whose columns need choosing, as a
  * person would: the picker appears only when it should, its choice is what
  * gets loaded and plotted, and cancelling or a bad file changes nothing.
@@ -7,11 +8,13 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "slope-test-ui.h"
 #include "slope-column-dialog.h"
 #include "slope-window-private.h"
 
@@ -468,8 +471,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  slope_test_init (&argc, &argv);
+  slope_test_gtk_init_or_skip ();
 
 #define ADD(path, func) \
   g_test_add ("/column-dialog/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

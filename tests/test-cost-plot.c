@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cost-plot.c: the cost curve, its axes and its marker, pixel by pixel.
  *
  * Set SLOPE_TEST_PNG_DIR to keep the images drawn here for a human to look
@@ -352,7 +353,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cost-plot/log-curve", test_log_curve);
   g_test_add_func ("/cost-plot/linear-curve", test_linear_curve);

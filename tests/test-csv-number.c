@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv-number.c: the CSV number reader against glibc's strtod in the C
  * locale, reading under German and Korean locales, and saving datasets
  * that read back bit for bit.
  */
 #include "config.h"
 
+#include <float.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -13,6 +15,10 @@
 #include "slope-csv.h"
 
 static locale_t c_locale;
+
+/* The random inputs come from one fixed seed, printed, so a failure is
+ * reproduced by running again (SLOPE_TEST_SEED=N chooses another). */
+static GRand *rng;
 
 /* What glibc's strtod gives in the C locale, or FALSE if it does not take
  * all of @text or overflows. */
@@ -68,6 +74,9 @@ static const char * const hard_numbers[] = {
   "1e22", "1e23", "4503599627370497.5", "4503599627370496.5",
   "89255.0e-22", "2.225073858507201136057409796709131975934819546351645648e-308",
   "100000000000000000000000", "1.", ".5", "+.5e1", "-5.E-1",
+  /* Rounding up to the next power of two, which carries into the exponent. */
+  "9007199254740991.9", "0.99999999999999999", "1.9999999999999999999", "3.99999999999999999e-300",
+  "9999999999999999999", "9999999999999999999e289", "1.99999999999999988898", "1.99999999999999988897",
 };
 
 static void
@@ -82,7 +91,7 @@ append_digits (GString *s,
                guint    n)
 {
   for (guint i = 0; i < n; i++)
-    g_string_append_c (s, (char) ('0' + g_test_rand_int_range (0, 10)));
+    g_string_append_c (s, (char) ('0' + g_rand_int_range (rng, 0, 10)));
 }
 
 /* A decimal number as a person or a program might write it. */
@@ -90,43 +99,43 @@ static char *
 random_number_text (void)
 {
   GString *s = g_string_new (NULL);
-  guint kind = g_test_rand_int_range (0, 5);
+  guint kind = g_rand_int_range (rng, 0, 5);
 
   if (kind == 4)
     {
       /* What numpy and pandas write: up to 17 digits of an everyday value. */
-      double v = g_test_rand_double_range (-1.0, 1.0) * pow (10.0, g_test_rand_int_range (-12, 13));
+      double v = g_rand_double_range (rng, -1.0, 1.0) * pow (10.0, g_rand_int_range (rng, -12, 13));
 
-      g_string_printf (s, "%.*g", g_test_rand_int_range (15, 20), v);
+      g_string_printf (s, "%.*g", g_rand_int_range (rng, 15, 20), v);
       return g_string_free (s, FALSE);
     }
   if (kind == 0)
     {
       /* Random bits, printed with a random number of digits. */
-      guint64 bits = ((guint64) g_test_rand_int () << 32) | (guint32) g_test_rand_int ();
+      guint64 bits = ((guint64) g_rand_int (rng) << 32) | (guint32) g_rand_int (rng);
       double v;
 
       memcpy (&v, &bits, sizeof v);
       if (!isfinite (v))
         v = 1.0;
-      g_string_printf (s, "%.*g", g_test_rand_int_range (1, 26), v);
+      g_string_printf (s, "%.*g", g_rand_int_range (rng, 1, 26), v);
       return g_string_free (s, FALSE);
     }
 
-  if (g_test_rand_bit ())
-    g_string_append_c (s, g_test_rand_bit () ? '-' : '+');
+  if (g_rand_boolean (rng))
+    g_string_append_c (s, g_rand_boolean (rng) ? '-' : '+');
   if (kind == 1)
-    append_digits (s, g_test_rand_int_range (1, 20));   /* short: the fast path */
+    append_digits (s, g_rand_int_range (rng, 1, 20));   /* short: the fast path */
   else
-    append_digits (s, g_test_rand_int_range (1, 40));
-  if (g_test_rand_bit ())
+    append_digits (s, g_rand_int_range (rng, 1, 40));
+  if (g_rand_boolean (rng))
     {
       g_string_append_c (s, '.');
-      append_digits (s, g_test_rand_int_range (0, kind == 1 ? 8 : 30));
+      append_digits (s, g_rand_int_range (rng, 0, kind == 1 ? 8 : 30));
     }
-  if (kind == 3 || g_test_rand_bit ())
-    g_string_append_printf (s, "%c%d", g_test_rand_bit () ? 'e' : 'E',
-                            g_test_rand_int_range (kind == 3 ? -345 : -25, kind == 3 ? 330 : 25));
+  if (kind == 3 || g_rand_boolean (rng))
+    g_string_append_printf (s, "%c%d", g_rand_boolean (rng) ? 'e' : 'E',
+                            g_rand_int_range (rng, kind == 3 ? -345 : -25, kind == 3 ? 330 : 25));
   return g_string_free (s, FALSE);
 }
 
@@ -141,6 +150,77 @@ test_random_numbers (void)
 
       assert_agrees_with_strtod (text);
     }
+}
+
+/* The wide multiplication's territory, from a fixed seed so a failure
+ * reproduces: what programs write for arbitrary doubles, nineteen-digit
+ * mantissas across the whole exponent range, and the hardest cases, texts
+ * at or within a few digits of a point halfway between two doubles. */
+#define WIDE_SEED 20261201u
+
+static char *
+random_wide_text (GRand *rand,
+                  guint  kind)
+{
+  guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+  double v;
+
+  memcpy (&v, &bits, sizeof v);
+  if (!isfinite (v))
+    v = 1.0;
+  switch (kind)
+    {
+    case 0:
+      return g_strdup_printf ("%.*g", g_rand_int_range (rand, 15, 18), v);
+    case 1:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+        return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, v));
+      }
+    case 2:
+      return g_strdup_printf ("%" G_GUINT64_FORMAT "e%d",
+                              bits % G_GUINT64_CONSTANT (10000000000000000000),
+                              g_rand_int_range (rand, -345, 311));
+    case 3:
+      return g_strdup_printf ("%.*f", g_rand_int_range (rand, 1, 19),
+                              g_rand_double_range (rand, -1e6, 1e6));
+    default:
+      {
+#if LDBL_MANT_DIG >= 64
+        /* The exact midpoint of two neighbouring normal doubles, written
+         * out in full or cut to 17 to 20 digits on either side of it. */
+        double next;
+        long double mid;
+        int digits = g_rand_int_range (rand, 16, 30);
+
+        v = fabs (v);
+        if (v < DBL_MIN || v > 1e300)
+          v = 1.0 + g_rand_double (rand);
+        next = nextafter (v, INFINITY);
+        mid = (long double) v + ((long double) next - (long double) v) / 2;
+        return g_strdup_printf ("%.*Le", digits, mid);
+#else
+        return g_strdup_printf ("%.17g", v);
+#endif
+      }
+    }
+}
+
+static void
+test_random_wide (void)
+{
+  guint n = g_test_slow () ? 5000000 : 500000;
+  GRand *rand = g_rand_new_with_seed (WIDE_SEED);
+
+  g_test_message ("seed %u, %u numbers", WIDE_SEED, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = random_wide_text (rand, i % 5);
+
+      assert_agrees_with_strtod (text);
+    }
+  g_rand_free (rand);
 }
 
 static void
@@ -240,19 +320,19 @@ random_double (void)
   guint64 bits;
   double v;
 
-  switch (g_test_rand_int_range (0, 4))
+  switch (g_rand_int_range (rng, 0, 4))
     {
     case 0:
-      return specials[g_test_rand_int_range (0, G_N_ELEMENTS (specials))];
+      return specials[g_rand_int_range (rng, 0, G_N_ELEMENTS (specials))];
     case 1:
-      return g_test_rand_double_range (-1000, 1000);
+      return g_rand_double_range (rng, -1000, 1000);
     case 2:
       /* Subnormals: exponent bits zero. */
-      bits = (((guint64) g_test_rand_int () << 32) | (guint32) g_test_rand_int ())
+      bits = (((guint64) g_rand_int (rng) << 32) | (guint32) g_rand_int (rng))
              & G_GUINT64_CONSTANT (0x800fffffffffffff);
       break;
     default:
-      bits = ((guint64) g_test_rand_int () << 32) | (guint32) g_test_rand_int ();
+      bits = ((guint64) g_rand_int (rng) << 32) | (guint32) g_rand_int (rng);
       break;
     }
   memcpy (&v, &bits, sizeof v);
@@ -357,11 +437,19 @@ main (int   argc,
 {
   int status;
 
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  {
+    const char *env = g_getenv ("SLOPE_TEST_SEED");
+    guint32 seed = env != NULL ? (guint32) g_ascii_strtoull (env, NULL, 10) : 20261201;
+
+    g_print ("# random seed: SLOPE_TEST_SEED=%u\n", seed);
+    rng = g_rand_new_with_seed (seed);
+  }
 
   g_test_add_func ("/csv-number/hard-cases", test_hard_cases);
   g_test_add_func ("/csv-number/random-against-strtod", test_random_numbers);
+  g_test_add_func ("/csv-number/random-wide", test_random_wide);
   g_test_add_func ("/csv-number/not-numbers", test_not_numbers);
   g_test_add_data_func ("/csv-number/locale/de_DE", "de_DE.UTF-8", test_locale);
   g_test_add_data_func ("/csv-number/locale/ko_KR", "ko_KR.UTF-8", test_locale);
@@ -371,5 +459,6 @@ main (int   argc,
 
   status = g_test_run ();
   freelocale (c_locale);
+  g_rand_free (rng);
   return status;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c: the CSV reader on the files in tests/csv/, good and bad,
  * value for value (== on doubles), with the lines and columns it reports.
  * The number reader, other locales and the writer are in test-csv-number.c.
@@ -712,7 +713,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/csv/notebook", test_notebook);
   g_test_add_func ("/csv/quoted", test_quoted);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-edit-stack.c: undo and redo of edited datasets, the unsaved-edits
  * flag, and the bound on the points the stack keeps. */
 #include "config.h"
@@ -198,7 +199,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/edit-stack/undo-redo", test_undo_redo);
   g_test_add_func ("/edit-stack/push-clears-redo", test_push_clears_redo);

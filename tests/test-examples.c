@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-examples.c: the datasets that ship with Slope, and what each one
  * is meant to teach. */
 #include "config.h"
@@ -182,7 +183,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/examples/table", test_table);
   g_test_add_func ("/examples/each-loads", test_each_loads);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-i18n.c: Slope in Korean.  The window is built under LANGUAGE=ko with
  * the catalogue compiled into the build tree (SLOPE_LOCALEDIR), and its
  * labels, tooltips and menu read in Korean, using the lesson's own terms;
@@ -7,11 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <inttypes.h>
 #include <locale.h>
 #include <string.h>
 
+#include "slope-test-ui.h"
 #include "slope-window-private.h"
 
 /* Whether @text holds a Hangul syllable. */
@@ -275,7 +278,7 @@ main (int   argc,
   g_setenv ("LANGUAGE", "ko", TRUE);
   g_setenv ("LANG", "ko_KR.UTF-8", TRUE);
   g_setenv ("LC_ALL", "ko_KR.UTF-8", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  slope_test_init (&argc, &argv);
 
   if (setlocale (LC_ALL, "ko_KR.UTF-8") == NULL)
     {
@@ -287,7 +290,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  gtk_init ();
+  slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/i18n/window-terms", test_window_terms);
   g_test_add_func ("/i18n/tooltips", test_tooltips);

@@ -1,13 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-labs.c: the two autograd labs, driven through their API, their
  * actions and their buttons, checked against the notebook's printouts and
  * the derivatives worked out by hand.  Runs under Xvfb (suite ui).
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
 
+#include "slope-test-ui.h"
 #include "slope-accumulation-lab.h"
 #include "slope-autograd-lab.h"
 #include "slope-lab-common.h"
@@ -584,8 +587,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  slope_test_init (&argc, &argv);
+  slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/labs/format-float", test_format_float);
   g_test_add_func ("/labs/accumulation/notebook-list", test_accumulation_notebook_list);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-landscape-plot.c: the cost landscape, its framing and its mapping,
  * pixel by pixel.
  *
@@ -405,6 +406,14 @@ test_diverged (void)
         surface = render (&plot, "landscape-diverged.png");   /* asserts no error */
         slope_landscape_plot_area (&plot, WIDTH, HEIGHT, &area);
         g_assert_true (area.width > 0.0 && isfinite (area.width));
+        /* Whatever the numbers, a whole picture: every pixel painted,
+         * opaque (no hole where a NaN fell). */
+        cairo_surface_flush (surface);
+        for (int y = 0; y < HEIGHT; y++)
+          for (int x = 0; x < WIDTH; x++)
+            g_assert_cmpuint (((const guint32 *) (cairo_image_surface_get_data (surface)
+                                                  + y * cairo_image_surface_get_stride (surface)))[x]
+                              >> 24, ==, 0xff);
         cairo_surface_destroy (surface);
       }
 
@@ -562,7 +571,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/landscape-plot/optimum-marker", test_optimum_marker);
   g_test_add_func ("/landscape-plot/valley-darker", test_valley_darker);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-lesson-views.c: the code panel and the math panel as widgets.
  * Runs under Xvfb (suite ui).
  *
@@ -10,6 +11,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "slope-test-ui.h"
 #include "slope-code-view.h"
 #include "slope-dataset.h"
 #include "slope-math-view.h"
@@ -224,7 +226,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  slope_test_init (&argc, &argv);
+  slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/lesson-views/code/lit-line", test_code_lit_line);
   g_test_add_func ("/lesson-views/code/zero-grad-off", test_code_zero_grad_off);

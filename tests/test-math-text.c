@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-math-text.c: the math panel's text, line by line through the
  * notebook's first epoch, with a real trainer.
  *
@@ -396,7 +397,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/math-text/fresh", test_fresh);
   g_test_add_func ("/math-text/first-epoch", test_first_epoch);

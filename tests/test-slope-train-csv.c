@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-slope-train-csv.c: slope-train reading the files in tests/csv/ as a
  * user runs it: good files train, skipped rows are reported with their
  * lines, bad files fail with one line naming the file.
@@ -259,7 +260,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/slope-train-csv/notebook-file", test_notebook_file);
   g_test_add_func ("/slope-train-csv/skipped-rows-reported", test_skipped_rows_reported);

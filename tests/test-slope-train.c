@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-slope-train.c: slope-train as a user runs it, compared with the
  * notebook's own log and with PyTorch's logs in tests/reference/. */
 #include "config.h"
@@ -361,7 +362,7 @@ main (int   argc,
     "init-no-zero-grad", "no-zero-grad-lr-0.4", "lr-1",
   };
 
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/slope-train/notebook-log", test_notebook_log);
   for (guint i = 0; i < G_N_ELEMENTS (references); i++)

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """generate.py: writes the example datasets shipped with Slope.
 
 The random examples are drawn with a fixed seed so that every build, every

@@ -1,8 +1,15 @@
-/* slope-application.c: the GtkApplication.
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* slope-application.c: the AdwApplication.
+ *
+ * libadwaita makes every window follow the desktop's style: light or dark,
+ * and high contrast, through AdwStyleManager.
  *
  * It reads the command line a teacher uses to prepare a lesson, owns the
- * application-wide actions (About, Quit) and opens windows.  Each process
- * is its own instance, so two windows never share a training thread.
+ * application-wide actions (About, Quit) and opens windows.  It is unique:
+ * `slope a.csv b.csv` opens a window for each file, and a second `slope
+ * FILE` (or the file manager's "Open With") opens its window in the
+ * running process, with the options given on that command line.  Each
+ * window owns its runner, so windows never share a training thread.
  */
 #include "config.h"
 
@@ -15,12 +22,14 @@
 
 struct _SlopeApplication
 {
-  GtkApplication     parent_instance;
+  AdwApplication     parent_instance;
 
-  SlopeLaunchOptions options;
+  SlopeLaunchOptions options;        /* this process's command line */
+  SlopeLaunchOptions remote_options; /* a second invocation's, while its request is handled */
+  gboolean           remote;
 };
 
-G_DEFINE_FINAL_TYPE (SlopeApplication, slope_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (SlopeApplication, slope_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "lr", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -93,10 +102,67 @@ slope_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* The options travel to the running instance with each request, as the
+ * platform data's "slope-options" dictionary. */
+static void
+slope_application_add_platform_data (GApplication    *app,
+                                     GVariantBuilder *builder)
+{
+  SlopeLaunchOptions *o = &SLOPE_APPLICATION (app)->options;
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+
+  G_APPLICATION_CLASS (slope_application_parent_class)->add_platform_data (app, builder);
+
+  if (o->has_lr)
+    g_variant_dict_insert (&dict, "lr", "d", o->lr);
+  if (o->has_epochs)
+    g_variant_dict_insert (&dict, "epochs", "u", o->epochs);
+  if (o->has_speed)
+    g_variant_dict_insert (&dict, "speed", "d", o->speed);
+  g_variant_dict_insert (&dict, "no-zero-grad", "b", o->no_zero_grad);
+  g_variant_dict_insert (&dict, "autoplay", "b", o->autoplay);
+  g_variant_dict_insert (&dict, "quit-after-run", "b", o->quit_after_run);
+  g_variant_builder_add (builder, "{sv}", "slope-options", g_variant_dict_end (&dict));
+}
+
+/* A request from a second invocation: its windows get its options. */
+static void
+slope_application_before_emit (GApplication *app,
+                               GVariant     *platform_data)
+{
+  SlopeApplication *self = SLOPE_APPLICATION (app);
+  g_autoptr(GVariant) options = NULL;
+  SlopeLaunchOptions *o = &self->remote_options;
+
+  G_APPLICATION_CLASS (slope_application_parent_class)->before_emit (app, platform_data);
+
+  options = g_variant_lookup_value (platform_data, "slope-options", G_VARIANT_TYPE_VARDICT);
+  if (options == NULL)
+    return;
+  *o = (SlopeLaunchOptions) { 0 };
+  o->has_lr = g_variant_lookup (options, "lr", "d", &o->lr) && o->lr > 0.0;
+  o->has_epochs = g_variant_lookup (options, "epochs", "u", &o->epochs) && o->epochs >= 1;
+  o->has_speed = g_variant_lookup (options, "speed", "d", &o->speed) && o->speed >= 0.0;
+  g_variant_lookup (options, "no-zero-grad", "b", &o->no_zero_grad);
+  g_variant_lookup (options, "autoplay", "b", &o->autoplay);
+  g_variant_lookup (options, "quit-after-run", "b", &o->quit_after_run);
+  self->remote = TRUE;
+}
+
+static void
+slope_application_after_emit (GApplication *app,
+                              GVariant     *platform_data)
+{
+  SLOPE_APPLICATION (app)->remote = FALSE;
+
+  G_APPLICATION_CLASS (slope_application_parent_class)->after_emit (app, platform_data);
+}
+
 static SlopeWindow *
 new_window (SlopeApplication *self)
 {
-  SlopeWindow *window = slope_window_new (self, &self->options);
+  SlopeWindow *window = slope_window_new (self, self->remote ? &self->remote_options
+                                                             : &self->options);
 
   gtk_window_present (GTK_WINDOW (window));
   return window;
@@ -114,10 +180,20 @@ slope_application_open (GApplication  *app,
                         int            n_files,
                         const char    *hint)
 {
-  SlopeWindow *window = new_window (SLOPE_APPLICATION (app));
+  SlopeApplication *self = SLOPE_APPLICATION (app);
+  SlopeLaunchOptions *o = self->remote ? &self->remote_options : &self->options;
+  gboolean autoplay = o->autoplay;
 
-  if (n_files > 0)
-    slope_window_open_file (window, files[0]);
+  /* --autoplay FILE trains each file once loaded, not the lesson meanwhile. */
+  o->autoplay = FALSE;
+  for (int i = 0; i < n_files; i++)
+    {
+      SlopeWindow *window = new_window (self);
+
+      slope_window_set_play_after_load (window, autoplay);
+      slope_window_open_file (window, files[i]);
+    }
+  o->autoplay = autoplay;
 }
 
 static void
@@ -126,16 +202,18 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   const char *developers[] = { _("The Slope developers"), NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
-                         "program-name", _("Slope"),
-                         "logo-icon-name", APPLICATION_ID,
+  adw_show_about_window (parent,
+                         "application-name", _("Slope"),
+                         "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
+                         "developer-name", _("The Slope developers"),
                          "comments", _("Watch gradient descent fit a line, live: the points, "
                                        "the line moving toward them and the cost falling, "
                                        "computed exactly as PyTorch computes them."),
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", developers,
+                         "developers", developers,
                          "translator-credits", _("translator-credits"),
                          "copyright", _("© 2026 The Slope developers"),
                          NULL);
@@ -171,6 +249,7 @@ slope_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  slope_window_set_accels (GTK_APPLICATION (app));
 
   gtk_css_provider_load_from_resource (css, "/io/github/slopelab/Slope/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
@@ -188,13 +267,16 @@ slope_application_class_init (SlopeApplicationClass *klass)
   app_class->startup = slope_application_startup;
   app_class->activate = slope_application_activate;
   app_class->open = slope_application_open;
+  app_class->add_platform_data = slope_application_add_platform_data;
+  app_class->before_emit = slope_application_before_emit;
+  app_class->after_emit = slope_application_after_emit;
 }
 
 static void
 slope_application_init (SlopeApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.csv]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.csv…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
       _("Watch gradient descent fit a line, live."));
 }
@@ -204,7 +286,7 @@ slope_application_new (void)
 {
   return g_object_new (SLOPE_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/slopelab/Slope",
                        NULL);
 }

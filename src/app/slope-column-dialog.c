@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-column-dialog.c: the column picker.
  *
  * A file of heights, weights and ages, or one whose columns the reader

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-column-dialog.h: choosing the x and y columns of a CSV file.
  *
  * When a file has more than two columns, or the reader cannot tell which

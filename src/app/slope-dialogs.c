@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-dialogs.c: the one place that knows which GTK it was built with.
  *
  * On GTK ≥ 4.10 it uses GtkFileDialog and GtkAlertDialog; on 4.8 it uses

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-dialogs.h: file choosers and alerts, whatever the GTK version.
  *
  * GtkFileDialog and GtkAlertDialog arrived in GTK 4.10; Debian 12 has 4.8.

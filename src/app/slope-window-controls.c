@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-controls.c: the side panel's controls.
  *
  * Each control writes its setting and posts the change to the runner,

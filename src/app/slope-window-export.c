@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-export.c: the built-in examples, and exporting what the
  * window shows.
  *

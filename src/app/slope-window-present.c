@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-present.c: presentation mode, for a projector.
  *
  * Fullscreen, larger type and thicker lines in every plot and panel, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-rewind.c: what the window shows, the present or the past.
  *
  * Every view reads one displayed state, `self->shown`: normally the

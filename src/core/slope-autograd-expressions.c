@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-autograd-expressions.c: how the tape writes its nodes, and the
  * lab's prebuilt expressions.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-autograd-private.h: what slope-autograd.c (the tape and its passes)
  * and slope-autograd-expressions.c (how nodes are written) share.
  *

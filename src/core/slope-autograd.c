@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-autograd.c: a tape of scalar operations and its backward pass.
  *
  * Nodes are appended in the order they are built, so every node's inputs

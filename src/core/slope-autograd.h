@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-autograd.h: reverse-mode automatic differentiation of scalar
  * expressions, the way PyTorch's autograd does it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-csv-private.h: the pieces the CSV reader is made of, shared by
  * slope-csv.c (loading), slope-csv-scan.c (tokens and guessing the layout)
  * and slope-csv-number.c (cells), and visible to nothing else.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-csv-report.c: the small things around the reader that callers
  * hold on to: the report of a load and its wording, the preview, and the
  * delimiter as a person types it.

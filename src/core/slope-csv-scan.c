@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-csv-scan.c: splitting a CSV file into records and fields in place,
  * and guessing its layout (delimiter, header, numeric columns) from the
  * first rows.

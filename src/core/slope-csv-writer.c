@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-csv-writer.c: saving a dataset as CSV that reads back to the very
  * same doubles, in any locale, without ever losing the file it replaces.
  *

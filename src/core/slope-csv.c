@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-csv.c: loading a CSV file into a dataset, with a report of the
  * rows left out, and previewing its first rows for a column picker.
  *

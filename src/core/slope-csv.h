@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-csv.h: reading people's CSV files into a dataset, and saving one.
  *
  * Users bring files from spreadsheets, pandas, R and hand editors, so the

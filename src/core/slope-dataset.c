@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-dataset.c: an immutable set of points and its moments.
  *
  * The moments (Σx, Σx², Σxy, …) are what the cost landscape, the stable

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-dataset.h: the (x, y) points being fitted.
  *
  * A dataset never changes after it is made: an edit makes a new one.  That

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-edit-stack.c: undo and redo for points edited by hand.
  *
  * The past holds the datasets from before each edit, oldest at the head;

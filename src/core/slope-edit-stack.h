@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-edit-stack.h: undo and redo for points edited by hand.
  *
  * Datasets never change, so a step back is simply the dataset from before

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-examples.c: the table of example datasets and their loader.
  *
  * The examples go through the same CSV reader as the user's files, so what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-examples.h: the datasets that ship with Slope.
  *
  * A lesson needs data that shows one thing clearly: the notebook's three

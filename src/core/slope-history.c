@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-history.c: a run of any length in memory fixed at creation.
  *
  * Two stores, both allocated once:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-history.h: every epoch since reset, in bounded memory.
  *
  * Recent epochs are kept exactly; the whole run is kept as buckets that

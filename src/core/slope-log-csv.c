@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-log-csv.c: writing a SlopeHistory as CSV.
  *
  * A history holds every epoch exactly only while the run fits in its ring

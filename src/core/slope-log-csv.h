@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-log-csv.h: the training log, saved as CSV for pandas or a
  * spreadsheet.
  *

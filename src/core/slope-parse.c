@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-parse.c: the whole text must be one number, read the same on a
  * German or Korean desktop as in the C locale, and in the same syntax as
  * a number in a CSV cell (decimal only: no hex floats, no inf or nan).

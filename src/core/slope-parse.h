@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-parse.h: strict, locale-independent parsing of numbers typed by a
  * person (command-line options, entries in the window).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-runner.h: training in a worker thread, steered by the window.
  *
  * The worker owns the trainer.  The window posts commands (play, step,
@@ -38,6 +39,7 @@ typedef struct
 } SlopeRunnerSnapshot;
 
 #define SLOPE_LOG_RING_SIZE 256
+#define SLOPE_BATCH_RING_SIZE 65536
 
 SlopeRunner  *slope_runner_new            (SlopeDataset        *dataset);
 SlopeHistory *slope_runner_get_history    (SlopeRunner         *self);
@@ -62,6 +64,16 @@ void          slope_runner_set_initial    (SlopeRunner         *self,
 void          slope_runner_set_dataset    (SlopeRunner         *self,
                                            SlopeDataset        *dataset,
                                            gboolean             reset);
+void          slope_runner_set_optimizer  (SlopeRunner         *self,
+                                           const SlopeOptimizerSettings *settings);
+void          slope_runner_set_batching   (SlopeRunner         *self,
+                                           guint                batch_size,
+                                           gboolean             shuffle,
+                                           guint64              seed);
+gsize         slope_runner_read_batches   (SlopeRunner         *self,
+                                           guint64             *cursor,
+                                           SlopeBatchRecord    *out,
+                                           gsize                max);
 void          slope_runner_sync           (SlopeRunner         *self);
 void          slope_runner_wait_paused    (SlopeRunner         *self);
 gboolean      slope_runner_read           (SlopeRunner         *self,

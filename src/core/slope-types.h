@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-types.h: forward declarations shared by every layer.
  *
  * Headers include this instead of each other so that the core stays a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-axis.c: tick positions and labels for linear and log axes.
  *
  * Labels are what a student reads off the projector, so they carry just

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-axis.h: tick positions and labels for linear and log axes.
  *
  * Linear axes step by 1, 2 or 5 times a power of ten; log axes put a tick

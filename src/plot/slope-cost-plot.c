@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-cost-plot.c: the cost per epoch since reset.
  *
  * The curve is drawn from the history's envelope, one column per pixel,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-cost-plot.h: the cost per epoch since reset.
  *
  * Drawn from a SlopeHistory's min/max envelope, one column per pixel, so

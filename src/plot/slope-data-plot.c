@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-data-plot.c: the points, the model's line and its residuals.
  *
  * Two layers: the points (background, grid, axes, scatter), which the

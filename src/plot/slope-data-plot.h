@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-data-plot.h: the points, the model's line and its residuals.
  *
  * A renderer, not a widget: it draws into any cairo_t (the window, a PNG,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-density.c: millions of points as one image.
  *
  * The counts are accumulated straight into the pixels of the image surface

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-density.h: millions of points as one image.
  *
  * Private to src/plot.  Past a few thousand points a scatter of circles

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-export.c: drawing the renderers onto PNG, SVG and PDF files.
  *
  * The file is drawn into memory first and written only when Cairo has

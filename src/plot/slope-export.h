@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-export.h: the plots saved as PNG, SVG or PDF files.
  *
  * Teachers paste plots into slides and handouts: PNG for anything, SVG and

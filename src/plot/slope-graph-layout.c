@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-graph-layout.c: where the computation graph's boxes, labels and
  * arrows go.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-graph-plot-private.h: what the graph's layout
  * (slope-graph-layout.c) and its drawing (slope-graph-plot.c) share: the
  * fonts and the text of values, gradients and edge labels.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-graph-plot.c: draws a tape's computation graph, and writes the
  * numbers and derivatives it shows.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-graph-plot.h: the computation graph of a SlopeTape, as the autograd
  * lab shows it.
  *

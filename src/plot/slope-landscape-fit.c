@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-landscape-fit.c: the cost as a function of (W, b), and the
  * window onto it.
  *

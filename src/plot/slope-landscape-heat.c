@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-landscape-heat.c: the coloured map and the contour lines.
  *
  * The cost above the minimum is evaluated once per node of a grid a few

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-landscape-private.h: what the landscape plot's files share.
  *
  * Private to src/plot: the renderer is split by concern (the maths of the

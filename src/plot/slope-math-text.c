@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-math-text.c: the math panel's text, built once as markup and plain
  * text from the same calls so the two can never disagree.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-math-text.h: the notebook's quantities for one epoch, written out
  * with the real numbers, as Pango markup and as plain text.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-plot-frame.c: the grid, axes, ticks and titles around a plot.
  *
  * Rules are snapped to device pixels so a 1 px grid line is one crisp row

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-plot-frame.h: the grid, axes, ticks and titles around a plot.
  *
  * Private to src/plot.  The data plot and the cost plot share one look:

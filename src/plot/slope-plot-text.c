@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-plot-text.c: labels and crisp lines shared by the plot renderers.
  *
  * The plots are laid out from text sizes measured on a private Pango

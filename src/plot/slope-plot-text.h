@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-plot-text.h: labels and crisp lines shared by the plot renderers.
  *
  * Private to src/plot.  Text is measured with a context that does not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-accumulation-lab.h: the lesson's first autograd experiment,
  * z = 2*w and z.backward() twenty times, where w.grad grows 2.0, 4.0, …
  * 40.0 because gradients accumulate.

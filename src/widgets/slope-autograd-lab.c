@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-autograd-lab.c: one expression, its computation graph, and what
  * z.backward() does to it, explained a step at a time.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-autograd-lab.h: the lesson's second autograd experiment,
  * y = w**2; z = 2*y + 5; z.backward(), with its computation graph and the
  * backward pass shown one edge at a time.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-code-view.c: the training loop as the notebook writes it, in a
  * read-only text view, with the line that ran last lit.
  *

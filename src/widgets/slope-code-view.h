@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-code-view.h: the notebook's training loop, with the line that just
  * ran lit. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-cost-view.h: the widget showing the cost per epoch. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-data-view.h: the widget showing the points and the model's line.
  *
  * In edit mode it reports clicks and drags as signals in data coordinates

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-graph-view.h: the widget showing a tape's computation graph. */
 #pragma once
 

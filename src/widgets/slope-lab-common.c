@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-lab-common.c: the pieces the accumulation lab and the autograd lab
  * share.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-lab-common.h: what the two autograd labs share: numbers printed the
  * way Python prints them, a highlighted code block, and the stylesheet and
  * projector scaling of their text.

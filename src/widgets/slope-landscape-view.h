@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-landscape-view.h: the widget showing the cost over the (W, b)
  * plane and the descent across it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-lr-zone.c: a strip under the learning-rate slider, on the same
  * logarithmic scale, coloured where training converges and where it
  * diverges for the data shown.  The limit moves with the data and with
@@ -57,7 +58,7 @@ slope_lr_zone_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   SlopeLrZone *self = SLOPE_LR_ZONE (widget);
-  const SlopePalette *palette = slope_palette_get (slope_widget_is_dark (widget));
+  const SlopePalette *palette = slope_widget_get_palette (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   double x0 = SLIDER_INSET, span = MAX (width - 2 * SLIDER_INSET, 1.0);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-lr-zone.h: the stable range of the learning rate, shaded under
  * the learning-rate slider. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-math-view.c: the math panel, a selectable markup label laid out as
  * a table with tab stops.
  *

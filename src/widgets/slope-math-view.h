@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-math-view.h: the epoch's arithmetic, written out with its numbers. */
 #pragma once
 

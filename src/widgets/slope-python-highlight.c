@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-python-highlight.c: just enough Python for the lesson's lines:
  * keywords, builtins, numbers, strings and comments.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-python-highlight.h: colouring the few lines of Python that the
  * code panel and the labs show. */
 #pragma once

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes pandas.csv exactly as pandas does with df.to_csv(index=False):
 # a header, floats in their shortest repr, NaN and None as empty cells,
 # and text with commas or quotes quoted.  Run with Debian's python3-pandas:
