@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csv.c: the libFuzzer target for the CSV reader (see docs/HACKING.md). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-number.c: the cell number parser against strtod_l in the C locale.
  *
  * Whatever slope_csv_parse_number() accepts, strtod_l must read whole, to

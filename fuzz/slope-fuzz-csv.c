@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-fuzz-csv.c: bytes to a dataset, with options drawn from the input.
  *
  * Loads and previews the bytes as a file would be, and checks what no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-fuzz-csv.h: one fuzzed input through the CSV reader, shared by the
  * libFuzzer target and the replay test of the normal suite.
  */

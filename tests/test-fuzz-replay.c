@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-fuzz-replay.c: every input in the fuzzers' seed corpus and every
  * input that ever crashed them, through the CSV reader as the fuzzer
  * passes it (fuzz/slope-fuzz-csv.c), in the normal suite.  Numbers from

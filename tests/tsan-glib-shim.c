@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tsan-glib-shim.c: lets ThreadSanitizer see GLib's mutexes (TSan builds
  * only; see docs/HACKING.md).
  *
