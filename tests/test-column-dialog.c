@@ -141,6 +141,7 @@ test_pick_columns (Fixture       *f,
   guint x, y;
 
   slope_window_open_file (f->window, file);
+  wait_loaded (f->window);
   dialog = f->window->column_dialog;
   g_assert_true (SLOPE_IS_COLUMN_DIALOG (dialog));
   g_assert_false (slope_window_is_loading (f->window));
@@ -203,6 +204,7 @@ test_same_column_refused (Fixture       *f,
   guint chosen = 0;
 
   slope_window_open_file (f->window, file);
+  wait_loaded (f->window);
   dialog = f->window->column_dialog;
   g_assert_nonnull (dialog);
   g_signal_connect (dialog, "columns-chosen", G_CALLBACK (on_columns_chosen), &chosen);
@@ -260,6 +262,7 @@ test_cancel_keeps_data (Fixture       *f,
   guint chosen = 0;
 
   slope_window_open_file (f->window, file);
+  wait_loaded (f->window);
   dialog = f->window->column_dialog;
   g_assert_nonnull (dialog);
   g_signal_connect (dialog, "columns-chosen", G_CALLBACK (on_columns_chosen), &chosen);
@@ -272,6 +275,7 @@ test_cancel_keeps_data (Fixture       *f,
 
   /* The Cancel button closes the window the same way. */
   slope_window_open_file (f->window, file);
+  wait_loaded (f->window);
   dialog = f->window->column_dialog;
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
@@ -308,6 +312,7 @@ test_no_automatic_choice_asks (Fixture       *f,
   guint x, y;
 
   slope_window_open_file (f->window, file);
+  wait_loaded (f->window);
   dialog = f->window->column_dialog;
   g_assert_nonnull (dialog);
   g_assert_cmpuint (slope_column_dialog_get_preview (dialog)->x_column, ==, 0);
@@ -334,6 +339,7 @@ test_unreadable_keeps_data (Fixture       *f,
       g_autoptr(GList) over = NULL;
 
       slope_window_open_file (f->window, files[i]);
+      wait_loaded (f->window);
       g_assert_null (f->window->column_dialog);
       g_assert_false (slope_window_is_loading (f->window));
       g_assert_true (slope_window_get_dataset (f->window) == f->before);
@@ -359,6 +365,7 @@ test_window_closed_first (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (window));
   slope_window_open_file (window, file);
+  wait_loaded (window);
   dialog = g_object_ref (window->column_dialog);
   g_signal_connect (dialog, "columns-chosen", G_CALLBACK (on_columns_chosen), &chosen);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -387,6 +394,31 @@ write_fifo (gpointer data)
   g_assert_cmpint (write (fd, w->contents, strlen (w->contents)), ==, strlen (w->contents));
   close (fd);
   return NULL;
+}
+
+/* The preview reads and sniffs on a worker thread: opening returns at
+ * once, with the load bar up, and Cancel leaves everything as it was. */
+static void
+test_preview_in_background (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "four.csv", four_columns);
+
+  slope_window_open_file (f->window, file);
+  g_assert_null (f->window->column_dialog);
+  g_assert_true (slope_window_is_loading (f->window));
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->load_revealer));
+
+  slope_window_cancel_load (f->window);
+  wait_loaded (f->window);
+  g_assert_null (f->window->column_dialog);
+  g_assert_null (windows_over (f->window));
+  g_assert_true (slope_window_get_dataset (f->window) == f->before);
+
+  /* Opened again and left alone, it asks for the columns. */
+  slope_window_open_file (f->window, file);
+  wait_loaded (f->window);
+  g_assert_nonnull (f->window->column_dialog);
 }
 
 /* A load superseded by another, finishing after it started, must leave
@@ -461,6 +493,7 @@ main (int   argc,
   ADD ("unreadable-keeps-data", test_unreadable_keeps_data);
   ADD ("window-closed-first", test_window_closed_first);
   ADD ("superseded-load", test_superseded_load);
+  ADD ("preview-in-background", test_preview_in_background);
   ADD ("moments-overflow", test_moments_overflow);
 
 #undef ADD

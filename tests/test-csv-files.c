@@ -313,6 +313,22 @@ test_preview_pads_short_rows (void)
   g_assert_cmpstr (row[0], ==, "x\"y");
 }
 
+/* Found by fuzz-csv: x and y the same column loaded a line y = x. */
+static void
+test_same_column_refused (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("a,b\n1,2\n3,4\n", 12);
+  SlopeCsvOptions options = { SLOPE_CSV_DELIMITER_AUTO, "1", "a" };
+  g_autoptr(SlopeDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dataset = slope_csv_load_bytes (bytes, "same.csv", &options, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, SLOPE_CSV_ERROR, SLOPE_CSV_ERROR_NO_SUCH_COLUMN);
+  g_assert_cmpstr (error->message, ==,
+                   "same.csv: x and y are both column 1 (“a”); choose two different columns");
+}
+
 static gsize
 peak_kib (void)
 {
@@ -392,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/csv-files/wide-header", test_wide_header);
   g_test_add_func ("/csv-files/preview-pads-short-rows", test_preview_pads_short_rows);
   g_test_add_func ("/csv-files/wide-memory", test_wide_memory);
+  g_test_add_func ("/csv-files/same-column-refused", test_same_column_refused);
   g_test_add_func ("/csv-files/child/truncated", child_truncated);
   g_test_add_func ("/csv-files/child/wide-memory", child_wide_memory);
 

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-open.c: bringing data into the window.
  *
- * A file is read in a GTask thread through the same CSV reader as
- * slope-train, with a progress bar and a Cancel button, so ten million
- * rows never freeze the window.  Until the new dataset is complete the old
+ * A file is previewed, then read, in GTask threads through the same CSV
+ * reader as slope-train, with a progress bar and a Cancel button, so
+ * neither ten million rows nor a header of 200 000 columns freezes the
+ * window.  Until the new dataset is complete the old
  * one stays, untouched; a file that cannot be used only produces a message.
  * A file with more than two columns, or no obvious pair, goes through the
  * column picker (slope-column-dialog.c) first.
@@ -170,6 +171,7 @@ slope_window_load_file_with_columns (SlopeWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   slope_window_cancel_load (self);
+  g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
   g_atomic_int_set (&self->load_permille, 0);
 
@@ -255,21 +257,86 @@ wants_column_dialog (const SlopeCsvPreview *preview)
   return preview->n_columns > 2 || preview->x_column == 0 || preview->y_column == 0;
 }
 
+static void
+show_column_dialog (SlopeWindow     *self,
+                    GFile           *file,
+                    SlopeCsvPreview *preview)
+{
+  SlopeColumnDialog *dialog;
+
+  dialog = slope_column_dialog_new (GTK_WINDOW (self), file, preview);
+  g_signal_connect_object (dialog, "columns-chosen", G_CALLBACK (on_columns_chosen), self, 0);
+  g_signal_connect_object (self, "destroy", G_CALLBACK (on_window_destroy), dialog,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->column_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  SlopeWindow *self;
+  GFile       *file;
+} OpenData;
+
+static void
+open_data_free (OpenData *od)
+{
+  g_object_unref (od->self);
+  g_object_unref (od->file);
+  g_free (od);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
+
+static void
+on_preview_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(OpenData) od = user_data;
+  SlopeWindow *self = od->self;
+  GFile *file = od->file;
+  g_autoptr(SlopeCsvPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+
+  preview = slope_csv_preview_finish (result, &error);
+  /* Superseded by another file (or closed): nothing here is ours. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->load_cancellable)
+    return;
+
+  g_clear_object (&self->load_cancellable);
+  gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+  if (preview == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        slope_window_show_notice (self, _("Loading was cancelled; the data shown is unchanged."));
+      else
+        slope_dialogs_alert (GTK_WINDOW (self), _("This file cannot be used"), error->message);
+      return;
+    }
+  if (!wants_column_dialog (preview))
+    slope_window_load_file (self, file);
+  else
+    show_column_dialog (self, file, g_steal_pointer (&preview));
+}
+
 /**
  * slope_window_open_file:
  *
  * Opens a file a person chose (the file dialog, drag and drop, the
- * command line): reads its first rows and, when the columns to use are
- * not obvious, asks for them before loading.  The data shown stays until
- * new data is complete; a file that cannot be read only produces a message.
+ * command line): reads its first rows on a worker thread and, when the
+ * columns to use are not obvious, asks for them before loading.  Until
+ * then the load bar shows, and Cancel stops the reading.  The data shown
+ * stays until new data is complete; a file that cannot be read only
+ * produces a message.
  */
 void
 slope_window_open_file (SlopeWindow *self,
                         GFile       *file)
 {
-  g_autoptr(SlopeCsvPreview) preview = NULL;
-  g_autoptr(GError) error = NULL;
-  SlopeColumnDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  OpenData *od;
 
   g_return_if_fail (SLOPE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -281,25 +348,21 @@ slope_window_open_file (SlopeWindow *self,
       return;
     }
 
-  /* Synchronous: the file is mapped and only its first rows are read. */
-  preview = slope_csv_preview (file, NULL, SLOPE_COLUMN_DIALOG_PREVIEW_ROWS, &error);
-  if (preview == NULL)
-    {
-      slope_dialogs_alert (GTK_WINDOW (self), _("This file cannot be used"), error->message);
-      return;
-    }
-  if (!wants_column_dialog (preview))
-    {
-      slope_window_load_file (self, file);
-      return;
-    }
+  slope_window_cancel_load (self);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  g_atomic_int_set (&self->load_permille, 0);
+  name = g_file_get_basename (file);
+  text = g_strdup_printf (_("Loading %s…"), name);
+  gtk_label_set_text (self->load_label, text);
+  gtk_progress_bar_set_fraction (self->load_progress, 0.0);
+  gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
 
-  dialog = slope_column_dialog_new (GTK_WINDOW (self), file, g_steal_pointer (&preview));
-  g_signal_connect_object (dialog, "columns-chosen", G_CALLBACK (on_columns_chosen), self, 0);
-  g_signal_connect_object (self, "destroy", G_CALLBACK (on_window_destroy), dialog,
-                           G_CONNECT_SWAPPED);
-  g_set_weak_pointer (&self->column_dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  od = g_new0 (OpenData, 1);
+  od->self = g_object_ref (self);
+  od->file = g_object_ref (file);
+  slope_csv_preview_async (file, SLOPE_COLUMN_DIALOG_PREVIEW_ROWS, self->load_cancellable,
+                           on_preview_done, od);
 }
 
 /**

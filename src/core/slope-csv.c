@@ -119,6 +119,13 @@ pick_columns (const SlopeCsvLayout   *layout,
 
   if (x == G_MAXUINT && y == G_MAXUINT)
     slope_csv_layout_guess_xy (layout, &x, &y);
+  if (x != G_MAXUINT && x == y)
+    {
+      g_set_error (error, SLOPE_CSV_ERROR, SLOPE_CSV_ERROR_NO_SUCH_COLUMN,
+                   _("%s: x and y are both column %u (“%s”); choose two different columns"),
+                   layout->display_name, x + 1, layout->names[x]);
+      return FALSE;
+    }
   if (x == G_MAXUINT)
     x = first_numeric_column_except (layout, y);
   if (y == G_MAXUINT && x != G_MAXUINT)
@@ -577,12 +584,32 @@ slope_csv_preview_bytes (GBytes                 *bytes,
   return preview;
 }
 
+static SlopeCsvPreview *
+preview_file (GFile                  *file,
+              const SlopeCsvOptions  *options,
+              guint                   max_rows,
+              GCancellable           *cancellable,
+              GError                **error)
+{
+  g_autofree char *display_name = display_name_of (file);
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* The sample's rows, and as many again in case of quoted line breaks. */
+  bytes = slope_csv_read_file (file, display_name, SLOPE_CSV_MAX_FILE_BYTES,
+                               2 * (gsize) max_rows + 64, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return slope_csv_preview_bytes (bytes, display_name, options, max_rows, error);
+}
+
 /**
  * slope_csv_preview:
  * @max_rows: data rows to return (the header is not one)
  *
  * Reads only the start of @file, however large (and so consumes the
- * start of a FIFO: load one directly instead).
+ * start of a FIFO: load one directly instead).  May take a while for a
+ * slow file: the window uses slope_csv_preview_async().
  */
 SlopeCsvPreview *
 slope_csv_preview (GFile                  *file,
@@ -590,17 +617,83 @@ slope_csv_preview (GFile                  *file,
                    guint                   max_rows,
                    GError                **error)
 {
-  g_autofree char *display_name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  display_name = display_name_of (file);
-  /* The sample's rows, and as many again in case of quoted line breaks. */
-  bytes = slope_csv_read_file (file, display_name, SLOPE_CSV_MAX_FILE_BYTES,
-                               2 * (gsize) max_rows + 64, NULL, error);
-  if (bytes == NULL)
-    return NULL;
+  return preview_file (file, options, max_rows, NULL, error);
+}
 
-  return slope_csv_preview_bytes (bytes, display_name, options, max_rows, error);
+typedef struct
+{
+  GFile *file;
+  guint  max_rows;
+} PreviewJob;
+
+static void
+preview_job_free (gpointer data)
+{
+  PreviewJob *job = data;
+
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+static void
+preview_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PreviewJob *job = task_data;
+  GError *error = NULL;
+  SlopeCsvPreview *preview;
+
+  preview = preview_file (job->file, NULL, job->max_rows, cancellable, &error);
+  if (preview != NULL)
+    g_task_return_pointer (task, preview, (GDestroyNotify) slope_csv_preview_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * slope_csv_preview_async:
+ *
+ * slope_csv_preview() with automatic options, on a worker thread: reading
+ * and sniffing never hold up the caller's main loop, and @cancellable
+ * stops them at any point.  @callback runs in the thread-default main
+ * context of the caller.
+ */
+void
+slope_csv_preview_async (GFile               *file,
+                         guint                max_rows,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PreviewJob *job;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (PreviewJob, 1);
+  job->file = g_object_ref (file);
+  job->max_rows = max_rows;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, slope_csv_preview_async);
+  g_task_set_task_data (task, job, preview_job_free);
+  g_task_run_in_thread (task, preview_thread);
+}
+
+/**
+ * slope_csv_preview_finish:
+ *
+ * Returns: (transfer full): the preview, or %NULL with @error set as
+ * slope_csv_preview() sets it (or %G_IO_ERROR_CANCELLED).
+ */
+SlopeCsvPreview *
+slope_csv_preview_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

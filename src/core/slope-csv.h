@@ -120,6 +120,13 @@ SlopeCsvPreview *slope_csv_preview              (GFile                  *file,
                                                  const SlopeCsvOptions  *options,
                                                  guint                   max_rows,
                                                  GError                **error);
+void             slope_csv_preview_async        (GFile                  *file,
+                                                 guint                   max_rows,
+                                                 GCancellable           *cancellable,
+                                                 GAsyncReadyCallback     callback,
+                                                 gpointer                user_data);
+SlopeCsvPreview *slope_csv_preview_finish       (GAsyncResult           *result,
+                                                 GError                **error);
 SlopeCsvPreview *slope_csv_preview_bytes        (GBytes                 *bytes,
                                                  const char             *display_name,
                                                  const SlopeCsvOptions  *options,
