@@ -713,7 +713,10 @@ test_autoplay_file (void)
   g_assert_cmpuint (four.n, ==, 3);
   g_assert_cmpfloat (four.last_x, ==, 170.0);
   g_assert_cmpfloat (four.last_y, ==, 66.0);
-  g_assert_cmpuint (four.epoch, ==, 40);
+  /* lr = 0.01 is far past 2/λmax for heights near 160: the run pauses
+   * as soon as it starts diverging, and that ends an autoplayed run. */
+  g_assert_cmpuint (four.epoch, >=, 1);
+  g_assert_cmpuint (four.epoch, <=, 20);
 }
 
 static void
