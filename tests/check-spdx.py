@@ -46,7 +46,7 @@ RULES = [
     ('*.ui', XML, ''), ('*.xml', XML, ''), ('*.xml.in', XML, ''), ('*.svg', XML, ''),
     ('*.[1-8]', ROFF, ''),
     ('meson.build', HASH, ''), ('*/meson.build', HASH, ''), ('meson_options.txt', HASH, ''),
-    ('*.py', HASH, ''), ('*.sh', HASH, ''), ('run', HASH, ''), ('.ci/run', HASH, ''),
+    ('*.py', HASH, ''), ('*.sh', HASH, ''), ('run', HASH, ''), ('.ci/run', HASH, ''), ('bench/compare', HASH, ''),
     ('*.desktop.in', HASH, ''), ('po/POTFILES.in', HASH, ''), ('po/LINGUAS', HASH, ''),
     ('*.po', HASH, ''), ('*.supp', HASH, ''), ('.gitignore', HASH, ''), ('.gitattributes', HASH, ''),
 ]

@@ -261,6 +261,16 @@ update_reference (SlopeWindow *self)
   char r2[32], dw[32], db[32];
   double w, b, r_squared;
 
+  if (!slope_dataset_least_squares (self->dataset, &w, &b, &r_squared)
+      && slope_dataset_moments_overflow (self->dataset))
+    {
+      slope_data_view_set_reference (self->data_view, FALSE, 0, 0);
+      gtk_label_set_text (self->reference_label,
+                          _("The values are too large: their squares or products go past the "
+                            "largest number a double holds (about 1.8·10³⁰⁸), so there is no "
+                            "least-squares line. Scale the data down, e.g. to other units."));
+      return;
+    }
   if (!slope_dataset_least_squares (self->dataset, &w, &b, &r_squared))
     {
       slope_data_view_set_reference (self->data_view, FALSE, 0, 0);

@@ -284,6 +284,28 @@ slope_dataset_least_squares (SlopeDataset *self,
 }
 
 /**
+ * slope_dataset_moments_overflow:
+ *
+ * Whether a sum of squares or products (Σx², Σxy, Σy²) or a plain sum
+ * went past the largest double, as it does for values near 10¹⁵⁴ and
+ * beyond: the least-squares line and the stable learning rates cannot be
+ * computed then, and the reason is the size of the numbers, not their
+ * being equal.  (Every point is finite: the reader and the editor accept
+ * nothing else.)
+ */
+gboolean
+slope_dataset_moments_overflow (SlopeDataset *self)
+{
+  const SlopeMoments *m;
+
+  g_return_val_if_fail (SLOPE_IS_DATASET (self), FALSE);
+
+  m = &self->moments;
+  return !isfinite (m->sum_x) || !isfinite (m->sum_y) || !isfinite (m->sum_xx)
+         || !isfinite (m->sum_xy) || !isfinite (m->sum_yy);
+}
+
+/**
  * slope_dataset_stable_lr:
  * @lr_zero_grad: (out): 2/λmax, above which plain gradient descent diverges
  * @lr_accumulating: (out): 4/λmax, above which it diverges without

@@ -56,6 +56,7 @@ gboolean            slope_dataset_least_squares  (SlopeDataset  *self,
                                                   double        *w,
                                                   double        *b,
                                                   double        *r_squared);
+gboolean            slope_dataset_moments_overflow (SlopeDataset *self);
 gboolean            slope_dataset_stable_lr      (SlopeDataset  *self,
                                                   double        *lr_zero_grad,
                                                   double        *lr_accumulating);

@@ -47,6 +47,7 @@ typedef struct
 } SlopeRunnerSnapshot;
 
 #define SLOPE_LOG_RING_SIZE 256
+#define SLOPE_BATCH_RING_SIZE 65536
 
 /* A run past the stable limit pauses once its cost reaches this many
  * times the cost it had when it went past. */
@@ -75,6 +76,16 @@ void          slope_runner_set_initial    (SlopeRunner         *self,
 void          slope_runner_set_dataset    (SlopeRunner         *self,
                                            SlopeDataset        *dataset,
                                            gboolean             reset);
+void          slope_runner_set_optimizer  (SlopeRunner         *self,
+                                           const SlopeOptimizerSettings *settings);
+void          slope_runner_set_batching   (SlopeRunner         *self,
+                                           guint                batch_size,
+                                           gboolean             shuffle,
+                                           guint64              seed);
+gsize         slope_runner_read_batches   (SlopeRunner         *self,
+                                           guint64             *cursor,
+                                           SlopeBatchRecord    *out,
+                                           gsize                max);
 void          slope_runner_sync           (SlopeRunner         *self);
 void          slope_runner_wait_paused    (SlopeRunner         *self);
 gboolean      slope_runner_read           (SlopeRunner         *self,

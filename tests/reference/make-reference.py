@@ -32,6 +32,8 @@ CASES = [
     ("lr-0.19", 0.19, [500], 50, True, (0.0, 0.0)),
     ("init-no-zero-grad", 0.05, [100, 150], 5, False, (5.0, -3.0)),
     ("no-zero-grad-lr-0.4", 0.4, [60], 1, False, (0.0, 0.0)),
+    # Diverges to nan: Python prints "nan" whatever the sign bit.
+    ("lr-1", 1.0, [2000], 200, True, (0.0, 0.0)),
 ]
 
 
