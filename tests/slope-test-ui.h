@@ -16,6 +16,7 @@
 #pragma once
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,7 +87,10 @@ static inline void
 slope_test_gtk_init_or_skip (void)
 {
   if (gtk_init_check ())
-    return;
+    {
+      adw_init ();
+      return;
+    }
   if (slope_test_tap)
     {
       g_print ("1..0 # SKIP no display\n");

@@ -358,6 +358,32 @@ test_diverged (void)
       if (i == 0)
         slope_test_maybe_save (surface, "data-plot-diverged.png");
 
+      /* Whatever the model, the points are drawn where they belong, in
+       * the design's blue (Okabe–Ito 0, 114, 178)... */
+      for (guint k = 0; k < 3; k++)
+        {
+          double px, py;
+
+          if (k == 2)
+            continue;   /* highlighted: ringed */
+          slope_data_plot_to_pixel (&plot, &area, k + 1.0, 2.0 * (k + 1.0), &px, &py);
+          /* Beside the centre: a vertical residual may cross it. */
+          g_assert_true (slope_test_near_color (slope_test_pixel_at (surface, px + 3, py),
+                                                (SlopeTestRgb) { 0, 114, 178 }, 8));
+        }
+      /* ...and a model that is not finite says so in the warning orange
+       * (230, 159, 0) in the legend, at the top of the plot. */
+      if (!isfinite (plot.w) || !isfinite (plot.b))
+        {
+          guint orange = 0;
+
+          for (double y = area.top; y < area.top + 0.2 * area.height; y++)
+            for (double x = area.left; x < area.left + area.width; x++)
+              orange += slope_test_near_color (slope_test_pixel_at (surface, x, y),
+                                               (SlopeTestRgb) { 230, 159, 0 }, 40);
+          g_assert_cmpuint (orange, >, 20);
+        }
+
       /* The vertical line W = 1e30, b = −2e30 is at x = 2, drawn. */
       if (i == 4)
         {
@@ -523,6 +549,23 @@ test_vector_surfaces (void)
 
       g_assert_cmpint (g_stat (svg, &st), ==, 0);
       g_assert_cmpint (st.st_size, >, 1000);
+      /* The points are there: three shapes in the design's blue (0, 114,
+       * 178 as cairo writes it), or above 5 000 points the density image.
+       * /plot-design/vector-content checks places, the line and text. */
+      {
+        g_autofree char *text = NULL;
+        const char *blue = "fill:rgb(0%,44.705882%,69.803922%)";
+        guint n_blue = 0;
+
+        g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+        for (const char *p = strstr (text, blue); p != NULL; p = strstr (p + 1, blue))
+          n_blue++;
+        if (i == 0)
+          g_assert_cmpuint (n_blue, ==, 3);
+        else
+          g_assert_nonnull (strstr (text, "<image"));
+        g_assert_nonnull (strstr (text, "</svg>"));
+      }
       g_assert_cmpint (g_stat (pdf, &st), ==, 0);
       g_assert_cmpint (st.st_size, >, 1000);
       g_assert_cmpint (g_remove (svg), ==, 0);
@@ -543,11 +586,20 @@ test_error_context (void)
   /* Handed a broken context, a renderer draws nothing and says nothing. */
   notebook_plot (&plot, data);
   cairo_restore (cr);
-  g_assert_cmpint (cairo_status (cr), !=, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_INVALID_RESTORE);
   slope_data_plot_draw (cr, WIDTH, HEIGHT, &plot);
 
   /* Nor does a zero-sized one trouble it. */
   slope_data_plot_draw (cr, 0, 0, &plot);
+
+  /* The context keeps its own error, and not one pixel was touched. */
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_INVALID_RESTORE);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      g_assert_cmpuint (((const guint32 *) (cairo_image_surface_get_data (surface)
+                                            + y * cairo_image_surface_get_stride (surface)))[x],
+                        ==, 0);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
@@ -204,66 +205,6 @@ test_drag_is_one_step (void)
   g_assert_cmpuint (slope_dataset_get_n (window->dataset), ==, 4);
   /* The new point is the ringed one. */
   g_assert_cmpint (slope_data_view_get_plot (window->data_view)->highlight, ==, 3);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static gboolean
-press (SlopeWindow     *window,
-       guint            keyval,
-       GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-      gboolean this_handled = FALSE;
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (c)
-          && gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
-        g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &this_handled);
-      handled |= this_handled;
-    }
-  return handled;
-}
-
-/* E toggles edit mode; Delete removes the ringed point, only in edit mode. */
-static void
-test_keyboard (void)
-{
-  static const double left_x[] = { 1.0, 3.0 };
-  static const double left_y[] = { 2.0, 6.0 };
-  SlopeWindow *window = new_window ();
-
-  gtk_widget_grab_focus (GTK_WIDGET (window->data_view));
-  slope_data_view_set_highlight (window->data_view, 1);
-  g_assert_false (press (window, GDK_KEY_Delete, 0));
-  g_assert_cmpuint (slope_dataset_get_n (window->dataset), ==, 3);
-
-  g_assert_true (press (window, GDK_KEY_e, 0));
-  g_assert_true (window->edit_mode);
-  /* Nothing ringed yet: Delete is left to others. */
-  g_assert_false (press (window, GDK_KEY_Delete, 0));
-
-  slope_data_view_set_highlight (window->data_view, 1);
-  g_assert_true (press (window, GDK_KEY_Delete, 0));
-  assert_points (window->dataset, left_x, left_y, 2);
-  g_assert_cmpint (slope_data_view_get_plot (window->data_view)->highlight, ==, -1);
-
-  /* The last point is never removed. */
-  slope_data_view_set_highlight (window->data_view, 0);
-  g_assert_true (press (window, GDK_KEY_BackSpace, 0));
-  g_assert_cmpuint (slope_dataset_get_n (window->dataset), ==, 1);
-  slope_data_view_set_highlight (window->data_view, 0);
-  g_assert_true (press (window, GDK_KEY_Delete, 0));
-  g_assert_cmpuint (slope_dataset_get_n (window->dataset), ==, 1);
-  g_assert_true (gtk_revealer_get_reveal_child (window->notice_revealer));
-
-  g_assert_true (press (window, GDK_KEY_e, 0));
-  g_assert_false (window->edit_mode);
-  g_assert_false (slope_data_view_get_edit_mode (window->data_view));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -484,7 +425,6 @@ main (int   argc,
 
   g_test_add_func ("/edit/undo-redo", test_edit_undo_redo);
   g_test_add_func ("/edit/drag-is-one-step", test_drag_is_one_step);
-  g_test_add_func ("/edit/keyboard", test_keyboard);
   g_test_add_func ("/edit/save", test_save);
   g_test_add_func ("/edit/confirm-close", test_confirm_close);
   g_test_add_func ("/edit/limits-and-new-data", test_limits_and_new_data);

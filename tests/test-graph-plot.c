@@ -334,6 +334,29 @@ test_tiny (void)
   plot.font_scale = 2.0;
   slope_graph_plot_draw (cr, 60, 30, &plot);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+  /* Too small for the graph: it still draws (something is painted), and
+   * all of it inside the 60 × 30 it was given, the context's state as it
+   * was handed over (no save without its restore). */
+  {
+    guint painted = 0;
+    double x1, y1, x2, y2;
+
+    cairo_surface_flush (surface);
+    for (int y = 0; y < 30; y++)
+      for (int x = 0; x < 60; x++)
+        painted += ((const guint32 *) (cairo_image_surface_get_data (surface)
+                                       + y * cairo_image_surface_get_stride (surface)))[x] != 0;
+    g_test_message ("%u of 1800 pixels painted", painted);
+    g_assert_cmpuint (painted, >, 0);
+    cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+    g_assert_cmpfloat (x1, ==, 0.0);
+    g_assert_cmpfloat (y1, ==, 0.0);
+    g_assert_cmpfloat (x2, ==, 60.0);
+    g_assert_cmpfloat (y2, ==, 30.0);
+    cairo_restore (cr);
+    g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_INVALID_RESTORE);
+  }
 }
 
 int

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <inttypes.h>
 #include <locale.h>

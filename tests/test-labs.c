@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>

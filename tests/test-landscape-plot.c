@@ -406,6 +406,14 @@ test_diverged (void)
         surface = render (&plot, "landscape-diverged.png");   /* asserts no error */
         slope_landscape_plot_area (&plot, WIDTH, HEIGHT, &area);
         g_assert_true (area.width > 0.0 && isfinite (area.width));
+        /* Whatever the numbers, a whole picture: every pixel painted,
+         * opaque (no hole where a NaN fell). */
+        cairo_surface_flush (surface);
+        for (int y = 0; y < HEIGHT; y++)
+          for (int x = 0; x < WIDTH; x++)
+            g_assert_cmpuint (((const guint32 *) (cairo_image_surface_get_data (surface)
+                                                  + y * cairo_image_surface_get_stride (surface)))[x]
+                              >> 24, ==, 0xff);
         cairo_surface_destroy (surface);
       }
 

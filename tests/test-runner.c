@@ -275,13 +275,26 @@ test_stop_while_playing (void)
   SlopeRunner *runner = notebook_runner ();
   SlopeRunnerSnapshot snap = { 0 };
 
+  g_autoptr(SlopeHistory) history = g_object_ref (slope_runner_get_history (runner));
+  guint64 last;
+
   slope_runner_set_speed (runner, 0);
   slope_runner_set_epochs_per_run (runner, 100000000);
   slope_runner_play (runner);
   slope_runner_sync (runner);
   slope_runner_read (runner, &snap);
   g_assert_true (snap.playing);
+
+  /* The last reference goes: the runner is finalized (the worker held
+   * none), and the worker has stopped appending: the history it fed no
+   * longer moves. */
+  g_object_add_weak_pointer (G_OBJECT (runner), (gpointer *) &runner);
   g_object_unref (runner);
+  g_assert_null (runner);
+  last = slope_history_get_last_epoch (history);
+  for (guint i = 0; i < 1000; i++)
+    g_thread_yield ();
+  g_assert_cmpuint (slope_history_get_last_epoch (history), ==, last);
 }
 
 /* A paced run plays only a few epochs before it is paused; no timing is

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
@@ -545,66 +546,23 @@ test_close_while_playing (void)
   g_settings_reset (window->settings, "speed");
   g_settings_reset (window->settings, "epochs-per-run");
   gtk_window_destroy (GTK_WINDOW (window));
-  /* The window's dispose joined the worker: posting now changes nothing. */
-  slope_runner_step_epoch (runner);
-  slope_runner_sync (runner);
+  /* The window's dispose joined the worker: nothing is appended any more,
+   * and posting now changes nothing. */
+  {
+    SlopeHistory *history = slope_runner_get_history (runner);
+    guint64 last = slope_history_get_last_epoch (history);
+    SlopeRunnerSnapshot after = { 0 };
+
+    g_assert_cmpuint (last, >, 0);
+    slope_runner_step_epoch (runner);
+    slope_runner_sync (runner);
+    for (guint i = 0; i < 1000; i++)
+      g_thread_yield ();
+    g_assert_cmpuint (slope_history_get_last_epoch (history), ==, last);
+    slope_runner_read (runner, &after);
+    g_assert_cmpuint (after.state.epoch, <=, last);
+  }
   g_object_unref (runner);
-}
-
-static gboolean
-press (SlopeWindow     *window,
-       guint            keyval,
-       GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-
-      gboolean this_handled = FALSE;
-
-      /* GtkWindow has key controllers of its own; any may claim the key. */
-      if (GTK_IS_EVENT_CONTROLLER_KEY (c)
-          && gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
-        g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &this_handled);
-      handled |= this_handled;
-    }
-  return handled;
-}
-
-/* Space, → or S, and R, wherever the focus is but in a text field. */
-static void
-test_keyboard (void)
-{
-  SlopeWindow *window = new_window ();
-
-  gtk_widget_grab_focus (GTK_WIDGET (window->lr_scale));
-  g_assert_true (press (window, GDK_KEY_Right, 0));
-  g_assert_true (press (window, GDK_KEY_s, 0));
-  settle (window);
-  g_assert_cmpuint (window->snapshot.state.epoch, ==, 2);
-  /* The slider did not move. */
-  g_assert_cmpfloat (window->snapshot.state.lr, ==, 0.01);
-
-  g_assert_true (press (window, GDK_KEY_space, 0));
-  settle (window);
-  g_assert_true (window->snapshot.playing);
-  g_assert_true (press (window, GDK_KEY_space, 0));
-  slope_runner_wait_paused (window->runner);
-
-  g_assert_true (press (window, GDK_KEY_r, 0));
-  settle (window);
-  g_assert_cmpuint (window->snapshot.state.epoch, ==, 0);
-
-  /* Typing in the learning-rate entry keeps its keys; Ctrl+S is not S. */
-  gtk_widget_grab_focus (GTK_WIDGET (window->lr_entry));
-  g_assert_false (press (window, GDK_KEY_s, 0));
-  gtk_widget_grab_focus (GTK_WIDGET (window->lr_scale));
-  g_assert_false (press (window, GDK_KEY_s, GDK_CONTROL_MASK));
-
-  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -647,6 +605,116 @@ test_real_binary_autoplay (void)
   g_assert_cmpint (status, ==, 0);
   g_assert_null (strstr (err, "CRITICAL"));
   g_assert_null (strstr (err, "WARNING"));
+}
+
+/* What `slope --autoplay … FILE` did, seen as its window closes. */
+typedef struct
+{
+  gboolean  choose_columns;   /* answer the column picker: x = 3, y = 4 */
+  gboolean  asked;            /* the picker was open, training waiting */
+  SlopeWindow *window;        /* weak */
+  gsize     n;
+  double    last_x;
+  double    last_y;
+  guint64   epoch;
+} AutoplayRun;
+
+static void
+on_autoplay_window_destroy (SlopeWindow *window,
+                            AutoplayRun *run)
+{
+  run->n = slope_dataset_get_n (window->dataset);
+  run->last_x = slope_dataset_get_x (window->dataset)[run->n - 1];
+  run->last_y = slope_dataset_get_y (window->dataset)[run->n - 1];
+  run->epoch = window->snapshot.state.epoch;
+}
+
+/* Picks the columns as a person would, once the picker is up.  The
+ * lesson's data is behind it, and nothing may train on it. */
+static gboolean
+answer_picker (gpointer data)
+{
+  AutoplayRun *run = data;
+  SlopeWindow *window = run->window;
+  SlopeRunnerSnapshot snap;
+
+  if (window == NULL)
+    return G_SOURCE_REMOVE;
+  if (window->column_dialog == NULL)
+    return G_SOURCE_CONTINUE;
+  slope_runner_sync (window->runner);
+  slope_runner_read (window->runner, &snap);
+  g_assert_false (snap.playing);
+  g_assert_cmpuint (snap.state.epoch, ==, 0);
+  run->asked = TRUE;
+  slope_column_dialog_choose (window->column_dialog, 3, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->column_dialog), "columns.open",
+                                             NULL));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_autoplay_window_added (GtkApplication *app,
+                          GtkWindow      *window,
+                          AutoplayRun    *run)
+{
+  /* Before dispose lets go of the data. */
+  g_signal_connect (window, "unrealize", G_CALLBACK (on_autoplay_window_destroy), run);
+  run->window = SLOPE_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &run->window);
+  if (run->choose_columns)
+    g_idle_add (answer_picker, run);
+}
+
+static gboolean
+autoplay_guard (gpointer data)
+{
+  g_error ("slope --autoplay FILE never finished its run");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_autoplay (const char  *contents,
+              AutoplayRun *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("slope-autoplay-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "data.csv", NULL);
+  g_autoptr(SlopeApplication) app = slope_application_new ();
+  char *argv[] = { "slope", "--autoplay", "--speed", "0", "--epochs", "40",
+                   "--quit-after-run", path, NULL };
+  guint guard;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_signal_connect (app, "window-added", G_CALLBACK (on_autoplay_window_added), run);
+  guard = g_timeout_add_seconds (60, autoplay_guard, NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+  g_source_remove (guard);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* `slope --autoplay FILE` trains the file, not the lesson: at once for
+ * two columns, after the column choice for more. */
+static void
+test_autoplay_file (void)
+{
+  AutoplayRun two = { FALSE };
+  AutoplayRun four = { TRUE };
+
+  run_autoplay ("x,y\n1,3\n2,5\n3,7\n4,9\n", &two);
+  g_assert_cmpuint (two.n, ==, 4);
+  g_assert_cmpfloat (two.last_x, ==, 4.0);
+  g_assert_cmpfloat (two.last_y, ==, 9.0);
+  g_assert_cmpuint (two.epoch, ==, 40);
+
+  run_autoplay ("id,name,height,weight\n1,Ada,150,50\n2,Bo,160,58\n3,Cy,170,66\n", &four);
+  g_assert_true (four.asked);
+  g_assert_cmpuint (four.n, ==, 3);
+  g_assert_cmpfloat (four.last_x, ==, 170.0);
+  g_assert_cmpfloat (four.last_y, ==, 66.0);
+  g_assert_cmpuint (four.epoch, ==, 40);
 }
 
 static void
@@ -693,9 +761,9 @@ main (int   argc,
   g_test_add_func ("/window/lab-demonstrates", test_lab_demonstrates);
   g_test_add_func ("/window/examples-and-export", test_examples_and_export);
   g_test_add_func ("/window/close-while-playing", test_close_while_playing);
-  g_test_add_func ("/window/keyboard", test_keyboard);
   g_test_add_func ("/window/real-binary-autoplay", test_real_binary_autoplay);
   g_test_add_func ("/window/real-binary-bad-options", test_real_binary_bad_options);
+  g_test_add_func ("/window/autoplay-file", test_autoplay_file);
 
   return g_test_run ();
 }

@@ -91,8 +91,8 @@ MUTANTS = [
      "merged.min_positive = next->min_positive;",
      "merging forgets the smallest positive cost (log axis)"),
     ("history-inf-not-flagged", "src/core/slope-history.c",
-     "    bucket->cost_max = INFINITY;\n  bucket->last = *rec;",
-     "  bucket->last = *rec;",
+     "  else\n    bucket->cost_max = INFINITY;\n",
+     "",
      "a bucket with an inf or nan cost does not say so"),
     # ---- core: CSV ----------------------------------------------------
     ("csv-decimal-comma-long", "src/core/slope-csv-number.c",

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* slope-application.c: the GtkApplication.
+/* slope-application.c: the AdwApplication.
+ *
+ * libadwaita makes every window follow the desktop's style: light or dark,
+ * and high contrast, through AdwStyleManager.
  *
  * It reads the command line a teacher uses to prepare a lesson, owns the
  * application-wide actions (About, Quit) and opens windows.  It is unique:
@@ -19,14 +22,14 @@
 
 struct _SlopeApplication
 {
-  GtkApplication     parent_instance;
+  AdwApplication     parent_instance;
 
   SlopeLaunchOptions options;        /* this process's command line */
   SlopeLaunchOptions remote_options; /* a second invocation's, while its request is handled */
   gboolean           remote;
 };
 
-G_DEFINE_FINAL_TYPE (SlopeApplication, slope_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (SlopeApplication, slope_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "lr", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -172,8 +175,20 @@ slope_application_open (GApplication  *app,
                         int            n_files,
                         const char    *hint)
 {
+  SlopeApplication *self = SLOPE_APPLICATION (app);
+  SlopeLaunchOptions *o = self->remote ? &self->remote_options : &self->options;
+  gboolean autoplay = o->autoplay;
+
+  /* --autoplay FILE trains each file once loaded, not the lesson meanwhile. */
+  o->autoplay = FALSE;
   for (int i = 0; i < n_files; i++)
-    slope_window_open_file (new_window (SLOPE_APPLICATION (app)), files[i]);
+    {
+      SlopeWindow *window = new_window (self);
+
+      slope_window_set_play_after_load (window, autoplay);
+      slope_window_open_file (window, files[i]);
+    }
+  o->autoplay = autoplay;
 }
 
 static void
@@ -182,16 +197,18 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   const char *developers[] = { _("The Slope developers"), NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
-                         "program-name", _("Slope"),
-                         "logo-icon-name", APPLICATION_ID,
+  adw_show_about_window (parent,
+                         "application-name", _("Slope"),
+                         "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
+                         "developer-name", _("The Slope developers"),
                          "comments", _("Watch gradient descent fit a line, live: the points, "
                                        "the line moving toward them and the cost falling, "
                                        "computed exactly as PyTorch computes them."),
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", developers,
+                         "developers", developers,
                          "translator-credits", _("translator-credits"),
                          "copyright", _("© 2026 The Slope developers"),
                          NULL);
@@ -227,6 +244,7 @@ slope_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  slope_window_set_accels (GTK_APPLICATION (app));
 
   gtk_css_provider_load_from_resource (css, "/io/github/slopelab/Slope/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* slope-application.h: the GtkApplication and the options it starts with. */
+/* slope-application.h: the AdwApplication and the options it starts with. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -23,7 +23,7 @@ typedef struct
 
 #define SLOPE_TYPE_APPLICATION (slope_application_get_type ())
 
-G_DECLARE_FINAL_TYPE (SlopeApplication, slope_application, SLOPE, APPLICATION, GtkApplication)
+G_DECLARE_FINAL_TYPE (SlopeApplication, slope_application, SLOPE, APPLICATION, AdwApplication)
 
 SlopeApplication *slope_application_new (void);
 

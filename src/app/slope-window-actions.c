@@ -95,62 +95,207 @@ dismiss_notice (GtkWidget  *widget,
   slope_window_show_notice (SLOPE_WINDOW (widget), NULL);
 }
 
-/* Space, → , S and R drive training wherever the focus is, even on a
- * slider or a button, so a teacher never has to click into the plot
- * first; only a text field keeps them, for typing.  E toggles edit mode,
- * in which Delete and BackSpace remove the ringed point. */
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                SlopeWindow           *self)
+/* Keys, by the platform's rules.  The shortcuts window
+ * (ui/help-overlay.ui) lists every one, and a test keeps it in step
+ * with the tables here.
+ *
+ * The window's own keys are a shortcut controller in the bubble phase:
+ * the focused widget sees a key first and keeps it when it means
+ * something there.  An entry types S and R, a check box or button takes
+ * Space, a slider takes the arrows; only keys it lets go reach these.
+ * Ctrl+Z lives here too, not among the accelerators, so that while typing
+ * a learning rate the entry's own undo wins.  → steps only from a plot
+ * (see step_from_plot): on a button the arrows move the focus. */
+typedef struct
 {
+  guint            keyval;
+  GdkModifierType  modifiers;
+  const char      *action;
+} SlopeKey;
+
+static const SlopeKey window_keys[] = {
+  { GDK_KEY_space, 0, "win.toggle-play" },
+  { GDK_KEY_s, 0, "win.step" },
+  { GDK_KEY_r, 0, "win.reset" },
+  { GDK_KEY_l, 0, "win.step-line" },
+  { GDK_KEY_e, 0, "win.edit-mode" },
+  { GDK_KEY_Escape, 0, "win.back-to-present" },
+  { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
+  { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+};
+
+/* Application accelerators act in the capture phase, before any focused
+ * widget: only keys that no control in the window uses. */
+static const struct
+{
+  const char *action;
+  const char *accels[2];
+} window_accels[] = {
+  { "win.show-explain", { "F9", NULL } },
+  { "win.presentation", { "F11", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save-data", { "<Control><Shift>s", NULL } },
+};
+
+/**
+ * slope_window_set_accels:
+ *
+ * The window's application accelerators, set once at startup.
+ */
+void
+slope_window_set_accels (GtkApplication *app)
+{
+  g_return_if_fail (GTK_IS_APPLICATION (app));
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_accels); i++)
+    gtk_application_set_accels_for_action (app, window_accels[i].action,
+                                           window_accels[i].accels);
+}
+
+static GtkEventController *
+shortcut_controller (const char     *name,
+                     const SlopeKey *keys,
+                     guint           n_keys)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_static_name (controller, name);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  for (guint i = 0; i < n_keys; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval,
+                                                                                    keys[i].modifiers),
+                                                            gtk_named_action_new (keys[i].action)));
+  return controller;
+}
+
+/* Delete and BackSpace in edit mode: only when a point is ringed. */
+static gboolean
+remove_point_key (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  return slope_window_edit_delete_highlighted (SLOPE_WINDOW (widget));
+}
+
+/* → steps an epoch from a plot that lets it go: the cost plot keeps it
+ * while looking back, the data plot while editing (their own bindings
+ * come first); other controls keep their arrows. */
+static gboolean
+step_from_plot (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  SlopeWindow *self = SLOPE_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  const char *action = NULL;
 
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_SHIFT_MASK))
+  if (focus != GTK_WIDGET (self->data_view) && focus != GTK_WIDGET (self->cost_view)
+      && focus != GTK_WIDGET (self->landscape_view))
     return FALSE;
-  if (focus != NULL && GTK_IS_EDITABLE (focus))
-    return FALSE;
+  return gtk_widget_activate_action (widget, "win.step", NULL);
+}
 
-  switch (keyval)
-    {
-    case GDK_KEY_space:
-      action = "win.toggle-play";
-      break;
-    case GDK_KEY_Right:
-    case GDK_KEY_s:
-      action = "win.step";
-      break;
-    case GDK_KEY_r:
-      action = "win.reset";
-      break;
-    case GDK_KEY_l:
-      action = "win.step-line";
-      break;
-    case GDK_KEY_e:
-      action = "win.edit-mode";
-      break;
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-    case GDK_KEY_BackSpace:
-      return slope_window_edit_delete_highlighted (self);
-    default:
-      return FALSE;
-    }
-  gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+static void
+add_callback_keys (GtkShortcutController *controller,
+                   const guint           *keyvals,
+                   guint                  n_keyvals,
+                   GtkShortcutFunc        callback)
+{
+  for (guint i = 0; i < n_keyvals; i++)
+    gtk_shortcut_controller_add_shortcut (controller,
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keyvals[i], 0),
+                                                            gtk_callback_action_new (callback,
+                                                                                     NULL, NULL)));
+}
+
+/* A GtkSwitch of GTK 4.8 lets Space and Enter through, which would start
+ * training instead: it gets the keys a check box has. */
+static gboolean
+toggle_switch (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  gtk_switch_set_active (GTK_SWITCH (widget), !gtk_switch_get_active (GTK_SWITCH (widget)));
   return TRUE;
+}
+
+static void
+install_switch_keys (GtkWidget *sw)
+{
+  static const guint keyvals[] = { GDK_KEY_space, GDK_KEY_KP_Space, GDK_KEY_Return,
+                                   GDK_KEY_ISO_Enter, GDK_KEY_KP_Enter };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_static_name (controller, "slope-switch-keys");
+  for (guint i = 0; i < G_N_ELEMENTS (keyvals); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keyvals[i], 0),
+                                                            gtk_callback_action_new (toggle_switch,
+                                                                                     NULL, NULL)));
+  gtk_widget_add_controller (sw, controller);
+}
+
+/* Enter (once the rate is good) and Escape leave the learning-rate entry
+ * and give the keys back to the plots. */
+static void
+focus_plots (SlopeWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->data_view));
+}
+
+static void
+on_lr_entry_activated (GtkEntry    *entry,
+                       SlopeWindow *self)
+{
+  if (!gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
+    focus_plots (self);
+}
+
+/* Escape: the typed text goes, the rate in use comes back. */
+static gboolean
+lr_entry_escape (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  SlopeWindow *self = user_data;
+
+  slope_window_set_lr (self, g_settings_get_double (self->settings, "learning-rate"));
+  focus_plots (self);
+  return TRUE;
+}
+
+static void
+install_entry_keys (SlopeWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_static_name (controller, "slope-entry-keys");
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (lr_entry_escape,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->lr_entry), controller);
+  g_signal_connect_after (self->lr_entry, "activate", G_CALLBACK (on_lr_entry_activated), self);
 }
 
 void
 slope_window_install_key_controller (SlopeWindow *self)
 {
-  GtkEventController *keys = gtk_event_controller_key_new ();
+  static const guint remove_keys[] = { GDK_KEY_Delete, GDK_KEY_KP_Delete, GDK_KEY_BackSpace };
+  static const guint step_keys[] = { GDK_KEY_Right, GDK_KEY_KP_Right };
+  GtkEventController *keys = shortcut_controller ("slope-window-keys", window_keys,
+                                                  G_N_ELEMENTS (window_keys));
 
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  add_callback_keys (GTK_SHORTCUT_CONTROLLER (keys), remove_keys, G_N_ELEMENTS (remove_keys),
+                     remove_point_key);
+  add_callback_keys (GTK_SHORTCUT_CONTROLLER (keys), step_keys, G_N_ELEMENTS (step_keys),
+                     step_from_plot);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  install_switch_keys (GTK_WIDGET (self->zero_grad_switch));
+  install_entry_keys (self);
+
+  /* The keys start with the plots. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->data_view));
 }
 
 static void
@@ -215,19 +360,14 @@ slope_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.step-line", NULL, step_line);
   gtk_widget_class_install_property_action (widget_class, "win.show-explain", "show-explain");
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.presentation", NULL);
   gtk_widget_class_install_action (widget_class, "win.back-to-present", NULL, back_to_present);
   gtk_widget_class_install_action (widget_class, "win.show-lab", "s", show_lab);
   gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back-to-present", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-explain", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_file);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
 
   slope_window_edit_class_init (widget_class);
 }

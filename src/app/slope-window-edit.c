@@ -267,7 +267,7 @@ finish_save (SlopeWindow  *self,
 
   /* Translators: shown after saving, e.g. "Saved the data as “points.csv”." */
   text = g_strdup_printf (_("Saved the data as “%s”."), display);
-  slope_window_show_notice (self, text);
+  slope_window_toast (self, text, NULL);
 }
 
 /**
@@ -533,11 +533,5 @@ slope_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_edit);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_edit);
   gtk_widget_class_install_action (widget_class, "win.save-data", NULL, save_data);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.save-data", NULL);
+  /* Their keys: slope-window-actions.c. */
 }

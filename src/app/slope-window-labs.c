@@ -22,6 +22,50 @@ on_demonstrate (SlopeWindow *self)
   gtk_window_present (GTK_WINDOW (self));
 }
 
+/* As in the main window, → steps and Space plays: in the accumulation
+ * lab, one z.backward() and the whole cell.  In the bubble phase, so a
+ * focused button still takes Space for itself. */
+static gboolean
+lab_key (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   user_data)
+{
+  SlopeWindow *self = user_data;
+  const char *page = gtk_stack_get_visible_child_name (self->labs_stack);
+
+  if (g_strcmp0 (page, "accumulation") != 0)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->accumulation_lab),
+                                     g_variant_get_string (args, NULL), NULL);
+}
+
+static void
+install_lab_keys (SlopeWindow *self,
+                  GtkWidget   *window)
+{
+  static const struct
+  {
+    guint       keyval;
+    const char *action;
+  } keys[] = {
+    { GDK_KEY_Right, "accumulation.backward" },
+    { GDK_KEY_KP_Right, "accumulation.backward" },
+    { GDK_KEY_space, "accumulation.run" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_static_name (controller, "slope-lab-keys");
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                gtk_callback_action_new (lab_key, self, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].action));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (window, controller);
+}
+
 static GtkWidget *
 build_labs_window (SlopeWindow *self)
 {
@@ -52,6 +96,7 @@ build_labs_window (SlopeWindow *self)
   self->labs_stack = GTK_STACK (stack);
   self->accumulation_lab = SLOPE_ACCUMULATION_LAB (accumulation);
   self->autograd_lab = SLOPE_AUTOGRAD_LAB (autograd);
+  install_lab_keys (self, window);
   return window;
 }
 
@@ -64,6 +109,9 @@ slope_window_show_lab (SlopeWindow *self,
     self->labs_window = GTK_WINDOW (build_labs_window (self));
   gtk_stack_set_visible_child_name (self->labs_stack, page);
   slope_window_labs_set_font_scale (self, self->presentation ? 1.4 : 1.0);
+  /* The keys start on the lab's first button, not in its code. */
+  if (g_strcmp0 (page, "accumulation") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->accumulation_lab));
   gtk_window_present (self->labs_window);
 }
 

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "slope-column-dialog.h"
 #include "slope-csv.h"
@@ -97,15 +98,25 @@ on_load_done (GObject      *source,
   g_autoptr(SlopeDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
+  gboolean play = FALSE;
 
   g_clear_object (&self->load_cancellable);
+  /* The window was closed while the file loaded. */
+  if (self->runner == NULL)
+    return;
   gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
 
   dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  /* A cancelled load was replaced by another, which is the one to play. */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      play = self->play_after_load && dataset != NULL;
+      self->play_after_load = FALSE;
+    }
   if (dataset == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        slope_window_show_notice (self, _("Loading was cancelled; the data shown is unchanged."));
+        slope_window_toast (self, _("Loading was cancelled; the data shown is unchanged."), NULL);
       else
         slope_dialogs_alert (GTK_WINDOW (self), _("This file cannot be used"), error->message);
       return;
@@ -115,11 +126,15 @@ on_load_done (GObject      *source,
   if (ld->report != NULL && ld->report->rows_skipped > 0)
     {
       g_autofree char *summary = slope_csv_report_summary (ld->report);
+      g_autofree char *first = g_strndup (summary, strcspn (summary, "\n"));
 
-      slope_window_show_notice (self, summary);
+      slope_window_show_notice (self, NULL);
+      slope_window_toast (self, first, summary);
     }
   else
     slope_window_show_notice (self, NULL);
+  if (play)
+    slope_runner_play (self->runner);
 
   uri = g_file_get_uri (ld->file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
@@ -279,6 +294,22 @@ slope_window_open_file (SlopeWindow *self,
                            G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->column_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * slope_window_set_play_after_load:
+ *
+ * `slope --autoplay FILE`: training starts once the next file opened has
+ * loaded, after the column choice if one is asked for, and not on the
+ * data shown meanwhile.  A file that cannot be loaded ends the wait.
+ */
+void
+slope_window_set_play_after_load (SlopeWindow *self,
+                                  gboolean     play)
+{
+  g_return_if_fail (SLOPE_IS_WINDOW (self));
+
+  self->play_after_load = !!play;
 }
 
 gboolean

@@ -33,11 +33,12 @@ enum {
 
 struct _SlopeWindow
 {
-  GtkApplicationWindow  parent_instance;
+  AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
   GtkButton            *play_button;
-  GtkLabel             *subtitle_label;
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
   GtkRevealer          *divergence_revealer;
   GtkLabel             *divergence_label;
   SlopeDataView        *data_view;
@@ -101,6 +102,7 @@ struct _SlopeWindow
   gboolean              rewinding;
   guint64               rewind_epoch;
   GCancellable         *load_cancellable;   /* non-NULL while loading */
+  gboolean              play_after_load;    /* slope --autoplay FILE */
   int                   load_permille;      /* written by the loading thread */
 
   /* Editing points by hand (slope-window-edit.c) */
@@ -111,6 +113,10 @@ struct _SlopeWindow
   gboolean              edit_asking;            /* “Save changes?” is open */
   gboolean              edit_discarded;         /* close without saving */
   gboolean              edit_close_after_save;
+
+  /* Toasts (slope-window-toast.c) */
+  AdwToast             *last_toast;             /* weak: while shown */
+  char                 *toast_details;
 
   /* Column picker (slope-column-dialog.c) */
   SlopeColumnDialog    *column_dialog;          /* weak: open while asking */
@@ -173,6 +179,13 @@ gboolean slope_window_export_to         (SlopeWindow    *self,
                                          GError        **error);
 void     slope_window_export_dialog     (SlopeWindow    *self,
                                          const char     *what);
+
+/* slope-window-toast.c */
+void     slope_window_toast             (SlopeWindow    *self,
+                                         const char     *text,
+                                         const char     *details);
+void     slope_window_toast_class_init  (GtkWidgetClass *widget_class);
+void     slope_window_toast_dispose     (SlopeWindow    *self);
 
 /* slope-window-present.c */
 void     slope_window_set_presentation  (SlopeWindow    *self,

@@ -20,7 +20,7 @@
 
 #define LOG_MAX_LINES 2000
 
-G_DEFINE_FINAL_TYPE (SlopeWindow, slope_window, GTK_TYPE_APPLICATION_WINDOW)
+G_DEFINE_FINAL_TYPE (SlopeWindow, slope_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
@@ -431,6 +431,7 @@ slope_window_dispose (GObject *object)
   slope_window_cancel_load (self);
   slope_window_edit_dispose (self);
   slope_window_labs_dispose (self);
+  slope_window_toast_dispose (self);
   /* Stop and join the training thread before anything it reads goes. */
   if (self->runner != NULL)
     slope_runner_stop (self->runner);
@@ -483,7 +484,8 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/slopelab/Slope/slope-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, play_button);
-  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, divergence_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, divergence_label);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, data_view);
@@ -520,6 +522,7 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, notice_label);
 
   slope_window_class_install_actions (widget_class);
+  slope_window_toast_class_init (widget_class);
 }
 
 static void
@@ -544,7 +547,8 @@ slope_window_init (SlopeWindow *self)
   g_signal_connect_object (self->cost_view, "epoch-picked",
                            G_CALLBACK (slope_window_rewind_to), self, G_CONNECT_SWAPPED);
   slope_cost_view_set_history (self->cost_view, slope_runner_get_history (self->runner));
-  gtk_label_set_text (self->subtitle_label, _("The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6"));
+  adw_window_title_set_subtitle (self->window_title,
+                                 _("The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6"));
 
   build_readouts (self);
   slope_window_controls_init (self);
@@ -598,7 +602,7 @@ slope_window_set_dataset (SlopeWindow  *self,
   slope_landscape_widget_set_dataset (self->landscape_view, dataset);
   title = slope_dataset_get_title (dataset);
   if (title != NULL && *title != '\0')
-    gtk_label_set_text (self->subtitle_label, title);
+    adw_window_title_set_subtitle (self->window_title, title);
   slope_window_controls_update_limits (self);
   slope_window_edit_reset (self);
 }

@@ -2,7 +2,7 @@
 /* slope-window.h: the main window, where training is watched. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "slope-application.h"
 #include "slope-runner.h"
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 #define SLOPE_TYPE_WINDOW (slope_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (SlopeWindow, slope_window, SLOPE, WINDOW, GtkApplicationWindow)
+G_DECLARE_FINAL_TYPE (SlopeWindow, slope_window, SLOPE, WINDOW, AdwApplicationWindow)
 
 SlopeWindow  *slope_window_new            (SlopeApplication          *app,
                                            const SlopeLaunchOptions  *options);
@@ -28,5 +28,8 @@ void          slope_window_load_file_with_columns (SlopeWindow       *self,
                                            guint                      x_column,
                                            guint                      y_column);
 gboolean      slope_window_is_loading     (SlopeWindow               *self);
+void          slope_window_set_play_after_load (SlopeWindow          *self,
+                                           gboolean                   play);
+void          slope_window_set_accels     (GtkApplication            *app);
 
 G_END_DECLS

@@ -2,7 +2,8 @@
 /* slope-palette.h: the colours every plot uses.
  *
  * Okabe–Ito, so the line, the points and the cost stay distinguishable for
- * colour-blind students; a light and a dark variant follow the system style.
+ * colour-blind students; a light and a dark variant follow the system style,
+ * and a high-contrast one of each, for the desktop's high-contrast setting.
  */
 #pragma once
 
@@ -31,7 +32,17 @@ typedef struct
   double     scale;        /* 1 normally; larger in presentation mode */
 } SlopePalette;
 
+/* Which of the four palettes: the desktop's style. */
+typedef enum
+{
+  SLOPE_PALETTE_LIGHT,
+  SLOPE_PALETTE_DARK,
+  SLOPE_PALETTE_HIGH_CONTRAST,
+  SLOPE_PALETTE_HIGH_CONTRAST_DARK,
+} SlopePaletteStyle;
+
 const SlopePalette *slope_palette_get          (gboolean           dark);
+const SlopePalette *slope_palette_get_style    (SlopePaletteStyle  style);
 void                slope_palette_set_source   (cairo_t           *cr,
                                                 const SlopeColor  *color);
 void                slope_palette_set_source_alpha (cairo_t       *cr,

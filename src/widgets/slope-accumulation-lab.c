@@ -32,6 +32,7 @@ struct _SlopeAccumulationLab
   GtkWidget          parent_instance;
 
   GtkWidget         *box;
+  GtkWidget         *backward_button;   /* where the keyboard starts */
   SlopeLabCode      *code_view;
   GtkLabel          *grad_label;
   GtkLabel          *count_label;
@@ -244,6 +245,18 @@ demonstrate_activated (GtkWidget  *widget,
   g_signal_emit (widget, signals[DEMONSTRATE], 0);
 }
 
+/* The focus goes to z.backward(): Space presses it, → as well, and the
+ * code's text view does not swallow the arrows. */
+static gboolean
+slope_accumulation_lab_grab_focus (GtkWidget *widget)
+{
+  SlopeAccumulationLab *self = SLOPE_ACCUMULATION_LAB (widget);
+
+  if (self->backward_button == NULL)
+    return FALSE;
+  return gtk_widget_grab_focus (self->backward_button);
+}
+
 static void
 slope_accumulation_lab_dispose (GObject *object)
 {
@@ -251,6 +264,7 @@ slope_accumulation_lab_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   self->code_view = NULL;
+  self->backward_button = NULL;
   self->grad_label = NULL;
   self->count_label = NULL;
   self->output_list = NULL;
@@ -280,6 +294,7 @@ slope_accumulation_lab_class_init (SlopeAccumulationLabClass *klass)
 
   object_class->dispose = slope_accumulation_lab_dispose;
   object_class->finalize = slope_accumulation_lab_finalize;
+  widget_class->grab_focus = slope_accumulation_lab_grab_focus;
 
   signals[DEMONSTRATE] = g_signal_new ("demonstrate",
                                        G_TYPE_FROM_CLASS (klass),
@@ -314,7 +329,7 @@ wrapped_label (const char *text,
 }
 
 static GtkWidget *
-build_buttons (void)
+build_buttons (SlopeAccumulationLab *self)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *backward;
@@ -324,6 +339,7 @@ build_buttons (void)
                                    TRUE);
 
   gtk_widget_add_css_class (backward, "suggested-action");
+  self->backward_button = backward;
   gtk_box_append (GTK_BOX (row), backward);
   gtk_box_append (GTK_BOX (row),
                   slope_lab_button_new (_("_Run 20 Times"), "accumulation.run",
@@ -357,7 +373,7 @@ build_lesson_column (SlopeAccumulationLab *self)
                                  "lab-caption"));
   self->code_view = SLOPE_LAB_CODE (code);
   gtk_box_append (GTK_BOX (column), code);
-  gtk_box_append (GTK_BOX (column), build_buttons ());
+  gtk_box_append (GTK_BOX (column), build_buttons (self));
 
   self->grad_label = GTK_LABEL (grad);
   gtk_label_set_xalign (self->grad_label, 0.0);

@@ -11,12 +11,12 @@ slope_cached_layer_append (SlopeCachedLayer   *layer,
                            GtkSnapshot        *snapshot,
                            int                 width,
                            int                 height,
-                           gboolean            dark,
+                           int                 style,
                            SlopeLayerDrawFunc  draw,
                            gconstpointer       data)
 {
   if (layer->node == NULL || width != layer->width || height != layer->height
-      || dark != layer->dark)
+      || style != layer->style)
     {
       cairo_t *cr;
 
@@ -27,7 +27,7 @@ slope_cached_layer_append (SlopeCachedLayer   *layer,
       cairo_destroy (cr);
       layer->width = width;
       layer->height = height;
-      layer->dark = dark;
+      layer->style = style;
     }
   gtk_snapshot_append_node (snapshot, layer->node);
 }

@@ -3,7 +3,7 @@
  *
  * The data view's points and the landscape's heat map do not change while
  * training; each is recorded into a render node that is redrawn only when
- * the size or the light/dark style changes, or its owner clears it.
+ * the size or the style (light, dark, high contrast) changes, or its owner clears it.
  */
 #pragma once
 
@@ -21,14 +21,14 @@ typedef struct
   GskRenderNode *node;
   int            width;
   int            height;
-  gboolean       dark;
+  int            style;      /* a SlopePaletteStyle */
 } SlopeCachedLayer;
 
 void slope_cached_layer_append (SlopeCachedLayer   *layer,
                                 GtkSnapshot        *snapshot,
                                 int                 width,
                                 int                 height,
-                                gboolean            dark,
+                                int                 style,
                                 SlopeLayerDrawFunc  draw,
                                 gconstpointer       data);
 void slope_cached_layer_clear  (SlopeCachedLayer   *layer);

@@ -3,12 +3,18 @@
  *
  * The history lives in the runner; this widget only points at it and is
  * told when to redraw.  Dragging along it emits "epoch-picked", for
- * looking back at a past epoch.
+ * looking back at a past epoch; so do its keys, once it has the focus:
+ * ← and → by an epoch, Page Down and Page Up by a hundred (as on a
+ * slider), Home to the first epoch and End back to the newest.  At the
+ * newest epoch → and End are left to the window (→ steps training).
  */
 #include "config.h"
 
 #include "slope-cost-view.h"
+#include "slope-history.h"
 #include "slope-widget-style.h"
+
+#define PAGE_EPOCHS 100
 
 struct _SlopeCostView
 {
@@ -38,7 +44,7 @@ slope_cost_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  self->plot.palette = slope_palette_get (slope_widget_is_dark (widget));
+  self->plot.palette = slope_widget_get_palette (widget);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   slope_cost_plot_draw (cr, width, height, &self->plot);
   cairo_destroy (cr);
@@ -62,6 +68,7 @@ on_drag_begin (GtkGestureDrag *gesture,
                double          y,
                SlopeCostView  *self)
 {
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   pick_at (self, x);
 }
 
@@ -75,6 +82,55 @@ on_drag_update (GtkGestureDrag *gesture,
 
   gtk_gesture_drag_get_start_point (gesture, &x0, &y0);
   pick_at (self, x0 + dx);
+}
+
+/* Where a key takes the shown epoch, or 0 where it has nothing to do. */
+static guint64
+epoch_for_key (SlopeCostView *self,
+               guint          keyval)
+{
+  guint64 last = self->plot.history ? slope_history_get_last_epoch (self->plot.history) : 0;
+  guint64 shown = self->plot.has_marker ? MIN (self->plot.marker_epoch, last) : last;
+
+  if (last == 0)
+    return 0;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      return shown > 1 ? shown - 1 : 1;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      return shown > PAGE_EPOCHS ? shown - PAGE_EPOCHS : 1;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      return 1;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      return shown < last ? shown + 1 : 0;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      return shown < last ? MIN (shown + PAGE_EPOCHS, last) : 0;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      return shown < last ? last : 0;
+    default:
+      return 0;
+    }
+}
+
+static gboolean
+rewind_binding (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  SlopeCostView *self = SLOPE_COST_VIEW (widget);
+  guint64 epoch = epoch_for_key (self, g_variant_get_uint32 (args));
+
+  if (epoch == 0)
+    return FALSE;
+  g_signal_emit (self, signals[EPOCH_PICKED], 0, epoch);
+  return TRUE;
 }
 
 static void
@@ -100,11 +156,23 @@ slope_cost_view_class_init (SlopeCostViewClass *klass)
    * SlopeCostView::epoch-picked:
    * @epoch: the epoch under the pointer
    *
-   * The user pressed or dragged along the plot.
+   * The user pressed or dragged along the plot, or pressed one of its
+   * keys; the newest epoch means back to the present.
    */
   signals[EPOCH_PICKED] =
     g_signal_new ("epoch-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
+
+  {
+    static const guint keyvals[] = {
+      GDK_KEY_Left, GDK_KEY_KP_Left, GDK_KEY_Right, GDK_KEY_KP_Right,
+      GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up,
+      GDK_KEY_Home, GDK_KEY_KP_Home, GDK_KEY_End, GDK_KEY_KP_End,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keyvals); i++)
+      gtk_widget_class_add_binding (widget_class, keyvals[i], 0, rewind_binding, "u", keyvals[i]);
+  }
 
   gtk_widget_class_set_css_name (widget_class, "slope-cost-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -123,6 +191,8 @@ slope_cost_view_init (SlopeCostView *self)
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *

@@ -83,7 +83,7 @@ slope_graph_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  self->plot.palette = slope_palette_get (slope_widget_is_dark (widget));
+  self->plot.palette = slope_widget_get_palette (widget);
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   slope_graph_plot_draw (cr, width, height, &self->plot);
   if (self->flow_tick != 0 && self->plot.tape != NULL)

@@ -192,17 +192,17 @@ slope_landscape_widget_snapshot (GtkWidget   *widget,
   SlopeLandscapeWidget *self = SLOPE_LANDSCAPE_WIDGET (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  gboolean dark = slope_widget_is_dark (widget);
+  SlopePaletteStyle style = slope_widget_get_palette_style (widget);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
 
-  self->plot.palette = slope_palette_get (dark);
+  self->plot.palette = slope_palette_get_style (style);
   update_view (self);
 
-  slope_cached_layer_append (&self->map_layer, snapshot, width, height, dark,
+  slope_cached_layer_append (&self->map_layer, snapshot, width, height, style,
                              draw_map_layer, &self->plot);
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);

@@ -58,7 +58,7 @@ slope_lr_zone_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   SlopeLrZone *self = SLOPE_LR_ZONE (widget);
-  const SlopePalette *palette = slope_palette_get (slope_widget_is_dark (widget));
+  const SlopePalette *palette = slope_widget_get_palette (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   double x0 = SLIDER_INSET, span = MAX (width - 2 * SLIDER_INSET, 1.0);

@@ -4,8 +4,12 @@
 
 #include <gtk/gtk.h>
 
+#include "slope-palette.h"
+
 G_BEGIN_DECLS
 
-gboolean slope_widget_is_dark (GtkWidget *widget);
+gboolean            slope_widget_is_dark            (GtkWidget *widget);
+SlopePaletteStyle   slope_widget_get_palette_style  (GtkWidget *widget);
+const SlopePalette *slope_widget_get_palette        (GtkWidget *widget);
 
 G_END_DECLS

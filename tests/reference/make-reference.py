@@ -134,9 +134,56 @@ def write_datasets(out):
                 f.write("%d %s\n" % (row[0], " ".join(float.hex(v) for v in row[1:])))
 
 
+# A session in the window, as test-window-promises drives it: runs of
+# different lengths, the learning rate changed and zero_grad switched off in
+# the middle of a run.  Each segment: (epochs, lr, zero_grad, run length);
+# a run starts whenever the previous one has finished.
+WINDOW_SESSION = [
+    (150, 0.01, True, 150),
+    (120, 0.01, True, 300),
+    (80, 0.05, True, 300),
+    (100, 0.05, False, 300),
+    (250, 0.02, True, 250),
+]
+
+
+def write_window_session(out):
+    dt = torch.float64
+    x = torch.tensor([[1.0], [2.0], [3.0]], dtype=dt)
+    y = torch.tensor([[2.0], [4.0], [6.0]], dtype=dt)
+    W = torch.zeros(1, dtype=dt, requires_grad=True)
+    b = torch.zeros(1, dtype=dt, requires_grad=True)
+    optimizer = optim.SGD([W, b], lr=0.01)
+    lines = []
+    run_epoch = run_length = 0
+    for epochs, lr, zero_grad, length in WINDOW_SESSION:
+        for group in optimizer.param_groups:
+            group["lr"] = lr
+        for _ in range(epochs):
+            if run_epoch == run_length:
+                run_epoch, run_length = 0, length
+            hypothesis = x * W + b
+            cost = torch.mean((hypothesis - y) ** 2)
+            if zero_grad:
+                optimizer.zero_grad()
+            cost.backward()
+            optimizer.step()
+            run_epoch += 1
+            if run_epoch % 100 == 0:
+                lines.append('Epoch {:4d}/{} W: {:.3f}, b: {:.3f} Cost: {:.6f}'.format(
+                    run_epoch, run_length, W.item(), b.item(), cost.item()))
+    with open(os.path.join(out, "window-session.txt"), "w") as f:
+        f.write("# PyTorch %s float64: the lesson's data, segments %r\n" %
+                (torch.__version__, WINDOW_SESSION))
+        f.write("# final W b %s %s\n" % (float.hex(W.item()), float.hex(b.item())))
+        for line in lines:
+            f.write(line + "\n")
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(__file__)
     write_datasets(out)
+    write_window_session(out)
     for name, lr, runs, log_every, zero_grad, init in CASES:
         args = ["--lr", repr(lr)]
         for n in runs:
