@@ -211,8 +211,34 @@ test_settings_survive_restart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The action an application accelerator (F9, F11, Ctrl+O …) runs, from the
+ * table slope_window_set_accels() gives the application; the windows here
+ * have no application, so the accelerators are looked up in a bare one. */
+static const char *
+accel_action (guint           keyval,
+              GdkModifierType state)
+{
+  static GtkApplication *app;
+  static char *action;
+  g_autofree char *accel = gtk_accelerator_name (keyval, state);
+  g_auto(GStrv) actions = NULL;
+
+  if (app == NULL)
+    {
+      app = gtk_application_new (NULL, G_APPLICATION_DEFAULT_FLAGS);
+      slope_window_set_accels (app);
+    }
+  actions = gtk_application_get_actions_for_accel (app, accel);
+  if (actions == NULL || actions[0] == NULL)
+    return NULL;
+  g_free (action);
+  action = g_strdup (actions[0]);
+  return action;
+}
+
 /* A key press as the window receives it: the capture-phase key handlers
- * first, then the window's shortcuts (class key bindings). */
+ * first, then the application's accelerators, then the window's shortcuts
+ * (class key bindings). */
 static gboolean
 press (SlopeWindow     *window,
        guint            keyval,
@@ -233,6 +259,15 @@ press (SlopeWindow     *window,
           if (handled)
             return TRUE;
         }
+    }
+  if (accel_action (keyval, state) != NULL)
+    {
+      g_autofree char *name = g_strdup (accel_action (keyval, state));
+      g_autofree char *action = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      g_assert_true (g_action_parse_detailed_name (name, &action, &target, NULL));
+      return gtk_widget_activate_action_variant (GTK_WIDGET (window), action, target);
     }
   for (guint i = 0; i < n; i++)
     {
@@ -269,6 +304,8 @@ bound_to (SlopeWindow     *window,
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   g_autofree char *want = g_strdup_printf ("action(%s)", action_name);
 
+  if (g_strcmp0 (accel_action (keyval, state), action_name) == 0)
+    return TRUE;
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
