@@ -13,5 +13,8 @@ void     best_and_median     (double     *v,
 double   process_cpu_seconds (void);
 gint64   proc_status_kb      (const char *field);
 gboolean reset_peak_rss      (void);
+double   stream_read         (const double *x,
+                              const double *y,
+                              gsize         n);
 
 G_END_DECLS

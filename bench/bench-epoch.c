@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "slope-dataset.h"
+#include "slope-sum.h"
 #include "slope-trainer.h"
 #include "bench-common.h"
 
@@ -108,6 +109,42 @@ make_trainer (SlopeDataset *dataset)
 
 /* ---- Time per epoch ----------------------------------------------------- */
 
+/* What one repetition times: an epoch with the helper thread allowed or
+ * not, or a plain streaming read of the same two arrays. */
+enum { EPOCH_2_THREADS, EPOCH_1_THREAD, STREAM_READ, N_KINDS };
+
+static const char * const kind_names[N_KINDS] = {
+  "epoch", "epoch 1 thread", "stream read",
+};
+
+static double
+time_reps (SlopeTrainer *trainer,
+           SlopeDataset *dataset,
+           guint         kind,
+           guint64       k)
+{
+  const double *x = slope_dataset_get_x (dataset), *y = slope_dataset_get_y (dataset);
+  gsize n = slope_dataset_get_n (dataset);
+  volatile double sink = 0.0;
+  SlopeEpochRecord rec;
+  gint64 t;
+
+  slope_sum_set_max_threads (kind == EPOCH_1_THREAD ? 1 : 2);
+  t = g_get_monotonic_time ();
+  for (guint64 i = 0; i < k; i++)
+    {
+      if (kind == STREAM_READ)
+        sink += stream_read (x, y, n);
+      else
+        slope_trainer_epoch (trainer, &rec);
+    }
+  t = g_get_monotonic_time () - t;
+  slope_sum_set_max_threads (2);
+  (void) sink;
+
+  return (double) t * 1e3 / (double) k; /* ns */
+}
+
 static void
 bench_epoch_at (gsize n,
                 guint reps)
@@ -115,10 +152,13 @@ bench_epoch_at (gsize n,
   g_autoptr(SlopeDataset) dataset = make_dataset (n);
   g_autoptr(SlopeTrainer) trainer = make_trainer (dataset);
   SlopeEpochRecord rec;
-  double *per_epoch = g_new (double, reps);
+  double *ns[N_KINDS], *ratio = g_new (double, reps);
   double best, median;
   guint64 k;
   gint64 t;
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    ns[kind] = g_new (double, reps);
 
   /* Warm up (page in the arrays), then double the epochs per repetition
    * until one lasts a tenth of the target, and scale up to it. */
@@ -134,22 +174,30 @@ bench_epoch_at (gsize n,
     }
   k = MAX (k * TARGET_REP_USEC / MAX (t, 1), 1);
 
+  /* The three kinds take turns, so a burst of load hits them alike. */
   for (guint r = 0; r < reps; r++)
     {
-      t = g_get_monotonic_time ();
-      for (guint64 i = 0; i < k; i++)
-        slope_trainer_epoch (trainer, &rec);
-      per_epoch[r] = (double) (g_get_monotonic_time () - t) * 1e3 / (double) k; /* ns */
+      for (guint kind = 0; kind < N_KINDS; kind++)
+        ns[kind][r] = time_reps (trainer, dataset, kind, k);
+      ratio[r] = ns[EPOCH_2_THREADS][r] / ns[STREAM_READ][r];
     }
-  best_and_median (per_epoch, reps, &best, &median);
 
-  printf ("epoch            N=%-9" G_GSIZE_FORMAT
-          " best %12.1f ns/epoch  median %12.1f ns/epoch"
-          "  best %6.3f ns/point  median %6.3f ns/point"
-          "  (%u reps x %" G_GUINT64_FORMAT " epochs, cost %.3g)\n",
-          n, best, median, best / (double) n, median / (double) n,
-          reps, k, rec.cost);
-  g_free (per_epoch);
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      best_and_median (ns[kind], reps, &best, &median);
+      printf ("%-16s N=%-9" G_GSIZE_FORMAT
+              " best %12.1f ns/epoch  median %12.1f ns/epoch"
+              "  best %6.3f ns/point  median %6.3f ns/point"
+              "  (%u reps x %" G_GUINT64_FORMAT ")\n",
+              kind_names[kind], n, best, median, best / (double) n, median / (double) n,
+              reps, k);
+      g_free (ns[kind]);
+    }
+  best_and_median (ratio, reps, &best, &median);
+  printf ("epoch/read       N=%-9" G_GSIZE_FORMAT " best %12.2f          median %12.2f"
+          "          (epoch with the helper over a streaming read, same repetition)\n",
+          n, best, median);
+  g_free (ratio);
 }
 
 /* How many epochs a second the notebook's three points run, in ~1 s. */

@@ -21,7 +21,8 @@ meson install -C "$builddir" --no-rebuild --quiet --destdir "$destdir" >"$destdi
 rm -f "$destdir.log"
 
 id=io.github.slopelab.Slope
-expected="$prefix/bin/slope-train $mandir/man1/slope-train.1 $datadir/glib-2.0/schemas/$id.gschema.xml"
+expected="$prefix/bin/slope-train $mandir/man1/slope-train.1 $datadir/glib-2.0/schemas/$id.gschema.xml
+  $datadir/mime/packages/$id.xml"
 if [ "$gui" = yes ]; then
   expected="$expected $prefix/bin/slope $mandir/man1/slope.1 $datadir/applications/$id.desktop
     $datadir/metainfo/$id.metainfo.xml $datadir/icons/hicolor/scalable/apps/$id.svg

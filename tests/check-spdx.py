@@ -35,6 +35,7 @@ RULES = [
     ('*.md', None, 'documentation; README.md states the licence'),
     ('*.csv', None, 'data read by the CSV reader and its tests byte for byte; CSV has no comment syntax'),
     ('tests/reference/*.txt', None, 'PyTorch logs compared byte for byte'),
+    ('tests/reference/*.values', None, 'PyTorch trajectories read number by number by test-slope-train-scale'),
     ('tests/data/*.txt', None, 'expected output compared byte for byte'),
     ('*.json', None, 'JSON has no comment syntax'),
     ('*.png', None, 'binary image'),
@@ -45,7 +46,7 @@ RULES = [
     ('*.ui', XML, ''), ('*.xml', XML, ''), ('*.xml.in', XML, ''), ('*.svg', XML, ''),
     ('*.[1-8]', ROFF, ''),
     ('meson.build', HASH, ''), ('*/meson.build', HASH, ''), ('meson_options.txt', HASH, ''),
-    ('*.py', HASH, ''), ('*.sh', HASH, ''), ('run', HASH, ''), ('.ci/run', HASH, ''),
+    ('*.py', HASH, ''), ('*.sh', HASH, ''), ('run', HASH, ''), ('.ci/run', HASH, ''), ('bench/compare', HASH, ''),
     ('*.desktop.in', HASH, ''), ('po/POTFILES.in', HASH, ''), ('po/LINGUAS', HASH, ''),
     ('*.po', HASH, ''), ('*.supp', HASH, ''), ('.gitignore', HASH, ''), ('.gitattributes', HASH, ''),
 ]

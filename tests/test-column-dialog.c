@@ -6,9 +6,13 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
 #include <gtk/gtk.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "slope-test-ui.h"
 #include "slope-column-dialog.h"
@@ -149,11 +153,14 @@ test_pick_columns (Fixture       *f,
   g_assert_true (g_file_equal (slope_column_dialog_get_file (dialog), file));
   g_assert_cmpuint (slope_column_dialog_get_preview (dialog)->n_columns, ==, 4);
 
-  /* The reader's guess: the first two numeric columns, id and height. */
+  /* The reader's guess passes over the id: height and weight. */
+  slope_column_dialog_get_choice (dialog, &x, &y);
+  g_assert_cmpuint (x, ==, 3);
+  g_assert_cmpuint (y, ==, 4);
+
+  slope_column_dialog_choose (dialog, 1, 3);
   slope_column_dialog_get_choice (dialog, &x, &y);
   g_assert_cmpuint (x, ==, 1);
-  g_assert_cmpuint (y, ==, 3);
-
   slope_column_dialog_choose (dialog, 3, 4);
   slope_column_dialog_get_choice (dialog, &x, &y);
   g_assert_cmpuint (x, ==, 3);
@@ -176,9 +183,14 @@ test_pick_columns (Fixture       *f,
   g_assert_cmpfloat (plot->view.x_min, <=, 150);
   g_assert_cmpfloat (plot->view.x_min, >, 100);
   g_assert_cmpfloat (plot->view.x_max, >=, 190);
-  g_assert_cmpfloat (plot->view.y_min, <=, 50);
-  g_assert_cmpfloat (plot->view.y_min, >, 30);
+  /* y: the weights, and the model ŷ = 0x + 0 of epoch 0 with them. */
+  g_assert_cmpfloat (plot->view.y_min, <=, 0);
+  g_assert_cmpfloat (plot->view.y_min, >, -82);
   g_assert_cmpfloat (plot->view.y_max, >=, 82);
+  g_assert_cmpfloat (plot->view.y_max, <, 120);
+  /* The axes name the columns. */
+  g_assert_cmpstr (slope_dataset_get_x_name (plot->dataset), ==, "height");
+  g_assert_cmpstr (slope_dataset_get_y_name (plot->dataset), ==, "weight");
 }
 
 /* x and y cannot be one column: Open does nothing until they differ. */
@@ -357,6 +369,80 @@ test_window_closed_first (Fixture       *f,
   g_assert_cmpuint (chosen, ==, 0);
 }
 
+/* Writes to a FIFO from a thread, so that a load of it waits until the
+ * test lets it go on. */
+typedef struct
+{
+  char       *path;
+  const char *contents;
+} FifoWriter;
+
+static gpointer
+write_fifo (gpointer data)
+{
+  FifoWriter *w = data;
+  int fd = g_open (w->path, O_WRONLY, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, w->contents, strlen (w->contents)), ==, strlen (w->contents));
+  close (fd);
+  return NULL;
+}
+
+/* A load superseded by another, finishing after it started, must leave
+ * the newer load alone: its Cancel and progress bar stay, and its data is
+ * what the window ends up with. */
+static void
+test_superseded_load (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char two_columns[] = "x,y\n1,3\n2,5\n3,7\n";
+  static const double xs[] = { 1, 2, 3 }, ys[] = { 3, 5, 7 };
+  g_autoptr(GFile) first = write_file (f, "first.csv", "a,b\n1,1\n2,2\n");
+  g_autofree char *fifo = g_build_filename (f->dir, "second.csv", NULL);
+  g_autoptr(GFile) second = g_file_new_for_path (fifo);
+  FifoWriter writer = { fifo, two_columns };
+  GFile *first_alive = first;
+  GThread *thread;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  slope_window_load_file (f->window, first);
+  /* The first load's task holds the only other reference to its file:
+   * once it is gone, the first load's callback has run. */
+  g_object_add_weak_pointer (G_OBJECT (first_alive), (gpointer *) &first_alive);
+  g_clear_object (&first);
+  slope_window_load_file (f->window, second);
+
+  while (first_alive != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* The second load waits for the FIFO's writer: still loading. */
+  g_assert_true (slope_window_is_loading (f->window));
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->load_revealer));
+
+  thread = g_thread_new ("fifo-writer", write_fifo, &writer);
+  wait_loaded (f->window);
+  g_thread_join (thread);
+  assert_dataset_is (slope_window_get_dataset (f->window), xs, ys, 3);
+}
+
+/* x near 10²⁰⁰: Σx² overflows.  The window says so, and never that all x
+ * values are equal. */
+static void
+test_moments_overflow (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const double xs[] = { 1e200, 2e200, 3e200 }, ys[] = { 1, 2, 3 };
+  g_autoptr(SlopeDataset) dataset = slope_dataset_new (xs, ys, 3, "huge");
+  const char *text;
+
+  slope_window_set_dataset (f->window, dataset);
+  slope_window_redraw (f->window);
+  text = gtk_label_get_text (f->window->reference_label);
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, "equal"));
+  g_assert_nonnull (strstr (text, "too large"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +460,8 @@ main (int   argc,
   ADD ("no-automatic-choice-asks", test_no_automatic_choice_asks);
   ADD ("unreadable-keeps-data", test_unreadable_keeps_data);
   ADD ("window-closed-first", test_window_closed_first);
+  ADD ("superseded-load", test_superseded_load);
+  ADD ("moments-overflow", test_moments_overflow);
 
 #undef ADD
 

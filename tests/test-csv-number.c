@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -73,6 +74,9 @@ static const char * const hard_numbers[] = {
   "1e22", "1e23", "4503599627370497.5", "4503599627370496.5",
   "89255.0e-22", "2.225073858507201136057409796709131975934819546351645648e-308",
   "100000000000000000000000", "1.", ".5", "+.5e1", "-5.E-1",
+  /* Rounding up to the next power of two, which carries into the exponent. */
+  "9007199254740991.9", "0.99999999999999999", "1.9999999999999999999", "3.99999999999999999e-300",
+  "9999999999999999999", "9999999999999999999e289", "1.99999999999999988898", "1.99999999999999988897",
 };
 
 static void
@@ -146,6 +150,77 @@ test_random_numbers (void)
 
       assert_agrees_with_strtod (text);
     }
+}
+
+/* The wide multiplication's territory, from a fixed seed so a failure
+ * reproduces: what programs write for arbitrary doubles, nineteen-digit
+ * mantissas across the whole exponent range, and the hardest cases, texts
+ * at or within a few digits of a point halfway between two doubles. */
+#define WIDE_SEED 20261201u
+
+static char *
+random_wide_text (GRand *rand,
+                  guint  kind)
+{
+  guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+  double v;
+
+  memcpy (&v, &bits, sizeof v);
+  if (!isfinite (v))
+    v = 1.0;
+  switch (kind)
+    {
+    case 0:
+      return g_strdup_printf ("%.*g", g_rand_int_range (rand, 15, 18), v);
+    case 1:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+        return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, v));
+      }
+    case 2:
+      return g_strdup_printf ("%" G_GUINT64_FORMAT "e%d",
+                              bits % G_GUINT64_CONSTANT (10000000000000000000),
+                              g_rand_int_range (rand, -345, 311));
+    case 3:
+      return g_strdup_printf ("%.*f", g_rand_int_range (rand, 1, 19),
+                              g_rand_double_range (rand, -1e6, 1e6));
+    default:
+      {
+#if LDBL_MANT_DIG >= 64
+        /* The exact midpoint of two neighbouring normal doubles, written
+         * out in full or cut to 17 to 20 digits on either side of it. */
+        double next;
+        long double mid;
+        int digits = g_rand_int_range (rand, 16, 30);
+
+        v = fabs (v);
+        if (v < DBL_MIN || v > 1e300)
+          v = 1.0 + g_rand_double (rand);
+        next = nextafter (v, INFINITY);
+        mid = (long double) v + ((long double) next - (long double) v) / 2;
+        return g_strdup_printf ("%.*Le", digits, mid);
+#else
+        return g_strdup_printf ("%.17g", v);
+#endif
+      }
+    }
+}
+
+static void
+test_random_wide (void)
+{
+  guint n = g_test_slow () ? 5000000 : 500000;
+  GRand *rand = g_rand_new_with_seed (WIDE_SEED);
+
+  g_test_message ("seed %u, %u numbers", WIDE_SEED, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = random_wide_text (rand, i % 5);
+
+      assert_agrees_with_strtod (text);
+    }
+  g_rand_free (rand);
 }
 
 static void
@@ -374,6 +449,7 @@ main (int   argc,
 
   g_test_add_func ("/csv-number/hard-cases", test_hard_cases);
   g_test_add_func ("/csv-number/random-against-strtod", test_random_numbers);
+  g_test_add_func ("/csv-number/random-wide", test_random_wide);
   g_test_add_func ("/csv-number/not-numbers", test_not_numbers);
   g_test_add_data_func ("/csv-number/locale/de_DE", "de_DE.UTF-8", test_locale);
   g_test_add_data_func ("/csv-number/locale/ko_KR", "ko_KR.UTF-8", test_locale);

@@ -489,6 +489,12 @@ test_log_line (void)
     g_assert_cmpstr (buf, ==, expected);
     g_assert_cmpuint (strlen (buf), >, 300);
   }
+  /* Python's format() writes every NaN as "nan", sign bit or not, where
+   * C writes "-nan"; a diverged run's NaN usually has it set. */
+  slope_format_log_line (buf, sizeof buf, 400, 2000, -NAN, NAN, -NAN);
+  g_assert_cmpstr (buf, ==, "Epoch  400/2000 W: nan, b: nan Cost: nan");
+  slope_format_log_line (buf, sizeof buf, 1, 2, -INFINITY, INFINITY, INFINITY);
+  g_assert_cmpstr (buf, ==, "Epoch    1/2 W: -inf, b: inf Cost: inf");
 }
 
 int

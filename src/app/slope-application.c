@@ -80,8 +80,13 @@ slope_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_lookup (dict, "epochs", "&s", &text))
     {
-      if (!slope_parse_uint (text, &o->epochs) || o->epochs < 1)
-        return option_error ("--epochs", text, _("a whole number of at least 1"));
+      if (!slope_parse_epochs (text, &o->epochs))
+        {
+          g_autofree char *what = g_strdup_printf (_("a whole number from 1 to %u"),
+                                                   SLOPE_MAX_EPOCHS);
+
+          return option_error ("--epochs", text, what);
+        }
       o->has_epochs = TRUE;
     }
   if (g_variant_dict_lookup (dict, "speed", "&s", &text))

@@ -100,6 +100,12 @@ on_load_done (GObject      *source,
   g_autofree char *uri = NULL;
   gboolean play = FALSE;
 
+  /* A load superseded by a newer one was cancelled when that one began;
+   * finishing late, it must not touch the newer one's Cancel, progress
+   * bar or data. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->load_cancellable)
+    return;
+
   g_clear_object (&self->load_cancellable);
   /* The window was closed while the file loaded. */
   if (self->runner == NULL)

@@ -135,8 +135,6 @@ update_divergence (SlopeWindow *self)
 {
   const SlopeRunnerSnapshot *snap = &self->snapshot;
   g_autofree char *text = NULL;
-  char lr[32], limit[32];
-  double lr_2 = NAN, lr_4 = NAN;
 
   if (snap->divergence == SLOPE_DIVERGENCE_NONE)
     {
@@ -144,27 +142,7 @@ update_divergence (SlopeWindow *self)
       return;
     }
 
-  slope_dataset_stable_lr (self->dataset, &lr_2, &lr_4);
-  slope_format_number (lr, sizeof lr, snap->diverged_lr, 4);
-  if (snap->divergence == SLOPE_DIVERGENCE_STEP_TOO_LARGE)
-    {
-      slope_format_number (limit, sizeof limit, lr_2, 3);
-      text = g_strdup_printf (_("Training diverged at epoch %" PRIu64 ": the steps "
-                                "grew too large for this learning rate (%s). On these points "
-                                "gradient descent converges only below 2/λmax ≈ %s. Lower the "
-                                "learning rate and press Reset."),
-                              snap->diverged_epoch, lr, limit);
-    }
-  else
-    {
-      slope_format_number (limit, sizeof limit, lr_4, 3);
-      text = g_strdup_printf (_("Training diverged at epoch %" PRIu64 ": without "
-                                "optimizer.zero_grad() the gradients accumulated in W.grad and "
-                                "b.grad until the steps blew up (at this learning rate, %s, "
-                                "above 4/λmax ≈ %s). Turn optimizer.zero_grad() back on and "
-                                "press Reset."),
-                              snap->diverged_epoch, lr, limit);
-    }
+  text = slope_window_divergence_text (self, snap);
   gtk_label_set_text (self->divergence_label, text);
   gtk_revealer_set_reveal_child (self->divergence_revealer, TRUE);
 }
@@ -182,6 +160,7 @@ append_log (SlopeWindow *self)
       self->shown_resets = self->snapshot.resets;
       gtk_text_buffer_set_text (buffer, "", 0);
       slope_landscape_widget_refit (self->landscape_view);
+      slope_data_view_refit (self->data_view);
     }
 
   if (slope_runner_read_log (self->runner, &self->log_cursor, lines) == 0)
@@ -282,6 +261,16 @@ update_reference (SlopeWindow *self)
   char r2[32], dw[32], db[32];
   double w, b, r_squared;
 
+  if (!slope_dataset_least_squares (self->dataset, &w, &b, &r_squared)
+      && slope_dataset_moments_overflow (self->dataset))
+    {
+      slope_data_view_set_reference (self->data_view, FALSE, 0, 0);
+      gtk_label_set_text (self->reference_label,
+                          _("The values are too large: their squares or products go past the "
+                            "largest number a double holds (about 1.8·10³⁰⁸), so there is no "
+                            "least-squares line. Scale the data down, e.g. to other units."));
+      return;
+    }
   if (!slope_dataset_least_squares (self->dataset, &w, &b, &r_squared))
     {
       slope_data_view_set_reference (self->data_view, FALSE, 0, 0);
@@ -293,6 +282,8 @@ update_reference (SlopeWindow *self)
 
   slope_data_view_set_reference (self->data_view, TRUE, w, b);
   equation = slope_format_equation (w, b);
+  /* W − W* in the units training runs in. */
+  slope_scaling_line_to_scaled (&self->scaling, w, b, &w, &b);
   slope_format_number_unicode (r2, sizeof r2, r_squared, 4);
   slope_format_number_unicode (dw, sizeof dw, self->shown.w - w, 3);
   slope_format_number_unicode (db, sizeof db, self->shown.b - b, 3);
@@ -359,10 +350,17 @@ slope_window_redraw (SlopeWindow *self)
   update_explain (self);
   update_reference (self);
   update_divergence (self);
+  slope_window_advice_refresh (self);
   update_play_button (self);
   slope_window_update_actions (self);
 
-  slope_data_view_set_model (self->data_view, st->w, st->b);
+  {
+    double w_data, b_data;
+
+    /* The plot is in the data's units, training maybe in scaled ones. */
+    slope_window_model_to_data (self, st->w, st->b, &w_data, &b_data);
+    slope_data_view_set_model (self->data_view, w_data, b_data);
+  }
   slope_landscape_widget_set_state (self->landscape_view, st->w, st->b);
   /* The x axis spans at least the current run, so it does not rescale
    * with every epoch. */
@@ -437,6 +435,8 @@ slope_window_dispose (GObject *object)
     slope_runner_stop (self->runner);
   g_clear_object (&self->runner);
   g_clear_object (&self->dataset);
+  g_clear_object (&self->advice_dataset);
+  slope_window_scaling_dispose (self);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SLOPE_TYPE_WINDOW);
@@ -552,6 +552,7 @@ slope_window_init (SlopeWindow *self)
 
   build_readouts (self);
   slope_window_controls_init (self);
+  slope_window_scaling_init (self);
   g_settings_bind (self->settings, "show-math-panel", self, "show-explain", G_SETTINGS_BIND_DEFAULT);
   slope_window_setup_drop (self);
 
@@ -597,9 +598,10 @@ slope_window_set_dataset (SlopeWindow  *self,
   g_return_if_fail (SLOPE_IS_DATASET (dataset));
 
   g_set_object (&self->dataset, dataset);
-  slope_runner_set_dataset (self->runner, dataset, TRUE);
+  slope_window_scaling_data_changed (self);
+  slope_runner_set_dataset (self->runner, slope_window_training_data (self), TRUE);
   slope_data_view_set_dataset (self->data_view, dataset, TRUE);
-  slope_landscape_widget_set_dataset (self->landscape_view, dataset);
+  slope_landscape_widget_set_dataset (self->landscape_view, slope_window_training_data (self));
   title = slope_dataset_get_title (dataset);
   if (title != NULL && *title != '\0')
     adw_window_title_set_subtitle (self->window_title, title);

@@ -2,24 +2,34 @@
 /* slope-csv-number.c: what a CSV cell holds, and its value.
  *
  * Each number must be the double nearest to its text, as strtod gives in
- * the C locale, on any desktop.  Most cells in real files have few digits,
- * so those are computed exactly here (Clinger's fast path: an integer below
- * 2^53 times or divided by an exact power of ten is one correctly rounded
- * operation), and on x86 the 16 to 19 digits numpy writes nearly always are
- * too (see decimal_to_double_extended); only the rest go through
- * g_ascii_strtod, which is glibc's strtod in the C locale.  That keeps ten
- * million rows to a second or two.
+ * the C locale, on any desktop, and ten million rows must not wait on it.
+ * Most cells are read in one pass with eight digits at a time; up to 19
+ * significant digits are then converted exactly in one of two ways:
+ *
+ *  - Clinger's fast path: an integer below 2^53 times or divided by an
+ *    exact power of ten is one correctly rounded operation;
+ *  - otherwise the mantissa times a 128-bit approximation of 5^q (the
+ *    approach of Eisel and Lemire), which pins the exact product inside an
+ *    interval two units wide at bit 128; when that interval lies on one
+ *    side of a point halfway between two doubles the rounding is known.
+ *
+ * Whatever neither settles (about one number in 2^70, subnormals, and
+ * texts of more than 19 digits whose last digits matter) goes through
+ * g_ascii_strtod, which is glibc's strtod in the C locale.
  *
  * The syntax is decimal only: hex floats, "inf" and "nan" are words, which
  * the reader reports or counts as missing rather than taking as numbers.
  */
 #include "config.h"
 
-#include <float.h>
 #include <math.h>
 #include <string.h>
 
 #include "slope-csv-private.h"
+
+#ifdef __SIZEOF_INT128__
+#include "slope-powers-of-five.h"
+#endif
 
 #define MAX_EXACT_INTEGER   (G_GUINT64_CONSTANT (1) << 53)
 #define MAX_DIGITS          19    /* always fit a guint64 */
@@ -115,6 +125,125 @@ scan_decimal (const char *p,
   return p == end;
 }
 
+/* The common case in one pass: [+-] digits [point digits] [e [+-] digits]
+ * with at most 19 significant digits and a short exponent.  Anything else
+ * (or nothing valid) returns FALSE and goes to scan_decimal, which has the
+ * last word on the syntax. */
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+static inline gboolean
+eight_digits (const char *p,
+              guint64    *value)
+{
+  guint64 v;
+
+  memcpy (&v, p, sizeof v);
+  /* Every byte 0x30 to 0x3F, and none above 0x39 (adding 6 to a byte that
+   * high is the only way to leave 0x3_; no byte carries into the next). */
+  if ((v & G_GUINT64_CONSTANT (0xF0F0F0F0F0F0F0F0)) != G_GUINT64_CONSTANT (0x3030303030303030)
+      || ((v + G_GUINT64_CONSTANT (0x0606060606060606)) & G_GUINT64_CONSTANT (0xF0F0F0F0F0F0F0F0))
+         != G_GUINT64_CONSTANT (0x3030303030303030))
+    return FALSE;
+
+  /* The first character is the lowest byte and the most significant
+   * digit: merge neighbours into pairs, pairs into fours, fours into the
+   * eight, each step within lanes that cannot overflow. */
+  v -= G_GUINT64_CONSTANT (0x3030303030303030);
+  v = (v * 10 + (v >> 8)) & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF);
+  v = (v * 100 + (v >> 16)) & G_GUINT64_CONSTANT (0x0000FFFF0000FFFF);
+  v = (v * 10000 + (v >> 32)) & G_GUINT64_CONSTANT (0x00000000FFFFFFFF);
+  *value = v;
+  return TRUE;
+}
+#else
+static inline gboolean
+eight_digits (const char *p,
+              guint64    *value)
+{
+  return FALSE;
+}
+#endif
+
+/* Digits from @p on into @mantissa (modulo 2^64: the caller counts them). */
+static inline const char *
+scan_digits (const char *p,
+             const char *end,
+             guint64    *mantissa)
+{
+  guint64 m = *mantissa, eight;
+
+  while (end - p >= 8 && eight_digits (p, &eight))
+    {
+      m = m * 100000000 + eight;
+      p += 8;
+    }
+  for (; p < end && is_digit (*p); p++)
+    m = m * 10 + (guint64) (*p - '0');
+  *mantissa = m;
+  return p;
+}
+
+static gboolean
+scan_simple (const char *p,
+             const char *end,
+             char        point,
+             Decimal    *d)
+{
+  const char *digits, *fraction = NULL;
+  guint64 m = 0;
+  gsize n_digits, n_fraction = 0;
+  int exponent = 0;
+
+  memset (d, 0, sizeof *d);
+  if (p < end && (*p == '+' || *p == '-'))
+    d->negative = *p++ == '-';
+  digits = p;
+  p = scan_digits (p, end, &m);
+  n_digits = p - digits;
+  if (p < end && *p == point)
+    {
+      fraction = ++p;
+      p = scan_digits (p, end, &m);
+      n_fraction = p - fraction;
+      n_digits += n_fraction;
+    }
+  if (n_digits == 0)
+    return FALSE;
+  if (n_digits > MAX_DIGITS)
+    {
+      /* Leading zeros, before or after the point, are not significant
+       * and left m alone. */
+      for (const char *z = digits; z < p && (*z == '0' || z + 1 == fraction); z++)
+        if (*z == '0')
+          n_digits--;
+      if (n_digits > MAX_DIGITS)
+        return FALSE;
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      gboolean negative = FALSE;
+      const char *start;
+      int e = 0;
+
+      if (++p < end && (*p == '+' || *p == '-'))
+        negative = *p++ == '-';
+      start = p;
+      for (; p < end && is_digit (*p) && p - start < 5; p++)
+        e = e * 10 + (*p - '0');
+      if (p == start || (p < end && is_digit (*p)))
+        return FALSE;
+      exponent = negative ? -e : e;
+    }
+  if (p != end)
+    return FALSE;
+
+  d->mantissa = m;
+  d->exponent = exponent - (int) n_fraction;
+  d->n_digits = n_digits;
+  d->any_digit = TRUE;
+  return TRUE;
+}
+
 static gboolean
 decimal_to_double_exactly (const Decimal *d,
                            double        *value)
@@ -136,44 +265,92 @@ decimal_to_double_exactly (const Decimal *d,
   return TRUE;
 }
 
-#if (defined (__x86_64__) || defined (__i386__)) && LDBL_MANT_DIG == 64
-/* Up to nineteen digits times 10^±27 in x87 extended precision: one
- * rounding to 64 bits, then one to 53.  The second gives the correctly
- * rounded double unless the first landed within a unit of a point halfway
- * between two doubles (low 11 bits 0x3FF to 0x401); those few go on to
- * strtod.  This keeps 17-digit files (pandas, numpy) fast too. */
-#define HAVE_EXTENDED_PATH 1
-
-static const long double extended_powers_of_ten[] = {
-  1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L, 1e11L, 1e12L, 1e13L,
-  1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L, 1e21L, 1e22L, 1e23L, 1e24L, 1e25L,
-  1e26L, 1e27L,
-};
-
+#ifdef __SIZEOF_INT128__
+/* @w (nonzero) times 10^@q, correctly rounded when it can be shown from
+ * the table alone; FALSE otherwise.  See make-powers-of-five.py for the
+ * table's bound: 5^q = t · 2^e with t in [T, T + 1). */
 static gboolean
-decimal_to_double_extended (const Decimal *d,
-                            double        *value)
+multiply_by_power_of_ten (guint64  w,
+                          int      q,
+                          gboolean negative,
+                          double  *value)
 {
-  long double r = (long double) d->mantissa;
-  guint64 bits;
+  unsigned __int128 t_hi, t_lo, a, rest, half;
+  guint64 m, bits;
+  int lz, msb, shift, biased;
 
-  if (d->inexact || d->exponent < -27 || d->exponent > 27)
+  if (q < POWERS_OF_FIVE_Q_MIN || q > POWERS_OF_FIVE_Q_MAX)
     return FALSE;
 
-  if (d->exponent >= 0)
-    r *= extended_powers_of_ten[d->exponent];
-  else
-    r /= extended_powers_of_ten[-d->exponent];
+  /* w · 10^q = (w · 2^lz) · t · 2^(e + q − lz); w · 2^lz fills 64 bits. */
+  lz = __builtin_clzll (w);
+  w <<= lz;
+  t_hi = (unsigned __int128) w * powers_of_five[q - POWERS_OF_FIVE_Q_MIN].hi;
+  t_lo = (unsigned __int128) w * powers_of_five[q - POWERS_OF_FIVE_Q_MIN].lo;
 
-  /* The x87 format keeps its 64-bit significand in the first 8 bytes. */
-  memcpy (&bits, &r, sizeof bits);
-  if ((bits & 0x7FF) - 0x3FF <= 2)
+  /* a = ⌊w·T / 2^64⌋.  The exact w·t lies in [w·T, w·T + w), w < 2^64, so
+   * w·t / 2^64 lies in [a, a + 2).  a ≥ 2^126, as w ≥ 2^63 and T ≥ 2^127. */
+  a = t_hi + (t_lo >> 64);
+  msb = (a >> 127) ? 127 : 126;
+  shift = msb - 52;
+  m = (guint64) (a >> shift);
+  rest = a & ((((unsigned __int128) 1) << shift) - 1);
+  half = ((unsigned __int128) 1) << (shift - 1);
+
+  /* The value is (m + f) · 2^(shift + 64 + e + q − lz) with f in
+   * [rest, rest + 2) / 2^shift.  Round to nearest: down when all of it is
+   * below one half, up when all of it is above; a point halfway between
+   * two doubles may lie inside only when neither holds. */
+  if (rest > half)
+    m++;
+  else if (rest + 2 > half)
+    return FALSE;
+  if (m == G_GUINT64_CONSTANT (1) << 53)
+    {
+      m >>= 1;
+      shift++;
+    }
+
+  /* Normal doubles only: m · 2^E with E + 52 + 1023 in [1, 2046]. */
+  biased = shift + 64 + powers_of_five[q - POWERS_OF_FIVE_Q_MIN].e + q - lz + 52 + 1023;
+  if (biased < 1 || biased > 2046)
     return FALSE;
 
-  *value = d->negative ? -(double) r : (double) r;
+  bits = (guint64) biased << 52 | (m & ((G_GUINT64_CONSTANT (1) << 52) - 1));
+  if (negative)
+    bits |= G_GUINT64_CONSTANT (1) << 63;
+  memcpy (value, &bits, sizeof bits);
   return TRUE;
 }
+#else
+static gboolean
+multiply_by_power_of_ten (guint64  w,
+                          int      q,
+                          gboolean negative,
+                          double  *value)
+{
+  return FALSE;
+}
 #endif
+
+static gboolean
+decimal_to_double (const Decimal *d,
+                   double        *value)
+{
+  double above;
+
+  if (decimal_to_double_exactly (d, value))
+    return TRUE;
+  if (!d->inexact)
+    return multiply_by_power_of_ten (d->mantissa, d->exponent, d->negative, value);
+
+  /* Digits were dropped: the number lies between mantissa and mantissa + 1
+   * units, and rounding is monotonic, so where both ends round alike the
+   * number does too. */
+  return multiply_by_power_of_ten (d->mantissa, d->exponent, d->negative, value)
+         && multiply_by_power_of_ten (d->mantissa + 1, d->exponent, d->negative, &above)
+         && memcmp (value, &above, sizeof above) == 0;
+}
 
 static double
 strtod_c_locale (const char *text,
@@ -254,7 +431,8 @@ slope_csv_classify (const char *text,
   if (len == 0)
     return SLOPE_CSV_CELL_MISSING;
 
-  if (!scan_decimal (text, text + len, point, &d))
+  if (!scan_simple (text, text + len, point, &d)
+      && !scan_decimal (text, text + len, point, &d))
     {
       /* A semicolon file may still write its decimals with a point. */
       if (!decimal_comma || !scan_decimal (text, text + len, '.', &d))
@@ -262,11 +440,7 @@ slope_csv_classify (const char *text,
       point = '.';
     }
 
-  if (!decimal_to_double_exactly (&d, &v)
-#ifdef HAVE_EXTENDED_PATH
-      && !decimal_to_double_extended (&d, &v)
-#endif
-      )
+  if (!decimal_to_double (&d, &v))
     v = strtod_c_locale (text, len, point);
   if (!isfinite (v))
     return SLOPE_CSV_CELL_NOT_FINITE;

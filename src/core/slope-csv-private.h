@@ -74,7 +74,7 @@ typedef struct
   guint               n_columns;
   char              **names;         /* n_columns, NULL-terminated */
   gboolean           *numeric;       /* n_columns */
-  GPtrArray          *rows;          /* GStrv: the sampled data rows, padded */
+  GPtrArray          *rows;          /* char **: the sampled data rows, padded; one block each */
   const char         *body;          /* the first record after the header */
   guint               body_line;
   double              bytes_per_row; /* in the sample, for sizing arrays */
@@ -92,7 +92,21 @@ gboolean slope_csv_layout_detect  (SlopeCsvLayout     *layout,
                                    guint               sample_rows,
                                    GError            **error);
 void     slope_csv_layout_clear   (SlopeCsvLayout     *layout);
+void     slope_csv_layout_guess_xy (const SlopeCsvLayout *layout,
+                                    guint                *x,
+                                    guint                *y);
 guint    slope_csv_layout_find_column (const SlopeCsvLayout *layout,
                                        const char           *spec);
+
+/* Beyond any CSV a person trains a line on (ten million rows are about
+ * 200 MB); a source that never ends stops here. */
+#define SLOPE_CSV_MAX_FILE_BYTES ((gsize) 1 << 30)
+
+GBytes  *slope_csv_read_file      (GFile              *file,
+                                   const char         *display_name,
+                                   gsize               max_bytes,
+                                   gsize               max_lines,
+                                   GCancellable       *cancellable,
+                                   GError            **error);
 
 G_END_DECLS

@@ -140,14 +140,18 @@ slope_csv_scanner_next_field (SlopeCsvScanner *s,
   if (p < s->end && *p == '"')
     {
       const char *quote = p;
+      const char *closed;
 
       p = scan_quoted (s, quote, field);
       if (p == NULL)
         return SLOPE_CSV_FIELD_UNTERMINATED;
+      closed = p;
       while (p < s->end && is_blank (s, *p))
         p++;
+      /* Between whitespace-separated fields the blanks are the delimiter,
+       * as in R's write.table: "1" 1.5 2.3. */
       if (p < s->end && !is_newline (*p) && *p != s->delimiter
-          && !(s->delimiter == ' ' && *p == '\t'))
+          && !(s->delimiter == ' ' && (*p == '\t' || p > closed)))
         {
           /* "a"b is not CSV: keep all of it, quotes too, as plain text. */
           p = scan_unquoted (s, p);
@@ -196,6 +200,73 @@ slope_csv_field_dup (const SlopeCsvField *field)
     }
 
   return g_strstrip (g_string_free (s, FALSE));
+}
+
+/* slope_csv_field_dup() into @out (room for field->len + 1 bytes).
+ * Returns the length written, before the NUL. */
+static gsize
+field_copy (const SlopeCsvField *field,
+            char                *out)
+{
+  gsize n = 0, start = 0;
+
+  for (gsize i = 0; i < field->len; i++)
+    {
+      out[n++] = field->text[i];
+      if (field->escaped && field->text[i] == '"')
+        i++;
+    }
+  /* What g_strstrip() trims. */
+  while (n > 0 && g_ascii_isspace (out[n - 1]))
+    n--;
+  while (start < n && g_ascii_isspace (out[start]))
+    start++;
+  memmove (out, out + start, n - start);
+  out[n - start] = '\0';
+  return n - start;
+}
+
+/* One record as a NULL-terminated array of its cells, pointers and text
+ * in a single block freed with g_free(): a wide file's sample is millions
+ * of cells, and one allocation each would cost several times their text. */
+static char **
+record_new (const SlopeCsvField *fields,
+            guint                n_fields)
+{
+  gsize text_len = 0;
+  char **row;
+  char *text;
+
+  for (guint i = 0; i < n_fields; i++)
+    text_len += fields[i].len + 1;
+  row = g_malloc ((n_fields + 1) * sizeof (char *) + text_len);
+  text = (char *) (row + n_fields + 1);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      row[i] = text;
+      text += field_copy (&fields[i], text) + 1;
+    }
+  row[n_fields] = NULL;
+  return row;
+}
+
+/* @row (from record_new()) padded with empty cells to @n_columns. */
+static char **
+record_pad (char  **row,
+            guint   n,
+            guint   n_columns)
+{
+  gsize text_len = (gsize) (row[n - 1] + strlen (row[n - 1]) + 1 - row[0]);
+  char **padded = g_malloc ((n_columns + 1) * sizeof (char *) + text_len);
+  char *text = (char *) (padded + n_columns + 1);
+
+  memcpy (text, row[0], text_len);
+  for (guint c = 0; c < n; c++)
+    padded[c] = text + (row[c] - row[0]);
+  for (guint c = n; c < n_columns; c++)
+    padded[c] = (char *) "";
+  padded[n_columns] = NULL;
+  return padded;
 }
 
 /* The 1-based line of @position: \n, \r\n and a lone \r each end a line. */
@@ -450,7 +521,7 @@ guess_delimiter (const char *data,
 
 typedef struct
 {
-  GPtrArray  *records;       /* GStrv, as in the file */
+  GPtrArray  *records;       /* char **, as in the file (record_new()) */
   const char *first;         /* where the first record starts */
   guint       first_line;
   const char *second;        /* where the record after it starts, or the end */
@@ -464,16 +535,16 @@ read_sample (const SlopeCsvLayout  *layout,
              Sample                *sample,
              GError               **error)
 {
+  g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (SlopeCsvField));
   SlopeCsvScanner s;
 
   slope_csv_scanner_init (&s, layout->data, layout->end, layout->delimiter_char, 1);
-  sample->records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sample->records = g_ptr_array_new_with_free_func (g_free);
   sample->first = sample->second = layout->end;
   sample->first_line = sample->second_line = 1;
 
   while (sample->records->len < max_records && slope_csv_scanner_next_record (&s))
     {
-      GPtrArray *cells = g_ptr_array_new ();
       SlopeCsvFieldEnd field_end;
 
       if (sample->records->len == 0)
@@ -481,6 +552,7 @@ read_sample (const SlopeCsvLayout  *layout,
           sample->first = s.p;
           sample->first_line = s.line;
         }
+      g_array_set_size (fields, 0);
       do
         {
           SlopeCsvField field;
@@ -488,19 +560,17 @@ read_sample (const SlopeCsvLayout  *layout,
           field_end = slope_csv_scanner_next_field (&s, &field);
           if (field_end == SLOPE_CSV_FIELD_UNTERMINATED)
             {
-              g_ptr_array_add (cells, NULL);
-              g_strfreev ((char **) g_ptr_array_free (cells, FALSE));
               g_set_error (error, SLOPE_CSV_ERROR, SLOPE_CSV_ERROR_UNTERMINATED_QUOTE,
                            _("%s: line %u: a quote opened here is never closed"),
                            layout->display_name, s.line);
               return FALSE;
             }
-          g_ptr_array_add (cells, slope_csv_field_dup (&field));
+          g_array_append_val (fields, field);
         }
       while (field_end == SLOPE_CSV_FIELD_MORE);
 
-      g_ptr_array_add (cells, NULL);
-      g_ptr_array_add (sample->records, g_ptr_array_free (cells, FALSE));
+      g_ptr_array_add (sample->records,
+                       record_new ((const SlopeCsvField *) (gpointer) fields->data, fields->len));
       if (sample->records->len == 1)
         {
           sample->second = s.p;
@@ -586,35 +656,65 @@ guess_header (const SlopeCsvLayout *layout,
   return n_texts > 0 && n_numbers == 0;
 }
 
+/* Linear in the columns: a header may have hundreds of thousands. */
 static void
 name_columns (SlopeCsvLayout *layout,
               char          **header)
 {
+  guint n_header = header != NULL ? g_strv_length (header) : 0;
+
   layout->names = g_new0 (char *, layout->n_columns + 1);
   for (guint c = 0; c < layout->n_columns; c++)
     {
-      if (header != NULL && c < g_strv_length (header) && header[c][0] != '\0')
+      if (c < n_header && header[c][0] != '\0')
         layout->names[c] = g_strdup (header[c]);
       else
         layout->names[c] = g_strdup_printf (_("Column %u"), c + 1);
     }
 }
 
-/* Keeps the sampled data rows, each padded to n_columns cells. */
+/* The header's names, one to a column.  R's write.table leaves the row
+ * names' column out of the header ("x" "y" over "1" 1.5 2.3), so a header
+ * one short of every row names the columns after the first. */
+static char **
+header_names (GPtrArray *records,
+              guint      n_columns)
+{
+  char **header = g_ptr_array_index (records, 0);
+  guint n = g_strv_length (header);
+  char **shifted;
+
+  if (n + 1 != n_columns || records->len < 2)
+    return g_strdupv (header);
+  for (guint r = 1; r < records->len; r++)
+    if (g_strv_length (g_ptr_array_index (records, r)) != n_columns)
+      return g_strdupv (header);
+  shifted = g_new0 (char *, n_columns + 1);
+  shifted[0] = g_strdup ("");
+  for (guint c = 0; c < n; c++)
+    shifted[c + 1] = g_strdup (header[c]);
+  return shifted;
+}
+
+/* Keeps the sampled data rows, each padded to n_columns cells: moved,
+ * not copied, when already as wide. */
 static void
 keep_rows (SlopeCsvLayout *layout,
            GPtrArray      *records)
 {
-  layout->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  layout->rows = g_ptr_array_new_with_free_func (g_free);
   for (guint r = layout->has_header ? 1 : 0; r < records->len; r++)
     {
       char **cells = g_ptr_array_index (records, r);
-      char **row = g_new0 (char *, layout->n_columns + 1);
       guint n = g_strv_length (cells);
 
-      for (guint c = 0; c < layout->n_columns; c++)
-        row[c] = g_strdup (c < n ? cells[c] : "");
-      g_ptr_array_add (layout->rows, row);
+      if (n == layout->n_columns)
+        {
+          g_ptr_array_add (layout->rows, cells);
+          records->pdata[r] = NULL;
+        }
+      else
+        g_ptr_array_add (layout->rows, record_pad (cells, n, layout->n_columns));
     }
 }
 
@@ -625,6 +725,7 @@ describe_columns (SlopeCsvLayout *layout,
   GPtrArray *records = sample->records;
   g_autofree guint *numbers = NULL;
   g_autofree guint *texts = NULL;
+  g_auto(GStrv) header = NULL;
   guint n_data;
 
   layout->n_columns = 0;
@@ -642,7 +743,8 @@ describe_columns (SlopeCsvLayout *layout,
   for (guint c = 0; c < layout->n_columns; c++)
     layout->numeric[c] = mostly_numbers (numbers[c], texts[c]);
 
-  name_columns (layout, layout->has_header ? g_ptr_array_index (records, 0) : NULL);
+  header = layout->has_header ? header_names (records, layout->n_columns) : NULL;
+  name_columns (layout, header);
   keep_rows (layout, records);
 
   layout->body = layout->has_header ? sample->second : sample->first;

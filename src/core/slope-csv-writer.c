@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "slope-csv.h"
+#include "slope-save.h"
 
 #define WRITE_CHUNK (64 * 1024)
 
@@ -117,19 +118,27 @@ write_rows (GOutputStream  *stream,
          || g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
 }
 
-/* GIO renames the temporary file over the old one only when the stream
- * is closed without error: closing it cancelled drops what was written. */
-static void
-abandon_replace (GFileOutputStream *stream,
-                 GFile             *file,
-                 gboolean           existed)
+typedef struct
 {
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  SlopeDataset *dataset;
+  const char   *x_name;
+  const char   *y_name;
+} SaveData;
 
-  g_cancellable_cancel (cancelled);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
-  if (!existed)
-    g_file_delete (file, NULL, NULL);
+static gboolean
+write_csv (GOutputStream  *stream,
+           gpointer        user_data,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  const SaveData *sd = user_data;
+  g_autoptr(GString) out = g_string_sized_new (WRITE_CHUNK + 128);
+
+  append_name (out, sd->x_name, "x");
+  g_string_append_c (out, ',');
+  append_name (out, sd->y_name, "y");
+  g_string_append_c (out, '\n');
+  return write_rows (stream, sd->dataset, out, cancellable, error);
 }
 
 /**
@@ -137,9 +146,8 @@ abandon_replace (GFileOutputStream *stream,
  * @x_name: (nullable): the x column's header, "x" if %NULL
  * @y_name: (nullable): the y column's header, "y" if %NULL
  *
- * Writes to a temporary file next to @file and renames it over @file only
- * once everything is written, so a failed or cancelled save leaves the old
- * file as it was.
+ * Saves through slope_save_file(): a failed or cancelled save leaves the
+ * old file as it was, byte for byte.
  */
 gboolean
 slope_csv_save (SlopeDataset  *dataset,
@@ -149,31 +157,16 @@ slope_csv_save (SlopeDataset  *dataset,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GString) out = g_string_sized_new (WRITE_CHUNK + 128);
+  SaveData sd = { dataset, x_name, y_name };
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *base = NULL;
-  gboolean existed;
 
   g_return_val_if_fail (SLOPE_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  existed = g_file_query_exists (file, NULL);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
-  if (stream != NULL)
-    {
-      append_name (out, x_name, "x");
-      g_string_append_c (out, ',');
-      append_name (out, y_name, "y");
-      g_string_append_c (out, '\n');
-
-      if (write_rows (G_OUTPUT_STREAM (stream), dataset, out, cancellable, &local_error)
-          && g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
-        return TRUE;
-
-      abandon_replace (stream, file, existed);
-    }
+  if (slope_save_file (file, write_csv, &sd, cancellable, &local_error))
+    return TRUE;
 
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {

@@ -2,9 +2,9 @@
 /* slope-csv.c: loading a CSV file into a dataset, with a report of the
  * rows left out, and previewing its first rows for a column picker.
  *
- * The file is mapped and read in place, in one pass that keeps only the
- * two chosen cells of each row: ten million rows take about 160 MB (the
- * x and y arrays) beyond the file's own pages.  All state lives on the
+ * The file is read into memory (slope-csv-read.c) and parsed in place, in
+ * one pass that keeps only the two chosen cells of each row: ten million
+ * rows take about 160 MB (the x and y arrays) beyond the file's bytes.  All state lives on the
  * stack of the call, so loads may run on worker threads side by side.
  */
 #include "config.h"
@@ -14,7 +14,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,87 +35,6 @@ display_name_of (GFile *file)
   if (base == NULL)
     return g_file_get_parse_name (file);
   return g_filename_display_name (base);
-}
-
-static GBytes *
-map_regular_file (const char  *path,
-                  GError     **error)
-{
-  g_autoptr(GMappedFile) mapped = NULL;
-  struct stat st;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      close (fd);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("it is a folder"));
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      /* A pipe or a device cannot be mapped: read it instead. */
-      char *contents = NULL;
-      gsize len = 0;
-
-      close (fd);
-      if (!g_file_get_contents (path, &contents, &len, error))
-        return NULL;
-      return g_bytes_new_take (contents, len);
-    }
-
-  mapped = g_mapped_file_new_from_fd (fd, FALSE, error);
-  close (fd);
-  if (mapped == NULL)
-    return NULL;
-#ifdef POSIX_MADV_SEQUENTIAL
-  if (g_mapped_file_get_length (mapped) > 0)
-    posix_madvise (g_mapped_file_get_contents (mapped),
-                   g_mapped_file_get_length (mapped), POSIX_MADV_SEQUENTIAL);
-#endif
-  return g_mapped_file_get_bytes (mapped);
-}
-
-static GBytes *
-read_file (GFile         *file,
-           const char    *display_name,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  const char *path = g_file_peek_path (file);
-  GBytes *bytes = NULL;
-
-  if (path != NULL)
-    bytes = map_regular_file (path, &local_error);
-  else
-    {
-      char *contents = NULL;
-      gsize len = 0;
-
-      if (g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
-        bytes = g_bytes_new_take (contents, len);
-    }
-
-  if (bytes == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, SLOPE_CSV_ERROR, SLOPE_CSV_ERROR_UNREADABLE,
-                     _("%s: cannot read the file: %s"), display_name, local_error->message);
-    }
-  return bytes;
 }
 
 /* Choosing the columns --------------------------------------------------- */
@@ -199,6 +117,8 @@ pick_columns (const SlopeCsvLayout   *layout,
       return FALSE;
     }
 
+  if (x == G_MAXUINT && y == G_MAXUINT)
+    slope_csv_layout_guess_xy (layout, &x, &y);
   if (x == G_MAXUINT)
     x = first_numeric_column_except (layout, y);
   if (y == G_MAXUINT && x != G_MAXUINT)
@@ -503,6 +423,7 @@ load_layout (const SlopeCsvLayout   *layout,
              GError                **error)
 {
   g_autoptr(SlopeCsvReport) report = NULL;
+  SlopeDataset *dataset;
   Reader r = { 0 };
   guint x_column, y_column;
 
@@ -530,8 +451,12 @@ load_layout (const SlopeCsvLayout   *layout,
   report->rows_read = r.n;
   if (report_out)
     *report_out = g_steal_pointer (&report);
-  return slope_dataset_new_take (g_renew (double, r.x, r.n), g_renew (double, r.y, r.n),
-                                 r.n, layout->display_name);
+  dataset = slope_dataset_new_take (g_renew (double, r.x, r.n), g_renew (double, r.y, r.n),
+                                    r.n, layout->display_name);
+  /* The axes and exports speak of the file's own names. */
+  if (layout->has_header)
+    slope_dataset_set_names (dataset, layout->names[x_column], layout->names[y_column]);
+  return dataset;
 }
 
 /**
@@ -602,7 +527,8 @@ slope_csv_load (GFile                  *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   display_name = display_name_of (file);
-  bytes = read_file (file, display_name, cancellable, error);
+  bytes = slope_csv_read_file (file, display_name, SLOPE_CSV_MAX_FILE_BYTES, 0,
+                               cancellable, error);
   if (bytes == NULL)
     return NULL;
 
@@ -655,7 +581,8 @@ slope_csv_preview_bytes (GBytes                 *bytes,
  * slope_csv_preview:
  * @max_rows: data rows to return (the header is not one)
  *
- * Reads only the start of @file, however large.
+ * Reads only the start of @file, however large (and so consumes the
+ * start of a FIFO: load one directly instead).
  */
 SlopeCsvPreview *
 slope_csv_preview (GFile                  *file,
@@ -669,7 +596,9 @@ slope_csv_preview (GFile                  *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   display_name = display_name_of (file);
-  bytes = read_file (file, display_name, NULL, error);
+  /* The sample's rows, and as many again in case of quoted line breaks. */
+  bytes = slope_csv_read_file (file, display_name, SLOPE_CSV_MAX_FILE_BYTES,
+                               2 * (gsize) max_rows + 64, NULL, error);
   if (bytes == NULL)
     return NULL;
 

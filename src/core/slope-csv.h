@@ -27,6 +27,7 @@ typedef enum
   SLOPE_CSV_ERROR_NO_SUCH_COLUMN,      /* a requested x or y column */
   SLOPE_CSV_ERROR_TOO_FEW_ROWS,        /* fewer than two usable rows */
   SLOPE_CSV_ERROR_X_ALL_EQUAL,         /* no line can be fitted */
+  SLOPE_CSV_ERROR_TOO_LARGE,           /* beyond what is read, or never ends */
 } SlopeCsvError;
 
 typedef enum
@@ -88,7 +89,8 @@ typedef struct
   guint              n_columns;
   char             **column_names;     /* n_columns, NULL-terminated */
   gboolean          *numeric;          /* n_columns */
-  GPtrArray         *rows;             /* char ** (GStrv) of n_columns cells */
+  GPtrArray         *rows;             /* char ** of n_columns cells, NULL-terminated; each
+                                        * row one block, owned by the array (not a GStrv) */
   guint              x_column;         /* 1-based automatic choice, 0 if none */
   guint              y_column;
 } SlopeCsvPreview;

@@ -18,6 +18,7 @@
 
 #include "slope-csv.h"
 #include "slope-log-csv.h"
+#include "slope-save.h"
 
 #define WRITE_CHUNK (64 * 1024)
 
@@ -86,10 +87,12 @@ first_exact_epoch (SlopeHistory *history,
 }
 
 static gboolean
-write_rows (SlopeHistory   *history,
-            GOutputStream  *stream,
+write_rows (GOutputStream  *stream,
+            gpointer        user_data,
+            GCancellable   *cancellable,
             GError        **error)
 {
+  SlopeHistory *history = user_data;
   g_autoptr(GString) out = g_string_sized_new (WRITE_CHUNK + 512);
   guint64 last = slope_history_get_last_epoch (history);
   guint64 epoch = 1;
@@ -125,6 +128,24 @@ write_rows (SlopeHistory   *history,
 }
 
 /**
+ * slope_log_csv_write_stream:
+ *
+ * What slope_log_csv_write() writes, to @stream (standard output, say),
+ * which is left open.
+ */
+gboolean
+slope_log_csv_write_stream (SlopeHistory   *history,
+                            GOutputStream  *stream,
+                            GError        **error)
+{
+  g_return_val_if_fail (SLOPE_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  return write_rows (stream, history, NULL, error)
+         && g_output_stream_flush (stream, NULL, error);
+}
+
+/**
  * slope_log_csv_write:
  *
  * Writes the header %SLOPE_LOG_CSV_HEADER and one row per stored epoch,
@@ -133,8 +154,8 @@ write_rows (SlopeHistory   *history,
  * bucket before the ring and every epoch in it.  Numbers are the shortest
  * text that reads back to the same double, with a '.' in every locale.
  *
- * The file is replaced only once everything is written, so a failed
- * write leaves an existing file as it was and no partial new one.
+ * The file is replaced through slope_save_file(), so a failed write leaves
+ * an existing file byte for byte as it was and no partial new one.
  *
  * Returns: %TRUE on success; %FALSE with @error naming the file otherwise
  */
@@ -143,35 +164,16 @@ slope_log_csv_write (SlopeHistory  *history,
                      GFile         *file,
                      GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *base = NULL;
   g_autofree char *display_name = NULL;
-  gboolean existed;
 
   g_return_val_if_fail (SLOPE_IS_HISTORY (history), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  existed = g_file_query_exists (file, NULL);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
-  if (stream != NULL)
-    {
-      g_autoptr(GCancellable) abandon = NULL;
-
-      if (write_rows (history, G_OUTPUT_STREAM (stream), &local_error)
-          && g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
-        return TRUE;
-
-      /* Closing cancelled drops the temporary file instead of renaming it
-       * over the old one; a file that did not exist has no temporary, so
-       * what was written is deleted. */
-      abandon = g_cancellable_new ();
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
-    }
+  if (slope_save_file (file, write_rows, history, NULL, &local_error))
+    return TRUE;
 
   base = g_file_get_basename (file);
   display_name = g_filename_display_name (base ? base : "");

@@ -22,4 +22,8 @@ gboolean slope_log_csv_write (SlopeHistory  *history,
                               GFile         *file,
                               GError       **error);
 
+gboolean slope_log_csv_write_stream (SlopeHistory   *history,
+                                     GOutputStream  *stream,
+                                     GError        **error);
+
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-parse.c: the whole text must be one number, read the same on a
- * German or Korean desktop as in the C locale.
+ * German or Korean desktop as in the C locale, and in the same syntax as
+ * a number in a CSV cell (decimal only: no hex floats, no inf or nan).
  */
 #include "config.h"
 
@@ -8,30 +9,18 @@
 #include <math.h>
 #include <string.h>
 
+#include "slope-csv.h"
 #include "slope-parse.h"
 
 gboolean
 slope_parse_double (const char *text,
                     double     *out)
 {
-  g_autofree char *copy = NULL;
-  char *end = NULL;
-  double v;
-
   if (text == NULL)
     return FALSE;
 
-  copy = g_strstrip (g_strdup (text));
-  if (*copy == '\0')
-    return FALSE;
-
-  errno = 0;
-  v = g_ascii_strtod (copy, &end);
-  if (end == copy || *end != '\0' || !isfinite (v))
-    return FALSE;
-
-  *out = v;
-  return TRUE;
+  /* The cell reader: what a CSV file accepts, an option accepts. */
+  return slope_csv_parse_number (text, strlen (text), out);
 }
 
 gboolean
@@ -49,6 +38,20 @@ slope_parse_uint (const char *text,
     return FALSE;
 
   *out = (guint) v;
+  return TRUE;
+}
+
+/* A number of epochs for one run: 1 to SLOPE_MAX_EPOCHS. */
+gboolean
+slope_parse_epochs (const char *text,
+                    guint      *out)
+{
+  guint n;
+
+  if (!slope_parse_uint (text, &n) || n < 1 || n > SLOPE_MAX_EPOCHS)
+    return FALSE;
+
+  *out = n;
   return TRUE;
 }
 

@@ -8,9 +8,15 @@
 
 G_BEGIN_DECLS
 
+/* The most epochs one run may have: far beyond any lesson, and far below
+ * where a 32-bit epoch counter could wrap. */
+#define SLOPE_MAX_EPOCHS 1000000000u
+
 gboolean slope_parse_double      (const char *text,
                                   double     *out);
 gboolean slope_parse_uint        (const char *text,
+                                  guint      *out);
+gboolean slope_parse_epochs      (const char *text,
                                   guint      *out);
 gboolean slope_parse_double_pair (const char *text,
                                   double     *first,

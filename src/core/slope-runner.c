@@ -18,10 +18,12 @@
 #include "slope-dataset.h"
 #include "slope-history.h"
 #include "slope-runner.h"
+#include "slope-runner-watch.h"
 
 #define BATCH_RECORDS    1024
 #define PENDING_LOG      32
 #define SLICE_USEC       8000
+#define PENDING_BATCHES  1024
 
 typedef enum
 {
@@ -37,6 +39,8 @@ typedef enum
   CMD_LOG_EVERY,
   CMD_INITIAL,
   CMD_DATASET,
+  CMD_OPTIMIZER,
+  CMD_BATCHING,
 } CommandKind;
 
 /* Commands are applied in the order they were posted, so a step posted
@@ -48,6 +52,8 @@ typedef struct
   double        b;
   guint         n;
   SlopeDataset *dataset;
+  guint64       seed;
+  SlopeOptimizerSettings optimizer;
 } Command;
 
 struct _SlopeRunner
@@ -67,6 +73,9 @@ struct _SlopeRunner
   char               (*log_ring)[SLOPE_LOG_LINE_MAX];
   guint64              log_written;
   guint64              log_floor;     /* lines before the last reset */
+  SlopeBatchRecord    *batch_ring;    /* SLOPE_BATCH_RING_SIZE */
+  guint64              batches_written;
+  guint64              batch_floor;   /* batches before the last reset */
 
   /* Shared, with its own lock. */
   SlopeHistory        *history;
@@ -77,6 +86,8 @@ struct _SlopeRunner
   gsize                batch_len;
   char               (*pending_log)[SLOPE_LOG_LINE_MAX];  /* PENDING_LOG */
   guint                pending_log_len;
+  SlopeBatchRecord    *pending_batches;   /* PENDING_BATCHES */
+  guint                pending_batches_len;
   gboolean             playing;
   gboolean             play_started;
   double               speed;
@@ -87,6 +98,8 @@ struct _SlopeRunner
   guint64              diverged_epoch;
   double               diverged_lr;
   guint                resets;
+  SlopeDivergenceWatch watch;
+  gboolean             overflow_paused;
 };
 
 G_DEFINE_FINAL_TYPE (SlopeRunner, slope_runner, G_TYPE_OBJECT)
@@ -115,6 +128,8 @@ slope_runner_finalize (GObject *object)
   g_clear_pointer (&self->log_ring, g_free);
   g_clear_pointer (&self->pending_log, g_free);
   g_clear_pointer (&self->batch, g_free);
+  g_clear_pointer (&self->batch_ring, g_free);
+  g_clear_pointer (&self->pending_batches, g_free);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
 
@@ -138,11 +153,15 @@ slope_runner_init (SlopeRunner *self)
   self->log_ring = g_malloc0 (SLOPE_LOG_RING_SIZE * sizeof *self->log_ring);
   self->pending_log = g_malloc0 (PENDING_LOG * sizeof *self->pending_log);
   self->batch = g_new0 (SlopeEpochRecord, BATCH_RECORDS);
+  self->batch_ring = g_new0 (SlopeBatchRecord, SLOPE_BATCH_RING_SIZE);
+  self->pending_batches = g_new0 (SlopeBatchRecord, PENDING_BATCHES);
   self->log_every = SLOPE_DEFAULT_LOG_EVERY;
   self->speed = 100.0;
 }
 
 static void publish_locked (SlopeRunner *self);
+static void record_batch   (const SlopeBatchRecord *rec,
+                            gpointer                data);
 
 SlopeRunner *
 slope_runner_new (SlopeDataset *dataset)
@@ -154,6 +173,8 @@ slope_runner_new (SlopeDataset *dataset)
   self = g_object_new (SLOPE_TYPE_RUNNER, NULL);
   self->trainer = slope_trainer_new (dataset);
   slope_trainer_reset (self->trainer);
+  slope_trainer_set_batch_func (self->trainer, record_batch, self);
+  slope_divergence_watch_set_dataset (&self->watch, dataset);
   self->history = slope_history_new_default ();
   publish_locked (self);
   self->thread = g_thread_new ("slope-trainer", worker_main, self);
@@ -180,6 +201,17 @@ command_free (gpointer data)
 
 /* Every command goes through here: queue it, count it, wake the worker. */
 static void
+post_command (SlopeRunner *self,
+              Command     *cmd)
+{
+  g_mutex_lock (&self->lock);
+  g_queue_push_tail (&self->pending, cmd);
+  self->posted++;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+static void
 post (SlopeRunner  *self,
       CommandKind   kind,
       double        a,
@@ -194,12 +226,7 @@ post (SlopeRunner  *self,
   cmd->b = b;
   cmd->n = n;
   cmd->dataset = dataset ? g_object_ref (dataset) : NULL;
-
-  g_mutex_lock (&self->lock);
-  g_queue_push_tail (&self->pending, cmd);
-  self->posted++;
-  g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->lock);
+  post_command (self, cmd);
 }
 
 void
@@ -302,6 +329,77 @@ slope_runner_set_dataset (SlopeRunner  *self,
   g_return_if_fail (SLOPE_IS_RUNNER (self));
   g_return_if_fail (SLOPE_IS_DATASET (dataset));
   post (self, CMD_DATASET, 0, 0, !!reset, dataset);
+}
+
+/* A new optimizer from the next line on; see slope_trainer_set_optimizer(). */
+void
+slope_runner_set_optimizer (SlopeRunner                  *self,
+                            const SlopeOptimizerSettings *settings)
+{
+  Command *cmd;
+
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  g_return_if_fail (settings != NULL);
+
+  cmd = g_new0 (Command, 1);
+  cmd->kind = CMD_OPTIMIZER;
+  cmd->optimizer = *settings;
+  post_command (self, cmd);
+}
+
+/* See slope_trainer_set_batching(). */
+void
+slope_runner_set_batching (SlopeRunner *self,
+                           guint        batch_size,
+                           gboolean     shuffle,
+                           guint64      seed)
+{
+  Command *cmd;
+
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+
+  cmd = g_new0 (Command, 1);
+  cmd->kind = CMD_BATCHING;
+  cmd->n = batch_size;
+  cmd->a = shuffle ? 1.0 : 0.0;
+  cmd->seed = seed;
+  post_command (self, cmd);
+}
+
+/**
+ * slope_runner_read_batches:
+ * @cursor: (inout): 0 at first, then what the last call left in it
+ * @out: (out caller-allocates): room for @max records
+ *
+ * The per-batch costs recorded since the last call, oldest first: at most
+ * the newest %SLOPE_BATCH_RING_SIZE, and none from before the last reset.
+ * Batches still inside the epoch in progress arrive with the next
+ * publication.  Returns how many were copied into @out; call again while
+ * it returns @max.
+ */
+gsize
+slope_runner_read_batches (SlopeRunner      *self,
+                           guint64          *cursor,
+                           SlopeBatchRecord *out,
+                           gsize             max)
+{
+  guint64 first;
+  gsize n = 0;
+
+  g_return_val_if_fail (SLOPE_IS_RUNNER (self), 0);
+
+  g_mutex_lock (&self->lock);
+  if (*cursor > self->batches_written)
+    *cursor = 0;
+  first = MAX (*cursor, self->batches_written > SLOPE_BATCH_RING_SIZE
+                          ? self->batches_written - SLOPE_BATCH_RING_SIZE : 0);
+  first = MAX (first, self->batch_floor);
+  for (guint64 i = first; i < self->batches_written && n < max; i++)
+    out[n++] = self->batch_ring[i % SLOPE_BATCH_RING_SIZE];
+  *cursor = first + n;
+  g_mutex_unlock (&self->lock);
+
+  return n;
 }
 
 /**
@@ -431,14 +529,39 @@ publish_locked (SlopeRunner *self)
   snap->divergence = self->divergence;
   snap->diverged_epoch = self->diverged_epoch;
   snap->diverged_lr = self->diverged_lr;
+  slope_divergence_watch_publish (&self->watch, snap);
   snap->speed = self->speed;
   snap->resets = self->resets;
   snap->serial++;
 }
 
+/* Per-batch costs, from inside the epoch: gathered here and moved to the
+ * shared ring a thousand at a time, so the lock is taken rarely. */
+static void
+flush_batches (SlopeRunner *self)
+{
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->pending_batches_len; i++)
+    self->batch_ring[self->batches_written++ % SLOPE_BATCH_RING_SIZE] = self->pending_batches[i];
+  g_mutex_unlock (&self->lock);
+  self->pending_batches_len = 0;
+}
+
+static void
+record_batch (const SlopeBatchRecord *rec,
+              gpointer                data)
+{
+  SlopeRunner *self = data;
+
+  self->pending_batches[self->pending_batches_len++] = *rec;
+  if (self->pending_batches_len == PENDING_BATCHES)
+    flush_batches (self);
+}
+
 static void
 flush (SlopeRunner *self)
 {
+  flush_batches (self);
   slope_history_append (self->history, self->batch, self->batch_len);
   self->batch_len = 0;
 
@@ -465,13 +588,20 @@ record_epoch (SlopeRunner            *self,
                            rec->run_epoch, rec->run_length, rec->w, rec->b, rec->cost);
 
   if (self->divergence == SLOPE_DIVERGENCE_NONE
-      && (!isfinite (rec->w) || !isfinite (rec->b) || !isfinite (rec->cost)))
+      && slope_divergence_watch_epoch (&self->watch, rec))
     {
       self->divergence = rec->zero_grad ? SLOPE_DIVERGENCE_STEP_TOO_LARGE
                                         : SLOPE_DIVERGENCE_ACCUMULATED;
       self->diverged_epoch = rec->epoch;
       self->diverged_lr = rec->lr;
       /* Divergence is a lesson: stop and let the window explain it. */
+      self->playing = FALSE;
+    }
+  else if (self->divergence != SLOPE_DIVERGENCE_NONE && !self->overflow_paused
+           && (!isfinite (rec->w) || !isfinite (rec->b) || !isfinite (rec->cost)))
+    {
+      /* Played on past the warning: stop once more where the numbers end. */
+      self->overflow_paused = TRUE;
       self->playing = FALSE;
     }
 
@@ -495,14 +625,18 @@ do_reset (SlopeRunner *self)
   slope_history_clear (self->history);
   self->batch_len = 0;
   self->pending_log_len = 0;
+  self->pending_batches_len = 0;
   self->divergence = SLOPE_DIVERGENCE_NONE;
   self->diverged_epoch = 0;
+  slope_divergence_watch_reset (&self->watch);
+  self->overflow_paused = FALSE;
   self->playing = FALSE;
   self->resets++;
 
   /* Lines of the old run that nobody read yet are not shown after it. */
   g_mutex_lock (&self->lock);
   self->log_floor = self->log_written;
+  self->batch_floor = self->batches_written;
   g_mutex_unlock (&self->lock);
 }
 
@@ -570,8 +704,15 @@ apply_command (SlopeRunner   *self,
       break;
     case CMD_DATASET:
       slope_trainer_set_dataset (self->trainer, cmd->dataset);
+      slope_divergence_watch_set_dataset (&self->watch, cmd->dataset);
       if (cmd->n)
         do_reset (self);
+      break;
+    case CMD_OPTIMIZER:
+      slope_trainer_set_optimizer (self->trainer, &cmd->optimizer);
+      break;
+    case CMD_BATCHING:
+      slope_trainer_set_batching (self->trainer, cmd->n, cmd->a != 0.0, cmd->seed);
       break;
     default:
       g_assert_not_reached ();

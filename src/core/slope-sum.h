@@ -17,12 +17,21 @@ typedef struct
   double g;     /* Σ gᵢ    = ∂cost/∂b */
 } SlopeResidualSums;
 
-void   slope_residual_sums (const double      *x,
-                            const double      *y,
-                            gsize              n,
-                            double             w,
-                            double             b,
-                            double             inv_n,
-                            SlopeResidualSums *out);
+/* The order of the additions is fixed by n alone (see slope-sum.c), so the
+ * result is the same on every machine and with any number of threads. */
+void   slope_residual_sums        (const double      *x,
+                                   const double      *y,
+                                   gsize              n,
+                                   double             w,
+                                   double             b,
+                                   double             inv_n,
+                                   SlopeResidualSums *out);
+
+/* How many threads a large sum may use: 1 keeps it on the caller's thread,
+ * 2 (the default) lets the helper thread take part, and the next large sum
+ * tries it even if the helper was found slow lately.  For benchmarks and
+ * tests; the result does not depend on it. */
+void   slope_sum_set_max_threads  (guint              n_threads);
+guint  slope_sum_get_max_threads  (void);
 
 G_END_DECLS

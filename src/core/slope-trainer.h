@@ -12,6 +12,7 @@
 
 #include <glib-object.h>
 
+#include "slope-optimizer.h"
 #include "slope-types.h"
 
 G_BEGIN_DECLS
@@ -58,7 +59,28 @@ typedef struct
   double    d_w;
   double    d_b;
   gboolean  has_cost;     /* FALSE before anything ran since reset */
+  /* Mini-batches: the batch in progress (0-based) of n_batches; cost is
+   * that batch's cost within an epoch, the mean over its batches after. */
+  gsize     batch;
+  gsize     n_batches;
+  double    batch_cost;
+  SlopeOptimizerKind  optimizer;
+  SlopeOptimizerState opt_state;
 } SlopeTrainerState;
+
+/* One optimizer step within an epoch. */
+typedef struct
+{
+  guint64 epoch;          /* the epoch it belongs to, 1-based */
+  gsize   batch;          /* 0-based */
+  gsize   n_batches;
+  double  w;              /* after the step */
+  double  b;
+  double  cost;           /* the batch's cost, before the step */
+} SlopeBatchRecord;
+
+typedef void (*SlopeBatchFunc) (const SlopeBatchRecord *record,
+                                gpointer                data);
 
 SlopeTrainer  *slope_trainer_new                (SlopeDataset      *dataset);
 SlopeDataset  *slope_trainer_get_dataset        (SlopeTrainer      *self);
@@ -92,6 +114,23 @@ void           slope_trainer_get_state          (SlopeTrainer      *self,
 double         slope_trainer_cost_at            (SlopeTrainer      *self,
                                                  double             w,
                                                  double             b);
+
+void           slope_trainer_set_optimizer      (SlopeTrainer      *self,
+                                                 const SlopeOptimizerSettings *settings);
+void           slope_trainer_get_optimizer      (SlopeTrainer      *self,
+                                                 SlopeOptimizerSettings *settings);
+void           slope_trainer_set_batching       (SlopeTrainer      *self,
+                                                 gsize              batch_size,
+                                                 gboolean           shuffle,
+                                                 guint64            seed);
+void           slope_trainer_get_batching       (SlopeTrainer      *self,
+                                                 gsize             *batch_size,
+                                                 gboolean          *shuffle,
+                                                 guint64           *seed);
+gsize          slope_trainer_get_n_batches      (SlopeTrainer      *self);
+void           slope_trainer_set_batch_func     (SlopeTrainer      *self,
+                                                 SlopeBatchFunc     func,
+                                                 gpointer           data);
 
 gboolean       slope_state_diverged             (const SlopeTrainerState *state);
 gsize          slope_format_log_line            (char              *buf,

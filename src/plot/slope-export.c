@@ -2,9 +2,9 @@
 /* slope-export.c: drawing the renderers onto PNG, SVG and PDF files.
  *
  * The file is drawn into memory first and written only when Cairo has
- * succeeded, through g_file_replace_contents(), which writes a temporary
- * file and renames it: a failed export never leaves half an image, nor
- * destroys the one it was meant to replace.  A plot is at most a few
+ * succeeded, through slope_save_bytes(), which writes a temporary file
+ * beside the real one and renames it: a failed export never leaves half an
+ * image, nor destroys the one it was meant to replace.  A plot is at most a few
  * megabytes, so holding it in memory costs nothing worth saving.
  */
 #include "config.h"
@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "slope-export.h"
+#include "slope-save.h"
 
 typedef void (*BandDrawFunc) (cairo_t       *cr,
                               int            width,
@@ -137,26 +138,6 @@ render (SlopeExportFormat     format,
   return TRUE;
 }
 
-/* Replaces @file with @bytes, or leaves it as it was. */
-static gboolean
-save (GFile       *file,
-      GBytes      *bytes,
-      GError     **error)
-{
-  gboolean existed = g_file_query_exists (file, NULL);
-  gsize size;
-  gconstpointer data = g_bytes_get_data (bytes, &size);
-
-  if (g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
-                               NULL, NULL, error))
-    return TRUE;
-
-  /* GIO writes a new file in place, with no temporary to drop. */
-  if (!existed)
-    g_file_delete (file, NULL, NULL);
-  return FALSE;
-}
-
 /**
  * slope_export_draw:
  * @path: (nullable) (type filename): where to save, if @file is %NULL
@@ -214,7 +195,8 @@ slope_export_draw (const char           *path,
     goto failed;
 
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&out));
-  if (!save (target, bytes, &local_error))
+  if (!slope_save_bytes (target, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                         NULL, &local_error))
     goto failed;
 
   return TRUE;

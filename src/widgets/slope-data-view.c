@@ -730,13 +730,32 @@ slope_data_view_set_dataset (SlopeDataView *self,
   if (refit)
     self->key_moving = -1;
   if (refit && dataset != NULL)
-    slope_viewport_fit (&self->plot.view, dataset);
+    {
+      slope_viewport_fit (&self->plot.view, dataset);
+      slope_viewport_follow_line (&self->plot.view, dataset, self->plot.w, self->plot.b);
+    }
   /* Indices into other data mean nothing: only an edit keeps them. */
   if (dataset == NULL
       || (self->selected >= 0 && (gsize) self->selected >= slope_dataset_get_n (dataset)))
     self->selected = -1;
   invalidate_points (self);
   update_hover (self);
+}
+
+/* Back to the data alone, as after a reset: the line's excursions are
+ * forgotten. */
+void
+slope_data_view_refit (SlopeDataView *self)
+{
+  g_return_if_fail (SLOPE_IS_DATA_VIEW (self));
+
+  if (self->plot.dataset == NULL)
+    return;
+  slope_viewport_fit (&self->plot.view, self->plot.dataset);
+  /* The line of before the reset is stale: the next model sets the view. */
+  self->plot.w = self->plot.b = NAN;
+  invalidate_points (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 SlopeDataset *
@@ -758,6 +777,9 @@ slope_data_view_set_model (SlopeDataView *self,
     return;
   self->plot.w = w;
   self->plot.b = b;
+  /* The line stays in view; the points move only when the view grows. */
+  if (slope_viewport_follow_line (&self->plot.view, self->plot.dataset, w, b))
+    invalidate_points (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
