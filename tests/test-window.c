@@ -708,11 +708,13 @@ test_autoplay_file (void)
   g_assert_cmpfloat (two.last_y, ==, 9.0);
   g_assert_cmpuint (two.epoch, ==, 40);
 
-  run_autoplay ("id,name,height,weight\n1,Ada,150,50\n2,Bo,160,58\n3,Cy,170,66\n", &four);
+  /* Heights in metres: at the default rate, training in centimetres would
+   * diverge and pause well before epoch 40. */
+  run_autoplay ("id,name,height,weight\n1,Ada,1.5,5.0\n2,Bo,1.6,5.8\n3,Cy,1.7,6.6\n", &four);
   g_assert_true (four.asked);
   g_assert_cmpuint (four.n, ==, 3);
-  g_assert_cmpfloat (four.last_x, ==, 170.0);
-  g_assert_cmpfloat (four.last_y, ==, 66.0);
+  g_assert_cmpfloat (four.last_x, ==, 1.7);
+  g_assert_cmpfloat (four.last_y, ==, 6.6);
   g_assert_cmpuint (four.epoch, ==, 40);
 }
 

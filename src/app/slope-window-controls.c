@@ -37,6 +37,9 @@ show_lr_text (SlopeWindow *self,
 
   g_ascii_formatd (buf, sizeof buf, "%.6g", lr);
   gtk_editable_set_text (GTK_EDITABLE (self->lr_entry), buf);
+  /* The slider's value is log10 of the rate; a screen reader says the rate. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lr_scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, buf, -1);
   gtk_widget_remove_css_class (GTK_WIDGET (self->lr_entry), "error");
 }
 
@@ -92,6 +95,10 @@ static void
 on_lr_entry_leave (GtkEventControllerFocus *controller,
                    SlopeWindow             *self)
 {
+  /* Closing the window takes the focus away too, after dispose has
+   * dropped the runner and the settings: nothing to apply then. */
+  if (self->runner == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   on_lr_entry_activate (self->lr_entry, self);
 }
 

@@ -115,6 +115,9 @@ struct _SlopeWindow
   gboolean              edit_discarded;         /* close without saving */
   gboolean              edit_close_after_save;
 
+  /* The plots' accessible descriptions (slope-window-a11y.c) */
+  char                 *described[3];
+
   /* Toasts (slope-window-toast.c) */
   AdwToast             *last_toast;             /* weak: while shown */
   char                 *toast_details;
@@ -216,6 +219,10 @@ gboolean slope_window_export_to         (SlopeWindow    *self,
                                          GError        **error);
 void     slope_window_export_dialog     (SlopeWindow    *self,
                                          const char     *what);
+
+/* slope-window-a11y.c */
+void     slope_window_update_descriptions (SlopeWindow  *self);
+void     slope_window_a11y_dispose      (SlopeWindow    *self);
 
 /* slope-window-toast.c */
 void     slope_window_toast             (SlopeWindow    *self,

@@ -17,8 +17,11 @@
 #include "slope-history.h"
 #include "slope-math-text.h"
 #include "slope-window-private.h"
+#include "slope-wrap.h"
 
 #define LOG_MAX_LINES 2000
+/* Characters of a readout's value: "−1.23457e+38" and a little room. */
+#define READOUT_CHARS 14
 
 G_DEFINE_FINAL_TYPE (SlopeWindow, slope_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -68,6 +71,16 @@ build_readouts (SlopeWindow *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_widget_add_css_class (label, "readout-name");
       gtk_label_set_xalign (GTK_LABEL (value), 1.0);
+      /* As wide as "−1.23457e+38" whatever is shown, so the panel does
+       * not change width as the numbers grow; the epoch's "(… in all)"
+       * may take a second line. */
+      gtk_label_set_width_chars (GTK_LABEL (value), READOUT_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (value), READOUT_CHARS);
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_RIGHT);
+      /* Numbers read left to right in a right-to-left layout too: never
+       * "1000 / 0" for "0 / 1000". */
+      gtk_widget_set_direction (value, GTK_TEXT_DIR_LTR);
       gtk_widget_set_hexpand (value, TRUE);
       gtk_widget_add_css_class (value, "readout-value");
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
@@ -367,6 +380,7 @@ slope_window_redraw (SlopeWindow *self)
   x_max = now->epoch + (now->run_length - MIN (now->run_epoch, now->run_length));
   slope_cost_view_set_x_max (self->cost_view, MAX (x_max, (guint64) now->run_length));
   slope_cost_view_set_marker (self->cost_view, st->epoch > 0, st->epoch, st->cost);
+  slope_window_update_descriptions (self);
 }
 
 /* The template's "Open Example" submenu, filled from the examples table. */
@@ -430,6 +444,7 @@ slope_window_dispose (GObject *object)
   slope_window_edit_dispose (self);
   slope_window_labs_dispose (self);
   slope_window_toast_dispose (self);
+  slope_window_a11y_dispose (self);
   /* Stop and join the training thread before anything it reads goes. */
   if (self->runner != NULL)
     slope_runner_stop (self->runner);
@@ -551,6 +566,7 @@ slope_window_init (SlopeWindow *self)
                                  _("The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6"));
 
   build_readouts (self);
+  slope_wrap_keep_words_in (GTK_WIDGET (self));
   slope_window_controls_init (self);
   slope_window_scaling_init (self);
   g_settings_bind (self->settings, "show-math-panel", self, "show-explain", G_SETTINGS_BIND_DEFAULT);
