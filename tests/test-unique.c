@@ -160,7 +160,6 @@ check_windows (gpointer user_data)
 static void
 test_open_many (void)
 {
-  g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_autoptr(SlopeApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *a = NULL;
@@ -169,13 +168,6 @@ test_open_many (void)
   Fixture f = { 0 };
   int status;
 
-  /* The private bus unsets DISPLAY, so that nothing reaches the desktop; the
-   * windows here and the second invocation still need Xvfb's. */
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
-
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
   f.dir = g_dir_make_tmp ("slope-unique-XXXXXX", &error);
   g_assert_no_error (error);
   a = write_csv (f.dir, "a.csv", 4);
@@ -194,7 +186,6 @@ test_open_many (void)
 
   g_clear_object (&f.second);
   g_clear_object (&app);
-  g_test_dbus_down (bus);
   c = g_build_filename (f.dir, "c.csv", NULL);
   g_assert_cmpint (g_remove (a) + g_remove (b) + g_remove (c) + g_rmdir (f.dir), ==, 0);
   g_free (f.dir);
@@ -204,10 +195,26 @@ int
 main (int   argc,
       char *argv[])
 {
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  int status;
+
   slope_test_init (&argc, &argv);
+  /* The private bus first: GTK and libadwaita connect to the session bus as
+   * they start, and the application must register on the bus that the
+   * second invocation will find.  It unsets DISPLAY, so that nothing
+   * reaches a desktop; the windows here and the second invocation still
+   * need Xvfb's. */
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
   slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/unique/open-many", test_open_many);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* Stop, not down, and no unref (which would go down): GTK and libadwaita
+   * keep their bus connection until exit, and down waits for it to go. */
+  g_test_dbus_stop (bus);
+  return status;
 }
