@@ -211,8 +211,31 @@ test_settings_survive_restart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's application accelerators, as slope's application sets
+ * them (F9, F11, Ctrl+O …). */
+static GtkApplication *accel_app;
+
+static gboolean
+press_accel (SlopeWindow     *window,
+             guint            keyval,
+             GdkModifierType  state)
+{
+  g_autofree char *accel = gtk_accelerator_name (keyval, state);
+  g_auto(GStrv) actions = NULL;
+
+  if (accel_app == NULL)
+    {
+      accel_app = gtk_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+      slope_window_set_accels (accel_app);
+    }
+  actions = gtk_application_get_actions_for_accel (accel_app, accel);
+  if (actions == NULL || actions[0] == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (window), actions[0], NULL);
+}
+
 /* A key press as the window receives it: the capture-phase key handlers
- * first, then the window's shortcuts (class key bindings). */
+ * and the application's accelerators first, then the window's shortcuts. */
 static gboolean
 press (SlopeWindow     *window,
        guint            keyval,
@@ -234,6 +257,8 @@ press (SlopeWindow     *window,
             return TRUE;
         }
     }
+  if (press_accel (window, keyval, state))
+    return TRUE;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
@@ -268,6 +293,15 @@ bound_to (SlopeWindow     *window,
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   g_autofree char *want = g_strdup_printf ("action(%s)", action_name);
+  g_autofree char *accel = gtk_accelerator_name (keyval, state);
+
+  if (accel_app != NULL)
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (accel_app, accel);
+
+      if (actions != NULL && g_strv_contains ((const char * const *) actions, action_name))
+        return TRUE;
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
