@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv-files.c: the reader against files that are not plain, small and
  * still: FIFOs, devices, sources that never end, a file cut short while it
  * loads, a header of hundreds of thousands of columns, a very wide sample.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-save.c: a save that fails half-way leaves the old file byte for byte.
  *
  * Each writer Slope has (the data as CSV, the training log, a plot) saves

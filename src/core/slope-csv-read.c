@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-csv-read.c: bringing a file's bytes into memory for the reader.
  *
  * The file is read with read(), never mapped: a mapped file that shrinks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-save.c: writing a file so that a failure cannot destroy the old one.
  *
  * g_file_replace() writes a temporary file and renames it over the old one

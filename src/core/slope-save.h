@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-save.h: the one way Slope writes a file.
  *
  * A save that fails half-way (disk full, quota, a file-size limit) must
