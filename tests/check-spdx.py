@@ -35,6 +35,7 @@ RULES = [
     ('*.md', None, 'documentation; README.md states the licence'),
     ('*.csv', None, 'data read by the CSV reader and its tests byte for byte; CSV has no comment syntax'),
     ('tests/reference/*.txt', None, 'PyTorch logs compared byte for byte'),
+    ('tests/reference/*.values', None, 'PyTorch trajectories read number by number by test-slope-train-scale'),
     ('tests/data/*.txt', None, 'expected output compared byte for byte'),
     ('*.json', None, 'JSON has no comment syntax'),
     ('*.png', None, 'binary image'),

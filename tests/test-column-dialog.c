@@ -153,11 +153,14 @@ test_pick_columns (Fixture       *f,
   g_assert_true (g_file_equal (slope_column_dialog_get_file (dialog), file));
   g_assert_cmpuint (slope_column_dialog_get_preview (dialog)->n_columns, ==, 4);
 
-  /* The reader's guess: the first two numeric columns, id and height. */
+  /* The reader's guess passes over the id: height and weight. */
+  slope_column_dialog_get_choice (dialog, &x, &y);
+  g_assert_cmpuint (x, ==, 3);
+  g_assert_cmpuint (y, ==, 4);
+
+  slope_column_dialog_choose (dialog, 1, 3);
   slope_column_dialog_get_choice (dialog, &x, &y);
   g_assert_cmpuint (x, ==, 1);
-  g_assert_cmpuint (y, ==, 3);
-
   slope_column_dialog_choose (dialog, 3, 4);
   slope_column_dialog_get_choice (dialog, &x, &y);
   g_assert_cmpuint (x, ==, 3);
@@ -180,9 +183,14 @@ test_pick_columns (Fixture       *f,
   g_assert_cmpfloat (plot->view.x_min, <=, 150);
   g_assert_cmpfloat (plot->view.x_min, >, 100);
   g_assert_cmpfloat (plot->view.x_max, >=, 190);
-  g_assert_cmpfloat (plot->view.y_min, <=, 50);
-  g_assert_cmpfloat (plot->view.y_min, >, 30);
+  /* y: the weights, and the model ŷ = 0x + 0 of epoch 0 with them. */
+  g_assert_cmpfloat (plot->view.y_min, <=, 0);
+  g_assert_cmpfloat (plot->view.y_min, >, -82);
   g_assert_cmpfloat (plot->view.y_max, >=, 82);
+  g_assert_cmpfloat (plot->view.y_max, <, 120);
+  /* The axes name the columns. */
+  g_assert_cmpstr (slope_dataset_get_x_name (plot->dataset), ==, "height");
+  g_assert_cmpstr (slope_dataset_get_y_name (plot->dataset), ==, "weight");
 }
 
 /* x and y cannot be one column: Open does nothing until they differ. */

@@ -106,6 +106,24 @@ test_semicolon_long_decimals (void)
   slope_csv_report_free (report);
 }
 
+/* Every record has one semicolon and two commas: semicolons everywhere
+ * mean the commas are decimal commas, even when the commas are just as
+ * regular. */
+static void
+test_semicolons_beat_regular_decimal_commas (void)
+{
+  static const double x[] = { 1.5, 3.25, 5.75 };
+  static const double y[] = { 2.5, 4.125, 6.5 };
+  SlopeCsvReport *report = NULL;
+  g_autoptr(SlopeDataset) dataset = load_text ("1,5;2,5\n3,25;4,125\n5,75;6,5\n",
+                                               NULL, NULL, &report);
+
+  g_assert_cmpint (report->delimiter, ==, SLOPE_CSV_DELIMITER_SEMICOLON);
+  g_assert_false (report->has_header);
+  assert_points (dataset, x, y, 3);
+  slope_csv_report_free (report);
+}
+
 /* CRLF inside a quoted cell is one line break: the record after the
  * two-line cell starts on line 5, as an editor shows it. */
 static void
@@ -201,6 +219,8 @@ main (int   argc,
                    test_sniffer_ignores_quoted_delimiters);
   g_test_add_func ("/csv-cases/ragged-tie-goes-to-comma", test_ragged_tie_goes_to_comma);
   g_test_add_func ("/csv-cases/semicolon-long-decimals", test_semicolon_long_decimals);
+  g_test_add_func ("/csv-cases/semicolons-beat-regular-decimal-commas",
+                   test_semicolons_beat_regular_decimal_commas);
   g_test_add_func ("/csv-cases/crlf-inside-quotes-is-one-line", test_crlf_inside_quotes_is_one_line);
   g_test_add_func ("/csv-cases/doubled-quote", test_doubled_quote);
   g_test_add_func ("/csv-cases/missing-and-not-finite", test_missing_and_not_finite);

@@ -237,8 +237,11 @@ test_choose_columns (void)
   g_autoptr(SlopeCsvReport) report = NULL;
   g_autoptr(SlopeDataset) dataset = load_corpus ("columns.csv", NULL, &report);
 
-  /* By default, the first two numeric columns: "name" is text. */
-  assert_points (dataset, POINTS (ids, heights));
+  /* By default, not the "id" column, and not "name" (text): the header
+   * names height as an x and weight as a y. */
+  assert_points (dataset, POINTS (h2, weights));
+  g_assert_cmpstr (slope_dataset_get_x_name (dataset), ==, "height");
+  g_assert_cmpstr (slope_dataset_get_y_name (dataset), ==, "weight");
   g_clear_object (&dataset);
   g_clear_pointer (&report, slope_csv_report_free);
 

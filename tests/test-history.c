@@ -168,7 +168,7 @@ test_default_under_64_mb (void)
       gsize before = vm_hwm_bytes (), after;
       g_autoptr(SlopeHistory) h = slope_history_new_default ();
 
-      fill (h, 1, 1000000, cost_decay);
+      fill (h, 1, 400000, cost_decay);
       after = vm_hwm_bytes ();
       g_test_message ("VmHWM grew by %.1f MB", (after - before) / 1048576.0);
       g_print ("VmHWM grew by %.1f MB\n", (after - before) / 1048576.0);

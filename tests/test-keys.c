@@ -367,7 +367,7 @@ static void
 test_edit_points_by_keys (void)
 {
   SlopeWindow *window = new_window ();
-  double px0, py0, px, py;
+  double px0, py0, px, py, x_right, y_up;
 
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->data_view)));
   /* Outside edit mode the editing keys do nothing to the data. */
@@ -395,6 +395,7 @@ test_edit_points_by_keys (void)
    * ↑ moves it up, Shift+↓ down by one pixel. */
   point_pixel (window, 1, &px0, &py0);
   press (window, GDK_KEY_Right, 0);
+  x_right = slope_dataset_get_x (window->dataset)[1];
   settle (window);
   g_assert_cmpuint (window->snapshot.state.epoch, ==, 0);
   point_pixel (window, 1, &px, &py);
@@ -404,6 +405,7 @@ test_edit_points_by_keys (void)
   press (window, GDK_KEY_Up, 0);
   point_pixel (window, 1, &px, &py);
   g_assert_cmpfloat (fabs (py - py0 + 5.0), <, 1.0);
+  y_up = slope_dataset_get_y (window->dataset)[1];
   press (window, GDK_KEY_Down, GDK_SHIFT_MASK);
   point_pixel (window, 1, &px, &py);
   g_assert_cmpfloat (fabs (py - py0 + 4.0), <, 1.0);
@@ -451,8 +453,12 @@ test_edit_points_by_keys (void)
   g_assert_cmpuint (slope_dataset_get_n (window->dataset), ==, 3);
   assert_point (window->dataset, 0, 1.0, 2.0);
   g_assert_cmpfloat (slope_dataset_get_y (window->dataset)[1], >, 4.0);
-  for (guint i = 0; i < 3; i++)
-    press (window, GDK_KEY_z, GDK_CONTROL_MASK);
+  /* Each arrow press was a step of its own. */
+  press (window, GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_point (window->dataset, 1, x_right, y_up);
+  press (window, GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_point (window->dataset, 1, x_right, 4.0);
+  press (window, GDK_KEY_z, GDK_CONTROL_MASK);
   assert_point (window->dataset, 0, 1.0, 2.0);
   assert_point (window->dataset, 1, 2.0, 4.0);
   assert_point (window->dataset, 2, 3.0, 6.0);
@@ -657,13 +663,27 @@ add_accelerators (GHashTable *set,
 
   for (guint i = 0; tokens[i] != NULL; i++)
     {
-      guint keyval;
-      GdkModifierType modifiers;
+      static const guint arrows[] = { GDK_KEY_Left, GDK_KEY_Right, GDK_KEY_Up, GDK_KEY_Down };
+      g_auto(GStrv) range = NULL;
+      guint keyval, last;
+      GdkModifierType modifiers, last_modifiers;
 
       if (*tokens[i] == '\0')
         continue;
-      g_assert_true (gtk_accelerator_parse (tokens[i], &keyval, &modifiers));
-      g_hash_table_add (set, key_name (keyval, modifiers));
+      /* A range, drawn "← ⋯ ↓": only the arrow keys are written so. */
+      range = g_strsplit (tokens[i], "...", 2);
+      g_assert_true (gtk_accelerator_parse (range[0], &keyval, &modifiers));
+      if (range[1] == NULL)
+        {
+          g_hash_table_add (set, key_name (keyval, modifiers));
+          continue;
+        }
+      g_assert_true (gtk_accelerator_parse (range[1], &last, &last_modifiers));
+      g_assert_cmpuint (keyval, ==, GDK_KEY_Left);
+      g_assert_cmpuint (last, ==, GDK_KEY_Down);
+      g_assert_cmpuint (modifiers, ==, last_modifiers);
+      for (guint k = 0; k < G_N_ELEMENTS (arrows); k++)
+        g_hash_table_add (set, key_name (arrows[k], modifiers));
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef struct
@@ -98,7 +99,27 @@ test_pytorch_reference (gconstpointer data)
 
   run_train ((const char * const *) args, &r);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpstr (r.err, ==, "");
+  /* "#! diverging N L": PyTorch's cost reached ten times its first at
+   * epoch N, past the limit L; stderr says so in one line, stdout is
+   * untouched.  Otherwise stderr stays empty. */
+  if (g_str_has_prefix (newline + 1, "#! diverging "))
+    {
+      guint64 epoch;
+      char limit[32];
+      g_autofree char *want = NULL;
+      char *body = newline + 1;
+
+      newline = strchr (body, '\n');
+      *newline = '\0';
+      g_assert_cmpint (sscanf (body, "#! diverging %" G_GUINT64_FORMAT " %31s", &epoch, limit), ==, 2);
+      want = g_strdup_printf ("slope-train: diverging from epoch %" G_GUINT64_FORMAT ": ", epoch);
+      g_assert_true (g_str_has_prefix (r.err, want));
+      g_assert_nonnull (strstr (r.err, limit));
+      g_assert_nonnull (strstr (r.err, "--lr "));
+      g_assert_true (strchr (r.err, '\n') == r.err + strlen (r.err) - 1);
+    }
+  else
+    g_assert_cmpstr (r.err, ==, "");
   /* Byte for byte, nan included: C would print "-nan" where Python
    * prints "nan". */
   g_assert_cmpstr (r.out, ==, newline + 1);
@@ -127,6 +148,9 @@ static const char *bad_options[][4] = {
   { "--lr", "nan" },
   { "--lr", "inf" },
   { "--lr", "" },
+  { "--lr", "automatic" },
+  { "--scale", "zscore" },
+  { "--scale" },
   { "--epochs", "0" },
   { "--epochs", "-5" },
   { "--epochs", "ten" },

@@ -99,12 +99,12 @@ plain_tree (const Data        *d,
   SlopeResidualSums lo, hi;
   gsize half;
 
-  if (n <= 1024)
+  if (n <= 256)
     {
       plain_leaf (d, start, n, out);
       return;
     }
-  half = (n / 2 + 1023) / 1024 * 1024;
+  half = (n / 2 + 255) / 256 * 256;
   plain_tree (d, start, half, &lo);
   plain_tree (d, start + half, n - half, &hi);
   out->r2 = lo.r2 + hi.r2;
@@ -153,7 +153,7 @@ fill_random (double *x,
 }
 
 static const gsize sizes[] = {
-  0, 1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 1000, 1023, 1024, 1025, 2047, 2049, 5000,
+  0, 1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 255, 256, 257, 1000, 1023, 1024, 1025, 2047, 2049, 5000,
   131071, 131072, 131073, 300007, 1000003,
 };
 

@@ -211,8 +211,8 @@ test_settings_survive_restart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A key press as the window receives it: the capture-phase key handlers
- * first, then the window's shortcuts (class key bindings). */
+/* A key press as the window's own shortcuts take it (test-keys presses
+ * real keys through every phase). */
 static gboolean
 press (SlopeWindow     *window,
        guint            keyval,
@@ -258,41 +258,23 @@ press (SlopeWindow     *window,
   return FALSE;
 }
 
-/* Whether a key is bound to @action_name, without pressing it (Ctrl+O
- * opens a file chooser). */
+/* Whether @accel is among the application accelerators Slope sets for
+ * @action_name, without pressing it (Ctrl+O opens a file chooser). */
 static gboolean
-bound_to (SlopeWindow     *window,
-          guint            keyval,
-          GdkModifierType  state,
-          const char      *action_name)
+has_accel (const char *action_name,
+           const char *accel)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  g_autofree char *want = g_strdup_printf ("action(%s)", action_name);
+  g_autoptr(GtkApplication) app = gtk_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+  g_auto(GStrv) accels = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
-        continue;
-      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (c)); k++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (c), k);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state
-              && strcmp (action, want) == 0)
-            return TRUE;
-        }
-    }
-  return FALSE;
+  slope_window_set_accels (app);
+  accels = gtk_application_get_accels_for_action (app, action_name);
+  return g_strv_contains ((const char * const *) accels, accel);
 }
 
-/* The README's keys: L steps one line of the loop, F9 shows the loop and
- * the math, F11 presentation and back, E edit mode, Ctrl+O Open. */
+/* The README's keys: L steps one line of the loop, E edit mode; F9 (the
+ * loop and the math), F11 (presentation) and Ctrl+O (Open) are
+ * accelerators of the application. */
 static void
 test_documented_keys (void)
 {
@@ -310,24 +292,16 @@ test_documented_keys (void)
   settle (window);
   g_assert_cmpint (window->snapshot.state.line, ==, SLOPE_LINE_COST);
 
-  g_assert_true (press (window, GDK_KEY_F11, 0));
-  g_assert_true (window->presentation);
-  g_assert_true (press (window, GDK_KEY_F11, 0));
-  g_assert_false (window->presentation);
-
-  /* Stepping a line opened the explanation; F9 closes and reopens it. */
-  g_assert_true (window->show_explain);
-  g_assert_true (press (window, GDK_KEY_F9, 0));
-  g_assert_false (window->show_explain);
-  g_assert_true (press (window, GDK_KEY_F9, 0));
-  g_assert_true (window->show_explain);
+  /* F11 and F9 act even from a text field: application accelerators,
+   * pressed for real in test-keys. */
+  g_assert_true (has_accel ("win.presentation", "F11"));
+  g_assert_true (has_accel ("win.show-explain", "F9"));
+  g_assert_true (has_accel ("win.open", "<Control>o"));
 
   g_assert_true (press (window, GDK_KEY_e, 0));
   g_assert_true (window->edit_mode);
   g_assert_true (press (window, GDK_KEY_e, 0));
   g_assert_false (window->edit_mode);
-
-  g_assert_true (bound_to (window, GDK_KEY_o, GDK_CONTROL_MASK, "win.open"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   reset_all_settings ();
@@ -379,6 +353,143 @@ test_speed_values (void)
   reset_all_settings ();
 }
 
+/* The strip under the slider as the screen shows it: the stable range in
+ * the cost's bluish green (Okabe–Ito 0, 158, 115), beyond the limit the
+ * warning orange (230, 159, 0), both translucent over the window. */
+static void
+hue_at (cairo_surface_t *surface,
+        int              x,
+        int              y,
+        double          *r,
+        double          *g,
+        double          *b)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+  guint32 p = ((const guint32 *) row)[x];
+  double a = (p >> 24) / 255.0;
+
+  g_assert_cmpfloat (a, >, 0.2);
+  /* Unpremultiplied, 0 … 255. */
+  *r = ((p >> 16) & 0xff) / a;
+  *g = ((p >> 8) & 0xff) / a;
+  *b = (p & 0xff) / a;
+}
+
+static void
+test_lr_zone_colours (void)
+{
+  SlopeWindow *window;
+  GtkWidget *zone;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height;
+  double r, g, b;
+
+  reset_all_settings ();
+  window = new_window ();
+  zone = GTK_WIDGET (window->lr_zone);
+  while (gtk_widget_get_width (zone) < 100)
+    g_main_context_iteration (NULL, TRUE);
+  width = gtk_widget_get_width (zone);
+  height = gtk_widget_get_height (zone);
+
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (zone)->snapshot (zone, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* 2/λmax ≈ 0.180 on the slider's 10⁻⁴ … 1 sits at 81% of the strip:
+   * 10⁻³ (25%) is stable, 0.5 (92%) is not. */
+  hue_at (surface, (int) (10 + 0.25 * (width - 20)), height / 2, &r, &g, &b);
+  g_assert_cmpfloat (fabs (r - 0), <, 12);
+  g_assert_cmpfloat (fabs (g - 158), <, 12);
+  g_assert_cmpfloat (fabs (b - 115), <, 12);
+  hue_at (surface, (int) (10 + 0.92 * (width - 20)), height / 2, &r, &g, &b);
+  g_assert_cmpfloat (fabs (r - 230), <, 12);
+  g_assert_cmpfloat (fabs (g - 159), <, 12);
+  g_assert_cmpfloat (fabs (b - 0), <, 12);
+
+  cairo_surface_destroy (surface);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_epoch_picked (SlopeCostView *view,
+                 guint64        epoch,
+                 guint64       *picked)
+{
+  *picked = epoch;
+}
+
+static GtkGesture *
+drag_gesture_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (c))
+        return GTK_GESTURE (c);
+    }
+  return NULL;
+}
+
+/* The cost view starts on a log scale, and a press on it picks the epoch
+ * under the pointer: the right end of 300 epochs is epoch 300, the left
+ * end epoch 1, a point at epoch 120's x is 120. */
+static void
+test_cost_view_picks (void)
+{
+  GtkWidget *fresh = g_object_ref_sink (slope_cost_view_new ());
+  SlopeWindow *window;
+  GtkWidget *view;
+  GtkGesture *drag;
+  guint64 picked = 0;
+  int width, height;
+  double left, top, area_width, area_height;
+
+  g_assert_true (slope_cost_view_get_plot (SLOPE_COST_VIEW (fresh))->log_scale);
+  g_object_unref (fresh);
+
+  reset_all_settings ();
+  window = new_window ();
+  view = GTK_WIDGET (window->cost_view);
+  gtk_adjustment_set_value (window->speed_adjustment, 5.0);
+  gtk_spin_button_set_value (window->epochs_spin, 300);
+  play_to_end (window);
+  while (gtk_widget_get_width (view) < 100)
+    g_main_context_iteration (NULL, TRUE);
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  slope_cost_plot_area (slope_cost_view_get_plot (window->cost_view), width, height,
+                        &left, &top, &area_width, &area_height);
+  drag = drag_gesture_of (view);
+  g_assert_nonnull (drag);
+  g_signal_connect (view, "epoch-picked", G_CALLBACK (on_epoch_picked), &picked);
+
+  g_signal_emit_by_name (drag, "drag-begin", left + area_width, top + 10.0);
+  g_assert_cmpuint (picked, ==, 300);
+  g_signal_emit_by_name (drag, "drag-begin", left, top + 10.0);
+  g_assert_cmpuint (picked, <=, 1);
+  g_signal_emit_by_name (drag, "drag-begin",
+                         slope_cost_plot_epoch_to_x (slope_cost_view_get_plot (window->cost_view),
+                                                     width, height, 120), top + 10.0);
+  g_assert_cmpuint (picked, ==, 120);
+  g_assert_cmpuint (window->shown.epoch, ==, 120);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  reset_all_settings ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +502,8 @@ main (int   argc,
   g_test_add_func ("/window-promises/documented-keys", test_documented_keys);
   g_test_add_func ("/window-promises/rate-digits", test_rate_digits);
   g_test_add_func ("/window-promises/speed-values", test_speed_values);
+  g_test_add_func ("/window-promises/lr-zone-colours", test_lr_zone_colours);
+  g_test_add_func ("/window-promises/cost-view-picks", test_cost_view_picks);
 
   return g_test_run ();
 }

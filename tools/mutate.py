@@ -38,6 +38,13 @@ SUITES = {
 }
 
 
+def related(path, test):
+    """Whether @test is named after a word of @path's (slope-csv-scan.c →
+    test-csv…): those run first, as they are likeliest to catch it."""
+    words = os.path.basename(path)[len("slope-"):-2].split("-")
+    return any(w in test.split("-") for w in words if len(w) > 2)
+
+
 def area_of(path):
     return path.split("/")[1]
 
@@ -84,6 +91,19 @@ def tests_by_suite(scratch):
     return suites
 
 
+def why_failed(scratch):
+    """The first assertion or error line of the last test's log."""
+    try:
+        log = open(os.path.join(scratch, "build", "meson-logs", "testlog.txt"),
+                   encoding="utf-8", errors="replace").read()
+    except OSError:
+        return "?"
+    for line in log.splitlines():
+        if line.startswith(("ERROR:", "not ok", "Bail out")) or line.startswith("TIMEOUT"):
+            return line.strip()[:160]
+    return "failed"
+
+
 # Built before every test: the tests start the programs themselves.
 PROGRAMS = ["src/app/slope", "src/cli/slope-train"]
 
@@ -97,12 +117,12 @@ def run_tests(scratch, tests, env):
         if build.returncode != 0:
             return t + " (does not build)"
         try:
-            r = sh(["meson", "test", "-C", "build", "--no-rebuild", "--num-processes", "1", t],
-                   scratch, timeout=600, env=env)
+            r = sh(["meson", "test", "-C", "build", "--no-rebuild", "--num-processes", "1",
+                    "--timeout-multiplier", "4", t], scratch, timeout=1200, env=env)
         except subprocess.TimeoutExpired:
             return t + " (timeout)"
         if r.returncode != 0:
-            return t
+            return t + ": " + why_failed(scratch)
     return None
 
 
@@ -156,6 +176,7 @@ def main():
                 tests = []
                 for suite in SUITES[area]:
                     tests += [t for t in suites[suite] if t not in tests]
+                tests.sort(key=lambda t: not related(path, t))
                 failed = run_tests(args.scratch, tests, env)
                 status, detail = ("caught", failed) if failed else ("SURVIVED", what)
         finally:

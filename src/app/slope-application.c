@@ -242,8 +242,6 @@ static void
 slope_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
   G_APPLICATION_CLASS (slope_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
@@ -251,10 +249,7 @@ slope_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   slope_window_set_accels (GTK_APPLICATION (app));
 
-  gtk_css_provider_load_from_resource (css, "/io/github/slopelab/Slope/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* style.css is loaded by AdwApplication, from the resource base path. */
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 

@@ -37,6 +37,9 @@ show_lr_text (SlopeWindow *self,
 
   g_ascii_formatd (buf, sizeof buf, "%.6g", lr);
   gtk_editable_set_text (GTK_EDITABLE (self->lr_entry), buf);
+  /* The slider's value is log10 of the rate; a screen reader says the rate. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lr_scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, buf, -1);
   gtk_widget_remove_css_class (GTK_WIDGET (self->lr_entry), "error");
 }
 
@@ -53,7 +56,9 @@ slope_window_set_lr (SlopeWindow *self,
   self->updating_controls--;
 
   slope_lr_zone_set_lr (self->lr_zone, lr);
-  g_settings_set_double (self->settings, "learning-rate", lr);
+  /* The key's range holds every rate a person can type, but for the
+   * denormals. */
+  g_settings_set_double (self->settings, "learning-rate", CLAMP (lr, 1e-300, 1e300));
   slope_runner_set_lr (self->runner, lr);
 }
 
@@ -90,6 +95,10 @@ static void
 on_lr_entry_leave (GtkEventControllerFocus *controller,
                    SlopeWindow             *self)
 {
+  /* Closing the window takes the focus away too, after dispose has
+   * dropped the runner and the settings: nothing to apply then. */
+  if (self->runner == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   on_lr_entry_activate (self->lr_entry, self);
 }
 
@@ -223,12 +232,13 @@ slope_window_controls_update_limits (SlopeWindow *self)
   g_autofree char *hint = NULL;
 
   gtk_scale_clear_marks (self->lr_scale);
-  if (!slope_dataset_stable_lr (self->dataset, &lr_2, &lr_4))
+  if (!slope_dataset_stable_lr (slope_window_training_data (self), &lr_2, &lr_4))
     {
       gtk_label_set_text (self->lr_hint, "");
       slope_lr_zone_set_limit (self->lr_zone, NAN, TRUE);
       return;
     }
+  slope_window_follow_lr_range (self, lr_2, lr_4);
   slope_lr_zone_set_range (self->lr_zone, gtk_adjustment_get_lower (self->lr_adjustment),
                            gtk_adjustment_get_upper (self->lr_adjustment));
   slope_lr_zone_set_limit (self->lr_zone,
@@ -240,14 +250,14 @@ slope_window_controls_update_limits (SlopeWindow *self)
   /* Only the limit that applies now, so the two never crowd each other. */
   if (gtk_switch_get_active (self->zero_grad_switch))
     {
-      if (lr_2 <= 1.0)
+      if (lr_2 <= pow (10.0, gtk_adjustment_get_upper (self->lr_adjustment)))
         gtk_scale_add_mark (self->lr_scale, log10 (lr_2), GTK_POS_BOTTOM, "2/λmax");
     }
-  else if (lr_4 <= 1.0)
+  else if (lr_4 <= pow (10.0, gtk_adjustment_get_upper (self->lr_adjustment)))
     gtk_scale_add_mark (self->lr_scale, log10 (lr_4), GTK_POS_BOTTOM, "4/λmax");
 
   if (gtk_switch_get_active (self->zero_grad_switch))
-    hint = g_strdup_printf (_("Converges below %s (2/λmax) on these points; diverges above it."), a);
+    hint = slope_window_lr_hint (self, a);
   else
     hint = g_strdup_printf (_("Without zero_grad it never settles, and above %s (4/λmax) it blows up."), b);
   gtk_label_set_text (self->lr_hint, hint);

@@ -73,8 +73,11 @@ replace_dataset (SlopeWindow  *self,
                  SlopeDataset *dataset)
 {
   g_set_object (&self->dataset, dataset);
-  slope_runner_set_dataset (self->runner, dataset, FALSE);
+  slope_window_scaling_data_changed (self);
+  slope_runner_set_dataset (self->runner, slope_window_training_data (self), FALSE);
   slope_data_view_set_dataset (self->data_view, dataset, FALSE);
+  /* The landscape and its star are the new data's, not the old. */
+  slope_landscape_widget_set_dataset (self->landscape_view, slope_window_training_data (self));
   slope_window_controls_update_limits (self);
   update_edit_actions (self);
 }

@@ -15,6 +15,7 @@
 #include "slope-dataset.h"
 #include "slope-edit-stack.h"
 #include "slope-runner.h"
+#include "slope-scaling.h"
 #include "slope-window.h"
 
 G_BEGIN_DECLS
@@ -114,13 +115,52 @@ struct _SlopeWindow
   gboolean              edit_discarded;         /* close without saving */
   gboolean              edit_close_after_save;
 
+  /* The plots' accessible descriptions (slope-window-a11y.c) */
+  char                 *described[3];
+
   /* Toasts (slope-window-toast.c) */
   AdwToast             *last_toast;             /* weak: while shown */
   char                 *toast_details;
 
   /* Column picker (slope-column-dialog.c) */
   SlopeColumnDialog    *column_dialog;          /* weak: open while asking */
+
+  /* Advice on real data (slope-window-advice.c) */
+  SlopeDataset         *advice_dataset;         /* the data last advised on */
+  guint                 advice_resets;
+  gboolean              advice_unsettled;       /* said this run */
+
+  /* Scaling (slope-window-scaling.c) */
+  SlopeScaleMode        scale_mode;
+  SlopeScaling          scaling;
+  SlopeDataset         *train_dataset;          /* scaled, or NULL: the data */
+  GtkDropDown          *scale_drop_down;
+  GtkLabel             *scale_hint;
 };
+
+/* slope-window-scaling.c */
+SlopeDataset *slope_window_training_data      (SlopeWindow    *self);
+void          slope_window_model_to_data      (SlopeWindow    *self,
+                                               double          w,
+                                               double          b,
+                                               double         *w_data,
+                                               double         *b_data);
+void          slope_window_scaling_data_changed (SlopeWindow  *self);
+void          slope_window_set_scale_mode     (SlopeWindow    *self,
+                                               SlopeScaleMode  mode);
+void          slope_window_suggest_lr         (SlopeWindow    *self);
+void          slope_window_scaling_init       (SlopeWindow    *self);
+void          slope_window_scaling_dispose    (SlopeWindow    *self);
+
+/* slope-window-advice.c */
+void  slope_window_follow_lr_range   (SlopeWindow               *self,
+                                      double                     lr_2,
+                                      double                     lr_4);
+char *slope_window_lr_hint           (SlopeWindow               *self,
+                                      const char                *limit);
+char *slope_window_divergence_text   (SlopeWindow               *self,
+                                      const SlopeRunnerSnapshot *snap);
+void  slope_window_advice_refresh    (SlopeWindow               *self);
 
 /* slope-window-actions.c */
 void slope_window_class_install_actions (GtkWidgetClass *widget_class);
@@ -179,6 +219,10 @@ gboolean slope_window_export_to         (SlopeWindow    *self,
                                          GError        **error);
 void     slope_window_export_dialog     (SlopeWindow    *self,
                                          const char     *what);
+
+/* slope-window-a11y.c */
+void     slope_window_update_descriptions (SlopeWindow  *self);
+void     slope_window_a11y_dispose      (SlopeWindow    *self);
 
 /* slope-window-toast.c */
 void     slope_window_toast             (SlopeWindow    *self,

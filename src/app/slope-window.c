@@ -17,8 +17,11 @@
 #include "slope-history.h"
 #include "slope-math-text.h"
 #include "slope-window-private.h"
+#include "slope-wrap.h"
 
 #define LOG_MAX_LINES 2000
+/* Characters of a readout's value: "−1.23457e+38" and a little room. */
+#define READOUT_CHARS 14
 
 G_DEFINE_FINAL_TYPE (SlopeWindow, slope_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -68,6 +71,16 @@ build_readouts (SlopeWindow *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_widget_add_css_class (label, "readout-name");
       gtk_label_set_xalign (GTK_LABEL (value), 1.0);
+      /* As wide as "−1.23457e+38" whatever is shown, so the panel does
+       * not change width as the numbers grow; the epoch's "(… in all)"
+       * may take a second line. */
+      gtk_label_set_width_chars (GTK_LABEL (value), READOUT_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (value), READOUT_CHARS);
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_RIGHT);
+      /* Numbers read left to right in a right-to-left layout too: never
+       * "1000 / 0" for "0 / 1000". */
+      gtk_widget_set_direction (value, GTK_TEXT_DIR_LTR);
       gtk_widget_set_hexpand (value, TRUE);
       gtk_widget_add_css_class (value, "readout-value");
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
@@ -135,8 +148,6 @@ update_divergence (SlopeWindow *self)
 {
   const SlopeRunnerSnapshot *snap = &self->snapshot;
   g_autofree char *text = NULL;
-  char lr[32], limit[32];
-  double lr_2 = NAN, lr_4 = NAN;
 
   if (snap->divergence == SLOPE_DIVERGENCE_NONE)
     {
@@ -144,27 +155,7 @@ update_divergence (SlopeWindow *self)
       return;
     }
 
-  slope_dataset_stable_lr (self->dataset, &lr_2, &lr_4);
-  slope_format_number (lr, sizeof lr, snap->diverged_lr, 4);
-  if (snap->divergence == SLOPE_DIVERGENCE_STEP_TOO_LARGE)
-    {
-      slope_format_number (limit, sizeof limit, lr_2, 3);
-      text = g_strdup_printf (_("Training diverged at epoch %" PRIu64 ": the steps "
-                                "grew too large for this learning rate (%s). On these points "
-                                "gradient descent converges only below 2/λmax ≈ %s. Lower the "
-                                "learning rate and press Reset."),
-                              snap->diverged_epoch, lr, limit);
-    }
-  else
-    {
-      slope_format_number (limit, sizeof limit, lr_4, 3);
-      text = g_strdup_printf (_("Training diverged at epoch %" PRIu64 ": without "
-                                "optimizer.zero_grad() the gradients accumulated in W.grad and "
-                                "b.grad until the steps blew up (at this learning rate, %s, "
-                                "above 4/λmax ≈ %s). Turn optimizer.zero_grad() back on and "
-                                "press Reset."),
-                              snap->diverged_epoch, lr, limit);
-    }
+  text = slope_window_divergence_text (self, snap);
   gtk_label_set_text (self->divergence_label, text);
   gtk_revealer_set_reveal_child (self->divergence_revealer, TRUE);
 }
@@ -182,6 +173,7 @@ append_log (SlopeWindow *self)
       self->shown_resets = self->snapshot.resets;
       gtk_text_buffer_set_text (buffer, "", 0);
       slope_landscape_widget_refit (self->landscape_view);
+      slope_data_view_refit (self->data_view);
     }
 
   if (slope_runner_read_log (self->runner, &self->log_cursor, lines) == 0)
@@ -303,6 +295,8 @@ update_reference (SlopeWindow *self)
 
   slope_data_view_set_reference (self->data_view, TRUE, w, b);
   equation = slope_format_equation (w, b);
+  /* W − W* in the units training runs in. */
+  slope_scaling_line_to_scaled (&self->scaling, w, b, &w, &b);
   slope_format_number_unicode (r2, sizeof r2, r_squared, 4);
   slope_format_number_unicode (dw, sizeof dw, self->shown.w - w, 3);
   slope_format_number_unicode (db, sizeof db, self->shown.b - b, 3);
@@ -369,16 +363,24 @@ slope_window_redraw (SlopeWindow *self)
   update_explain (self);
   update_reference (self);
   update_divergence (self);
+  slope_window_advice_refresh (self);
   update_play_button (self);
   slope_window_update_actions (self);
 
-  slope_data_view_set_model (self->data_view, st->w, st->b);
+  {
+    double w_data, b_data;
+
+    /* The plot is in the data's units, training maybe in scaled ones. */
+    slope_window_model_to_data (self, st->w, st->b, &w_data, &b_data);
+    slope_data_view_set_model (self->data_view, w_data, b_data);
+  }
   slope_landscape_widget_set_state (self->landscape_view, st->w, st->b);
   /* The x axis spans at least the current run, so it does not rescale
    * with every epoch. */
   x_max = now->epoch + (now->run_length - MIN (now->run_epoch, now->run_length));
   slope_cost_view_set_x_max (self->cost_view, MAX (x_max, (guint64) now->run_length));
   slope_cost_view_set_marker (self->cost_view, st->epoch > 0, st->epoch, st->cost);
+  slope_window_update_descriptions (self);
 }
 
 /* The template's "Open Example" submenu, filled from the examples table. */
@@ -442,11 +444,14 @@ slope_window_dispose (GObject *object)
   slope_window_edit_dispose (self);
   slope_window_labs_dispose (self);
   slope_window_toast_dispose (self);
+  slope_window_a11y_dispose (self);
   /* Stop and join the training thread before anything it reads goes. */
   if (self->runner != NULL)
     slope_runner_stop (self->runner);
   g_clear_object (&self->runner);
   g_clear_object (&self->dataset);
+  g_clear_object (&self->advice_dataset);
+  slope_window_scaling_dispose (self);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SLOPE_TYPE_WINDOW);
@@ -561,7 +566,9 @@ slope_window_init (SlopeWindow *self)
                                  _("The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6"));
 
   build_readouts (self);
+  slope_wrap_keep_words_in (GTK_WIDGET (self));
   slope_window_controls_init (self);
+  slope_window_scaling_init (self);
   g_settings_bind (self->settings, "show-math-panel", self, "show-explain", G_SETTINGS_BIND_DEFAULT);
   slope_window_setup_drop (self);
 
@@ -607,9 +614,10 @@ slope_window_set_dataset (SlopeWindow  *self,
   g_return_if_fail (SLOPE_IS_DATASET (dataset));
 
   g_set_object (&self->dataset, dataset);
-  slope_runner_set_dataset (self->runner, dataset, TRUE);
+  slope_window_scaling_data_changed (self);
+  slope_runner_set_dataset (self->runner, slope_window_training_data (self), TRUE);
   slope_data_view_set_dataset (self->data_view, dataset, TRUE);
-  slope_landscape_widget_set_dataset (self->landscape_view, dataset);
+  slope_landscape_widget_set_dataset (self->landscape_view, slope_window_training_data (self));
   title = slope_dataset_get_title (dataset);
   if (title != NULL && *title != '\0')
     adw_window_title_set_subtitle (self->window_title, title);

@@ -28,6 +28,7 @@
 #include "slope-script.h"
 #include "slope-train-optim.h"
 #include "slope-trainer.h"
+#include "slope-train-advice.h"
 
 typedef struct
 {
@@ -49,6 +50,9 @@ typedef struct
   char              *log_csv;
   char              *export_script;
   char              *lesson;
+  /* Real data */
+  gboolean           lr_auto;
+  SlopeScaleMode     scale;
 } Options;
 
 static Options opts = { SLOPE_DEFAULT_LR, NULL, SLOPE_DEFAULT_LOG_EVERY, FALSE, 0.0, 0.0 };
@@ -83,10 +87,13 @@ parse_lr (const char  *name,
           gpointer     data,
           GError     **error)
 {
+  opts.lr_auto = g_strcmp0 (value, "auto") == 0;
+  if (opts.lr_auto)
+    return TRUE;
   if (!slope_parse_double (value, &opts.lr) || !(opts.lr > 0.0))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--lr must be a positive number, not “%s”"), value);
+                   _("--lr must be a positive number or auto, not “%s”"), value);
       return FALSE;
     }
   return TRUE;
@@ -157,9 +164,28 @@ parse_delimiter (const char  *name,
   return TRUE;
 }
 
+static gboolean
+parse_scale (const char  *name,
+             const char  *value,
+             gpointer     data,
+             GError     **error)
+{
+  if (!slope_scale_mode_from_string (value, &opts.scale))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--scale must be none, center or standardize, not “%s”"), value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const GOptionEntry entries[] = {
   { "lr", 0, 0, G_OPTION_ARG_CALLBACK, parse_lr,
-    N_("Learning rate (default 0.01)"), N_("LR") },
+    N_("Learning rate (default 0.01), or auto for 2/(λmin + λmax) of the data trained on"),
+    N_("LR") },
+  { "scale", 0, 0, G_OPTION_ARG_CALLBACK, parse_scale,
+    N_("Train on x and y scaled: none (default), center, or standardize ((x − mean) / std)"),
+    N_("MODE") },
   { "epochs", 0, 0, G_OPTION_ARG_CALLBACK, parse_epochs,
     N_("Epochs of one run (default 1000); repeat for more runs, each continuing from the last"), N_("N") },
   { "log-every", 0, 0, G_OPTION_ARG_CALLBACK, parse_log_every,
@@ -199,8 +225,9 @@ static const GOptionEntry entries[] = {
 
 /* @history: (nullable): receives every epoch, for --log-csv */
 static void
-train (SlopeTrainer *trainer,
-       SlopeHistory *history)
+train (SlopeTrainer     *trainer,
+       SlopeHistory     *history,
+       SlopeTrainAdvice *advice)
 {
   char line[SLOPE_LOG_LINE_MAX];
 
@@ -216,6 +243,7 @@ train (SlopeTrainer *trainer,
           slope_trainer_epoch (trainer, &rec);
           if (history != NULL)
             slope_history_append (history, &rec, 1);
+          slope_train_advice_epoch (advice, &rec, stderr);
           if (epoch % opts.log_every == 0 && !log_csv_to_stdout ())
             {
               slope_format_log_line (line, sizeof line, rec.run_epoch, rec.run_length,
@@ -300,8 +328,10 @@ load_dataset (int *status)
 
 /* --plot and --log-csv, after training.  Returns the exit status. */
 static int
-write_outputs (SlopeTrainer *trainer,
-               SlopeHistory *history)
+write_outputs (SlopeTrainer       *trainer,
+               SlopeHistory       *history,
+               SlopeDataset       *dataset,
+               const SlopeScaling *scaling)
 {
   g_autoptr(GError) error = NULL;
 
@@ -329,7 +359,6 @@ write_outputs (SlopeTrainer *trainer,
   if (opts.plot != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (opts.plot);
-      SlopeDataset *dataset = slope_trainer_get_dataset (trainer);
       SlopeTrainerState st;
       SlopeDataPlot plot;
 
@@ -337,8 +366,7 @@ write_outputs (SlopeTrainer *trainer,
       slope_data_plot_init (&plot);
       plot.dataset = dataset;
       slope_viewport_fit (&plot.view, dataset);
-      plot.w = st.w;
-      plot.b = st.b;
+      slope_scaling_line_to_data (scaling, st.w, st.b, &plot.w, &plot.b);
       plot.show_line = TRUE;
       plot.show_residuals = TRUE;
       plot.show_equation = TRUE;
@@ -485,6 +513,9 @@ main (int   argc,
   g_autoptr(SlopeHistory) history = NULL;
   SlopeTrainOptim optim;
   const char *given;
+  g_autoptr(SlopeDataset) scaled = NULL;
+  SlopeScaling scaling = SLOPE_SCALING_IDENTITY;
+  SlopeTrainAdvice advice;
   int status = 0;
 
   setlocale (LC_ALL, "");
@@ -530,10 +561,27 @@ main (int   argc,
       g_array_append_val (runs, n);
     }
 
-  if (opts.export_script != NULL && (status = export_script (dataset, &optim)) != 0)
+  if (!slope_scaling_compute (dataset, opts.scale, &scaling, &error))
+    {
+      g_printerr ("slope-train: %s\n", error->message);
+      return 1;
+    }
+  scaled = slope_scaling_apply (&scaling, dataset);
+  if (opts.lr_auto)
+    {
+      if (!slope_dataset_suggested_lr (scaled, &opts.lr))
+        return usage_error (_("--lr auto needs data with finite moments"));
+      slope_train_advice_chosen_lr (opts.lr, stderr);
+    }
+  /* The stable limits it names are plain full-batch SGD's. */
+  slope_train_advice_init (&advice, scaled, opts.scale, opts.lr_auto);
+  advice.said = optim.optimizer.kind != SLOPE_OPTIMIZER_SGD || optim.optimizer.momentum != 0.0
+                || (optim.batch_size != 0 && optim.batch_size < slope_dataset_get_n (scaled));
+
+  if (opts.export_script != NULL && (status = export_script (scaled, &optim)) != 0)
     return status;
 
-  trainer = slope_trainer_new (dataset);
+  trainer = slope_trainer_new (scaled);
   slope_trainer_set_lr (trainer, opts.lr);
   slope_trainer_set_zero_grad (trainer, !opts.no_zero_grad);
   slope_trainer_set_initial (trainer, opts.w0, opts.b0);
@@ -543,11 +591,18 @@ main (int   argc,
 
   if (opts.log_csv != NULL)
     history = slope_history_new_default ();
-  train (trainer, history);
+  train (trainer, history, &advice);
+  if (scaling.mode != SLOPE_SCALE_NONE && !log_csv_to_stdout ())
+    {
+      SlopeTrainerState st;
+
+      slope_trainer_get_state (trainer, &st);
+      slope_train_advice_data_line (&scaling, st.w, st.b, stdout);
+    }
   if (fflush (stdout) != 0 && stdout_errno == 0)
     stdout_errno = errno;
   if (stdout_errno != 0)
     return stdout_failed (stdout_errno);
 
-  return write_outputs (trainer, history);
+  return write_outputs (trainer, history, dataset, &scaling);
 }

@@ -92,6 +92,9 @@ gboolean slope_csv_layout_detect  (SlopeCsvLayout     *layout,
                                    guint               sample_rows,
                                    GError            **error);
 void     slope_csv_layout_clear   (SlopeCsvLayout     *layout);
+void     slope_csv_layout_guess_xy (const SlopeCsvLayout *layout,
+                                    guint                *x,
+                                    guint                *y);
 guint    slope_csv_layout_find_column (const SlopeCsvLayout *layout,
                                        const char           *spec);
 

@@ -140,14 +140,18 @@ slope_csv_scanner_next_field (SlopeCsvScanner *s,
   if (p < s->end && *p == '"')
     {
       const char *quote = p;
+      const char *closed;
 
       p = scan_quoted (s, quote, field);
       if (p == NULL)
         return SLOPE_CSV_FIELD_UNTERMINATED;
+      closed = p;
       while (p < s->end && is_blank (s, *p))
         p++;
+      /* Between whitespace-separated fields the blanks are the delimiter,
+       * as in R's write.table: "1" 1.5 2.3. */
       if (p < s->end && !is_newline (*p) && *p != s->delimiter
-          && !(s->delimiter == ' ' && *p == '\t'))
+          && !(s->delimiter == ' ' && (*p == '\t' || p > closed)))
         {
           /* "a"b is not CSV: keep all of it, quotes too, as plain text. */
           p = scan_unquoted (s, p);
@@ -669,6 +673,29 @@ name_columns (SlopeCsvLayout *layout,
     }
 }
 
+/* The header's names, one to a column.  R's write.table leaves the row
+ * names' column out of the header ("x" "y" over "1" 1.5 2.3), so a header
+ * one short of every row names the columns after the first. */
+static char **
+header_names (GPtrArray *records,
+              guint      n_columns)
+{
+  char **header = g_ptr_array_index (records, 0);
+  guint n = g_strv_length (header);
+  char **shifted;
+
+  if (n + 1 != n_columns || records->len < 2)
+    return g_strdupv (header);
+  for (guint r = 1; r < records->len; r++)
+    if (g_strv_length (g_ptr_array_index (records, r)) != n_columns)
+      return g_strdupv (header);
+  shifted = g_new0 (char *, n_columns + 1);
+  shifted[0] = g_strdup ("");
+  for (guint c = 0; c < n; c++)
+    shifted[c + 1] = g_strdup (header[c]);
+  return shifted;
+}
+
 /* Keeps the sampled data rows, each padded to n_columns cells: moved,
  * not copied, when already as wide. */
 static void
@@ -698,6 +725,7 @@ describe_columns (SlopeCsvLayout *layout,
   GPtrArray *records = sample->records;
   g_autofree guint *numbers = NULL;
   g_autofree guint *texts = NULL;
+  g_auto(GStrv) header = NULL;
   guint n_data;
 
   layout->n_columns = 0;
@@ -715,7 +743,8 @@ describe_columns (SlopeCsvLayout *layout,
   for (guint c = 0; c < layout->n_columns; c++)
     layout->numeric[c] = mostly_numbers (numbers[c], texts[c]);
 
-  name_columns (layout, layout->has_header ? g_ptr_array_index (records, 0) : NULL);
+  header = layout->has_header ? header_names (records, layout->n_columns) : NULL;
+  name_columns (layout, header);
   keep_rows (layout, records);
 
   layout->body = layout->has_header ? sample->second : sample->first;

@@ -117,6 +117,8 @@ pick_columns (const SlopeCsvLayout   *layout,
       return FALSE;
     }
 
+  if (x == G_MAXUINT && y == G_MAXUINT)
+    slope_csv_layout_guess_xy (layout, &x, &y);
   if (x == G_MAXUINT)
     x = first_numeric_column_except (layout, y);
   if (y == G_MAXUINT && x != G_MAXUINT)
@@ -421,6 +423,7 @@ load_layout (const SlopeCsvLayout   *layout,
              GError                **error)
 {
   g_autoptr(SlopeCsvReport) report = NULL;
+  SlopeDataset *dataset;
   Reader r = { 0 };
   guint x_column, y_column;
 
@@ -448,8 +451,12 @@ load_layout (const SlopeCsvLayout   *layout,
   report->rows_read = r.n;
   if (report_out)
     *report_out = g_steal_pointer (&report);
-  return slope_dataset_new_take (g_renew (double, r.x, r.n), g_renew (double, r.y, r.n),
-                                 r.n, layout->display_name);
+  dataset = slope_dataset_new_take (g_renew (double, r.x, r.n), g_renew (double, r.y, r.n),
+                                    r.n, layout->display_name);
+  /* The axes and exports speak of the file's own names. */
+  if (layout->has_header)
+    slope_dataset_set_names (dataset, layout->names[x_column], layout->names[y_column]);
+  return dataset;
 }
 
 /**

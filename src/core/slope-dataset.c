@@ -19,6 +19,8 @@ struct _SlopeDataset
   double       *x;
   double       *y;
   char         *title;
+  char         *x_name;
+  char         *y_name;
   SlopeMoments  moments;
 };
 
@@ -86,6 +88,8 @@ slope_dataset_finalize (GObject *object)
   g_clear_pointer (&self->x, g_free);
   g_clear_pointer (&self->y, g_free);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->x_name, g_free);
+  g_clear_pointer (&self->y_name, g_free);
 
   G_OBJECT_CLASS (slope_dataset_parent_class)->finalize (object);
 }
@@ -178,6 +182,57 @@ slope_dataset_get_title (SlopeDataset *self)
   g_return_val_if_fail (SLOPE_IS_DATASET (self), NULL);
 
   return self->title;
+}
+
+/**
+ * slope_dataset_set_names:
+ * @x_name: (nullable): the x column's name, NULL or "" for "x"
+ * @y_name: (nullable): the y column's name, NULL or "" for "y"
+ *
+ * Names the columns for the axes, the legend and the exports.  Only for
+ * the maker of the dataset, before anyone else holds it: a dataset that
+ * other threads read never changes.
+ */
+void
+slope_dataset_set_names (SlopeDataset *self,
+                         const char   *x_name,
+                         const char   *y_name)
+{
+  char *x = x_name != NULL && *x_name != '\0' ? g_strdup (x_name) : NULL;
+  char *y = y_name != NULL && *y_name != '\0' ? g_strdup (y_name) : NULL;
+
+  g_return_if_fail (SLOPE_IS_DATASET (self));
+
+  g_free (self->x_name);
+  g_free (self->y_name);
+  self->x_name = x;
+  self->y_name = y;
+}
+
+/* The x column's name, "x" when the data did not name it. */
+const char *
+slope_dataset_get_x_name (SlopeDataset *self)
+{
+  g_return_val_if_fail (SLOPE_IS_DATASET (self), "x");
+
+  return self->x_name != NULL ? self->x_name : "x";
+}
+
+const char *
+slope_dataset_get_y_name (SlopeDataset *self)
+{
+  g_return_val_if_fail (SLOPE_IS_DATASET (self), "y");
+
+  return self->y_name != NULL ? self->y_name : "y";
+}
+
+/* Whether the columns carry names of their own. */
+gboolean
+slope_dataset_has_names (SlopeDataset *self)
+{
+  g_return_val_if_fail (SLOPE_IS_DATASET (self), FALSE);
+
+  return self->x_name != NULL || self->y_name != NULL;
 }
 
 const SlopeMoments *
@@ -302,6 +357,7 @@ dataset_edited (SlopeDataset *self,
 {
   double *x = g_new (double, n);
   double *y = g_new (double, n);
+  SlopeDataset *edited;
   gsize j = 0;
 
   for (gsize i = 0; i <= self->moments.n; i++)
@@ -321,7 +377,9 @@ dataset_edited (SlopeDataset *self,
     }
   g_assert (j == n);
 
-  return slope_dataset_new_take (x, y, n, self->title);
+  edited = slope_dataset_new_take (x, y, n, self->title);
+  slope_dataset_set_names (edited, self->x_name, self->y_name);
+  return edited;
 }
 
 /* A copy with (x, y) inserted at @index, or appended when @index < 0. */

@@ -45,6 +45,12 @@ gsize               slope_dataset_get_n          (SlopeDataset  *self);
 const double       *slope_dataset_get_x          (SlopeDataset  *self);
 const double       *slope_dataset_get_y          (SlopeDataset  *self);
 const char         *slope_dataset_get_title      (SlopeDataset  *self);
+void                slope_dataset_set_names      (SlopeDataset  *self,
+                                                  const char    *x_name,
+                                                  const char    *y_name);
+const char         *slope_dataset_get_x_name     (SlopeDataset  *self);
+const char         *slope_dataset_get_y_name     (SlopeDataset  *self);
+gboolean            slope_dataset_has_names      (SlopeDataset  *self);
 const SlopeMoments *slope_dataset_get_moments    (SlopeDataset  *self);
 gboolean            slope_dataset_least_squares  (SlopeDataset  *self,
                                                   double        *w,

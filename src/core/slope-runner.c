@@ -18,6 +18,7 @@
 #include "slope-dataset.h"
 #include "slope-history.h"
 #include "slope-runner.h"
+#include "slope-runner-watch.h"
 
 #define BATCH_RECORDS    1024
 #define PENDING_LOG      32
@@ -97,6 +98,8 @@ struct _SlopeRunner
   guint64              diverged_epoch;
   double               diverged_lr;
   guint                resets;
+  SlopeDivergenceWatch watch;
+  gboolean             overflow_paused;
 };
 
 G_DEFINE_FINAL_TYPE (SlopeRunner, slope_runner, G_TYPE_OBJECT)
@@ -171,6 +174,7 @@ slope_runner_new (SlopeDataset *dataset)
   self->trainer = slope_trainer_new (dataset);
   slope_trainer_reset (self->trainer);
   slope_trainer_set_batch_func (self->trainer, record_batch, self);
+  slope_divergence_watch_set_dataset (&self->watch, dataset);
   self->history = slope_history_new_default ();
   publish_locked (self);
   self->thread = g_thread_new ("slope-trainer", worker_main, self);
@@ -525,6 +529,7 @@ publish_locked (SlopeRunner *self)
   snap->divergence = self->divergence;
   snap->diverged_epoch = self->diverged_epoch;
   snap->diverged_lr = self->diverged_lr;
+  slope_divergence_watch_publish (&self->watch, snap);
   snap->speed = self->speed;
   snap->resets = self->resets;
   snap->serial++;
@@ -583,13 +588,20 @@ record_epoch (SlopeRunner            *self,
                            rec->run_epoch, rec->run_length, rec->w, rec->b, rec->cost);
 
   if (self->divergence == SLOPE_DIVERGENCE_NONE
-      && (!isfinite (rec->w) || !isfinite (rec->b) || !isfinite (rec->cost)))
+      && slope_divergence_watch_epoch (&self->watch, rec))
     {
       self->divergence = rec->zero_grad ? SLOPE_DIVERGENCE_STEP_TOO_LARGE
                                         : SLOPE_DIVERGENCE_ACCUMULATED;
       self->diverged_epoch = rec->epoch;
       self->diverged_lr = rec->lr;
       /* Divergence is a lesson: stop and let the window explain it. */
+      self->playing = FALSE;
+    }
+  else if (self->divergence != SLOPE_DIVERGENCE_NONE && !self->overflow_paused
+           && (!isfinite (rec->w) || !isfinite (rec->b) || !isfinite (rec->cost)))
+    {
+      /* Played on past the warning: stop once more where the numbers end. */
+      self->overflow_paused = TRUE;
       self->playing = FALSE;
     }
 
@@ -616,6 +628,8 @@ do_reset (SlopeRunner *self)
   self->pending_batches_len = 0;
   self->divergence = SLOPE_DIVERGENCE_NONE;
   self->diverged_epoch = 0;
+  slope_divergence_watch_reset (&self->watch);
+  self->overflow_paused = FALSE;
   self->playing = FALSE;
   self->resets++;
 
@@ -690,6 +704,7 @@ apply_command (SlopeRunner   *self,
       break;
     case CMD_DATASET:
       slope_trainer_set_dataset (self->trainer, cmd->dataset);
+      slope_divergence_watch_set_dataset (&self->watch, cmd->dataset);
       if (cmd->n)
         do_reset (self);
       break;

@@ -31,8 +31,16 @@ typedef struct
   SlopeTrainerState state;
   gboolean          playing;
   SlopeDivergence   divergence;
-  guint64           diverged_epoch;   /* the first epoch with inf or nan */
+  guint64           diverged_epoch;   /* the epoch training paused at */
   double            diverged_lr;
+  double            diverged_limit;   /* 2/λmax, or 4/λmax without zero_grad */
+  double            diverged_cost;    /* cost at that epoch … */
+  double            diverged_start_cost; /* … and when the rate went past the limit */
+  double            suggested_lr;     /* 2/(λmin + λmax) of the data trained on */
+  gboolean          scaling_advised;  /* that data is badly conditioned */
+  /* zero_grad off inside the limit: it swings for ever, bounded.  Set at
+   * the first epoch whose cost rose, once per reset. */
+  guint64           unsettled_epoch;  /* 0: not (yet) */
   double            speed;            /* epochs per second; 0 = flat out */
   guint             resets;           /* how many resets so far */
   guint64           serial;           /* changes with every publication */
@@ -40,6 +48,10 @@ typedef struct
 
 #define SLOPE_LOG_RING_SIZE 256
 #define SLOPE_BATCH_RING_SIZE 65536
+
+/* A run past the stable limit pauses once its cost reaches this many
+ * times the cost it had when it went past. */
+#define SLOPE_DIVERGENCE_GROWTH 10.0
 
 SlopeRunner  *slope_runner_new            (SlopeDataset        *dataset);
 SlopeHistory *slope_runner_get_history    (SlopeRunner         *self);

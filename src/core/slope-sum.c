@@ -30,7 +30,7 @@
 
 #define SMALL_N     8
 #define LANES       8
-#define LEAF        1024
+#define LEAF        256
 #define POOL_MIN_N  ((gsize) 1 << 17)
 #define TASK_DEPTH  6
 #define MAX_TASKS   (1 << TASK_DEPTH)

@@ -38,16 +38,21 @@ typedef struct
   double        lw;        /* line width scale */
 } Layout;
 
+/* The columns' own names, when the data has them. */
 static const char *
 x_title (const SlopeDataPlot *plot)
 {
-  return plot->x_label ? plot->x_label : "x";
+  if (plot->x_label)
+    return plot->x_label;
+  return plot->dataset ? slope_dataset_get_x_name (plot->dataset) : "x";
 }
 
 static const char *
 y_title (const SlopeDataPlot *plot)
 {
-  return plot->y_label ? plot->y_label : "y";
+  if (plot->y_label)
+    return plot->y_label;
+  return plot->dataset ? slope_dataset_get_y_name (plot->dataset) : "y";
 }
 
 static const SlopePalette *
@@ -718,6 +723,7 @@ slope_data_plot_draw_model (cairo_t             *cr,
   const SlopePalette *palette;
   Layout layout;
   gboolean has_points;
+  int direction;
 
   g_return_if_fail (plot != NULL);
 
@@ -756,6 +762,9 @@ slope_data_plot_draw_model (cairo_t             *cr,
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       slope_palette_set_source (cr, &palette->line);
       draw_line (cr, &layout, plot->w, plot->b);
+      direction = slope_line_offscreen (&layout.view, plot->w, plot->b);
+      if (direction != 0)
+        slope_draw_offscreen_arrow (cr, &layout.area, direction, 16.0 * layout.fs);
     }
 
   if (has_points)

@@ -82,6 +82,17 @@ gssize   slope_data_plot_pick          (const SlopeDataPlot *plot,
                                         double               px,
                                         double               py,
                                         double               radius);
+gboolean slope_viewport_follow_line    (SlopeViewport       *view,
+                                        SlopeDataset        *dataset,
+                                        double               w,
+                                        double               b);
+int      slope_line_offscreen          (const SlopeViewport *view,
+                                        double               w,
+                                        double               b);
+void     slope_draw_offscreen_arrow    (cairo_t             *cr,
+                                        const SlopeArea     *area,
+                                        int                  direction,
+                                        double               size);
 gboolean slope_clip_line               (const SlopeViewport *view,
                                         double               w,
                                         double               b,

@@ -6,7 +6,8 @@
  * character for character, comments included; turning zero_grad off
  * comments that line out, which is exactly the edit they would make.
  * Colours are translucent or chosen per light/dark style so the lit line
- * stays readable in both.
+ * stays readable in both.  A line never wraps: in a pane narrower than the
+ * code, the code is drawn scaled down to fit (slope-fit.c).
  */
 #include "config.h"
 
@@ -14,10 +15,15 @@
 #include <string.h>
 
 #include "slope-code-view.h"
+#include "slope-fit.h"
 #include "slope-python-highlight.h"
 #include "slope-widget-style.h"
 
 #define BASE_SCALE 1.2
+/* Smaller than this, at font scale 1, the pane must make room instead;
+ * a larger font scale may shrink further, to the same size of type. */
+#define MIN_FIT_SCALE 0.45
+#define MIN_FIT(self) (MIN_FIT_SCALE / MAX ((self)->font_scale, 1.0))
 
 static const char *const loop_lines[] = {
   "for epoch in range(1, nb_epochs+1):",
@@ -212,10 +218,8 @@ slope_code_view_measure (GtkWidget      *widget,
 {
   SlopeCodeView *self = SLOPE_CODE_VIEW (widget);
 
-  gtk_widget_measure (GTK_WIDGET (self->text_view), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *natural = MAX (*natural, get_content_width (self));
+  slope_fit_measure (GTK_WIDGET (self->text_view), get_content_width (self), MIN_FIT (self),
+                     orientation, for_size, minimum, natural);
 }
 
 static void
@@ -226,7 +230,8 @@ slope_code_view_size_allocate (GtkWidget *widget,
 {
   SlopeCodeView *self = SLOPE_CODE_VIEW (widget);
 
-  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, height, baseline, NULL);
+  slope_fit_allocate (GTK_WIDGET (self->text_view), get_content_width (self), MIN_FIT (self),
+                      width, height);
 }
 
 static void

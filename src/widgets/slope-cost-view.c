@@ -21,6 +21,7 @@ struct _SlopeCostView
   GtkWidget     parent_instance;
 
   SlopeCostPlot plot;
+  double        font_scale;   /* ours; the plot's adds the desktop's */
 };
 
 G_DEFINE_FINAL_TYPE (SlopeCostView, slope_cost_view, GTK_TYPE_WIDGET)
@@ -44,6 +45,7 @@ slope_cost_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
+  self->plot.font_scale = self->font_scale * slope_widget_get_text_scale (widget);
   self->plot.palette = slope_widget_get_palette (widget);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   slope_cost_plot_draw (cr, width, height, &self->plot);
@@ -181,6 +183,7 @@ slope_cost_view_class_init (SlopeCostViewClass *klass)
 static void
 slope_cost_view_init (SlopeCostView *self)
 {
+  self->font_scale = 1.0;
   GtkGesture *drag = gtk_gesture_drag_new ();
 
   slope_cost_plot_init (&self->plot);
@@ -251,7 +254,8 @@ slope_cost_view_set_font_scale (SlopeCostView *self,
 {
   g_return_if_fail (SLOPE_IS_COST_VIEW (self));
 
-  self->plot.font_scale = scale;
+  self->font_scale = scale;
+  self->plot.font_scale = scale * slope_widget_get_text_scale (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -45,6 +45,7 @@ struct _SlopeDataView
 
   SlopeDataPlot  plot;
   SlopeCachedLayer points_layer;   /* the points, redrawn on change */
+  double         font_scale;       /* ours; the plot's adds the desktop's */
 
   /* Editing */
   gboolean       edit_mode;
@@ -82,6 +83,19 @@ draw_points_layer (cairo_t       *cr,
   slope_data_plot_draw_points (cr, width, height, plot);
 }
 
+/* Ours times the desktop's text scaling; the points' layer depends on it
+ * through the axes' margins. */
+static void
+update_font_scale (SlopeDataView *self)
+{
+  double scale = self->font_scale * slope_widget_get_text_scale (GTK_WIDGET (self));
+
+  if (scale == self->plot.font_scale)
+    return;
+  self->plot.font_scale = scale;
+  slope_cached_layer_clear (&self->points_layer);
+}
+
 static void
 slope_data_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -96,6 +110,7 @@ slope_data_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
+  update_font_scale (self);
   self->plot.palette = slope_palette_get_style (style);
   slope_cached_layer_append (&self->points_layer, snapshot, width, height, style,
                              draw_points_layer, &self->plot);
@@ -695,6 +710,7 @@ slope_data_view_class_init (SlopeDataViewClass *klass)
 static void
 slope_data_view_init (SlopeDataView *self)
 {
+  self->font_scale = 1.0;
   slope_data_plot_init (&self->plot);
   self->plot.show_line = TRUE;
   self->plot.show_residuals = TRUE;
@@ -730,13 +746,32 @@ slope_data_view_set_dataset (SlopeDataView *self,
   if (refit)
     self->key_moving = -1;
   if (refit && dataset != NULL)
-    slope_viewport_fit (&self->plot.view, dataset);
+    {
+      slope_viewport_fit (&self->plot.view, dataset);
+      slope_viewport_follow_line (&self->plot.view, dataset, self->plot.w, self->plot.b);
+    }
   /* Indices into other data mean nothing: only an edit keeps them. */
   if (dataset == NULL
       || (self->selected >= 0 && (gsize) self->selected >= slope_dataset_get_n (dataset)))
     self->selected = -1;
   invalidate_points (self);
   update_hover (self);
+}
+
+/* Back to the data alone, as after a reset: the line's excursions are
+ * forgotten. */
+void
+slope_data_view_refit (SlopeDataView *self)
+{
+  g_return_if_fail (SLOPE_IS_DATA_VIEW (self));
+
+  if (self->plot.dataset == NULL)
+    return;
+  slope_viewport_fit (&self->plot.view, self->plot.dataset);
+  /* The line of before the reset is stale: the next model sets the view. */
+  self->plot.w = self->plot.b = NAN;
+  invalidate_points (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 SlopeDataset *
@@ -758,6 +793,9 @@ slope_data_view_set_model (SlopeDataView *self,
     return;
   self->plot.w = w;
   self->plot.b = b;
+  /* The line stays in view; the points move only when the view grows. */
+  if (slope_viewport_follow_line (&self->plot.view, self->plot.dataset, w, b))
+    invalidate_points (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -791,7 +829,8 @@ slope_data_view_set_font_scale (SlopeDataView *self,
 {
   g_return_if_fail (SLOPE_IS_DATA_VIEW (self));
 
-  self->plot.font_scale = scale;
+  self->font_scale = scale;
+  update_font_scale (self);
   invalidate_points (self);
 }
 

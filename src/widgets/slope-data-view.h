@@ -22,6 +22,7 @@ void                 slope_data_view_set_dataset    (SlopeDataView *self,
                                                      SlopeDataset  *dataset,
                                                      gboolean       refit);
 SlopeDataset        *slope_data_view_get_dataset    (SlopeDataView *self);
+void                 slope_data_view_refit          (SlopeDataView *self);
 void                 slope_data_view_set_model      (SlopeDataView *self,
                                                      double         w,
                                                      double         b);

@@ -39,6 +39,7 @@ struct _SlopeLandscapeWidget
   GtkWidget           parent_instance;
 
   SlopeLandscapePlot  plot;
+  double              font_scale;   /* ours; the plot's adds the desktop's */
   SlopeHistory       *history;
   guint64             history_serial;
   gboolean            history_read;
@@ -185,6 +186,19 @@ draw_map_layer (cairo_t       *cr,
   slope_landscape_plot_draw_map (cr, width, height, plot);
 }
 
+/* Ours times the desktop's text scaling; the map's layer depends on it
+ * through the axes' margins. */
+static void
+update_font_scale (SlopeLandscapeWidget *self)
+{
+  double scale = self->font_scale * slope_widget_get_text_scale (GTK_WIDGET (self));
+
+  if (scale == self->plot.font_scale)
+    return;
+  self->plot.font_scale = scale;
+  slope_cached_layer_clear (&self->map_layer);
+}
+
 static void
 slope_landscape_widget_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
@@ -199,6 +213,7 @@ slope_landscape_widget_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
+  update_font_scale (self);
   self->plot.palette = slope_palette_get_style (style);
   update_view (self);
 
@@ -421,6 +436,7 @@ slope_landscape_widget_class_init (SlopeLandscapeWidgetClass *klass)
 static void
 slope_landscape_widget_init (SlopeLandscapeWidget *self)
 {
+  self->font_scale = 1.0;
   GtkEventController *scroll, *motion;
   GtkGesture *drag;
 
@@ -537,7 +553,8 @@ slope_landscape_widget_set_font_scale (SlopeLandscapeWidget *self,
 {
   g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
 
-  self->plot.font_scale = scale;
+  self->font_scale = scale;
+  update_font_scale (self);
   invalidate_map (self);
 }
 

@@ -5,7 +5,10 @@
  * The text comes from slope-math-text.c, one row per line and one cell per
  * tab.  The tab stops are measured from the cells and only ever widen
  * until the training starts over, so the columns stand still while the
- * numbers change sixty times a second.
+ * numbers change sixty times a second.  A row never wraps inside a
+ * formula: in a pane narrower than the table the rows are stacked (the
+ * numbers under the formula, the note under them), and if that is still too wide the table is
+ * drawn scaled down to fit (slope-fit.c).
  */
 #include "config.h"
 
@@ -13,6 +16,7 @@
 #include <string.h>
 
 #include "slope-dataset.h"
+#include "slope-fit.h"
 #include "slope-math-text.h"
 #include "slope-math-view.h"
 
@@ -25,17 +29,32 @@
 #define ROW_HEIGHT      1.2
 #define HEADING_HEIGHT  1.9
 #define MAX_REMEMBERED_CELLS 512
+/* Smaller than this, at font scale 1, the pane must make room instead;
+ * a larger font scale may shrink further, to the same size of type. */
+#define MIN_FIT_SCALE 0.45
+#define MIN_FIT(self) (MIN_FIT_SCALE / MAX ((self)->font_scale, 1.0))
+
+/* One way of setting the table: a label, its text and its columns. */
+typedef struct
+{
+  GtkLabel     *label;
+  char         *markup;
+  char         *plain;
+  int           column_width[N_STOPS];
+} Table;
 
 struct _SlopeMathView
 {
   GtkWidget     parent_instance;
 
-  GtkLabel     *label;
+  /* Each row on one line; and stacked for a narrow pane, the numbers
+   * under the formula and the note under the value. */
+  Table         wide;
+  Table         stacked;
   char         *markup;
   char         *plain;
   double        font_scale;
   SlopeDataset *dataset;
-  int           column_width[N_STOPS];
   GHashTable   *cell_widths;     /* cell markup → width in pixels */
 };
 
@@ -62,10 +81,11 @@ size_attribute (SlopeMathView *self)
 /* The label's attributes over the markup's: the size for everyone, and
  * the line heights, which go by row (headings are the rows with no tab). */
 static PangoAttrList *
-label_attributes (SlopeMathView *self)
+label_attributes (SlopeMathView *self,
+                  Table         *table)
 {
   PangoAttrList *attrs = pango_attr_list_new ();
-  const char *row = self->plain;
+  const char *row = table->plain;
 
   pango_attr_list_insert (attrs, size_attribute (self));
 
@@ -77,7 +97,7 @@ label_attributes (SlopeMathView *self)
       PangoAttribute *height = pango_attr_line_height_new (heading ? HEADING_HEIGHT
                                                                     : ROW_HEIGHT);
 
-      height->start_index = (guint) (row - self->plain);
+      height->start_index = (guint) (row - table->plain);
       height->end_index = height->start_index + (guint) len;
       pango_attr_list_insert (attrs, height);
       row = end != NULL ? end + 1 : row + len;
@@ -87,11 +107,19 @@ label_attributes (SlopeMathView *self)
 }
 
 static void
+update_table_attributes (SlopeMathView *self,
+                         Table         *table)
+{
+  g_autoptr(PangoAttrList) attrs = label_attributes (self, table);
+
+  gtk_label_set_attributes (table->label, attrs);
+}
+
+static void
 update_attributes (SlopeMathView *self)
 {
-  g_autoptr(PangoAttrList) attrs = label_attributes (self);
-
-  gtk_label_set_attributes (self->label, attrs);
+  update_table_attributes (self, &self->wide);
+  update_table_attributes (self, &self->stacked);
 }
 
 /* Measures @cell as the label would draw it.  Most cells (names,
@@ -127,42 +155,95 @@ cell_width (SlopeMathView  *self,
 }
 
 static void
-update_tabs (SlopeMathView *self)
+update_table_tabs (SlopeMathView *self,
+                   Table         *table)
 {
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoTabArray) tabs = NULL;
   g_auto(GStrv) rows = NULL;
   int x = 0, gap;
 
-  if (self->markup == NULL)
+  if (table->markup == NULL)
     return;
 
   gap = cell_width (self, &layout, "MM");
 
   /* Headings have no tabs and must not widen the first column. */
-  rows = g_strsplit (self->markup, "\n", -1);
+  rows = g_strsplit (table->markup, "\n", -1);
   for (guint r = 0; rows[r] != NULL; r++)
     {
       g_auto(GStrv) cells = g_strsplit (rows[r], "\t", N_STOPS + 1);
 
       for (guint c = 0; c < N_STOPS && cells[c] != NULL && cells[c + 1] != NULL; c++)
-        self->column_width[c] = MAX (self->column_width[c], cell_width (self, &layout, cells[c]));
+        table->column_width[c] = MAX (table->column_width[c], cell_width (self, &layout, cells[c]));
     }
 
   tabs = pango_tab_array_new (N_STOPS, TRUE);
   for (guint c = 0; c < N_STOPS; c++)
     {
-      x += self->column_width[c] + gap;
+      x += table->column_width[c] + gap;
       pango_tab_array_set_tab (tabs, (int) c, PANGO_TAB_LEFT, x);
     }
-  gtk_label_set_tabs (self->label, tabs);
+  gtk_label_set_tabs (table->label, tabs);
+}
+
+static void
+update_tabs (SlopeMathView *self)
+{
+  update_table_tabs (self, &self->wide);
+  update_table_tabs (self, &self->stacked);
+}
+
+/* A row of up to five cells (name, formula, numbers, value, note) as up to
+ * three lines: name and formula; numbers and value under the formula; the
+ * note under the numbers.  Markup and plain text go through the same split,
+ * and every cell is well-formed markup on its own. */
+static char *
+stack_rows (const char *text)
+{
+  g_auto(GStrv) rows = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint r = 0; rows[r] != NULL; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (rows[r], "\t", N_STOPS + 1);
+      guint n = g_strv_length (cells);
+
+      if (r > 0)
+        g_string_append_c (out, '\n');
+      if (n <= 2)
+        {
+          g_string_append (out, rows[r]);
+          continue;
+        }
+      g_string_append_printf (out, "%s\t%s\n\t%s\t%s", cells[0], cells[1], cells[2], cells[3]);
+      if (n > 4)
+        g_string_append_printf (out, "\n\t%s", cells[4]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_table_text (SlopeMathView *self,
+                Table         *table,
+                char          *markup,
+                char          *plain)
+{
+  g_free (table->markup);
+  table->markup = markup;
+  g_free (table->plain);
+  table->plain = plain;
+  gtk_label_set_markup (table->label, table->markup);
+  update_table_attributes (self, table);
+  update_table_tabs (self, table);
 }
 
 /* The columns may shrink again: new data, a reset, another font. */
 static void
 forget_columns (SlopeMathView *self)
 {
-  memset (self->column_width, 0, sizeof self->column_width);
+  memset (self->wide.column_width, 0, sizeof self->wide.column_width);
+  memset (self->stacked.column_width, 0, sizeof self->stacked.column_width);
   g_hash_table_remove_all (self->cell_widths);
 }
 
@@ -173,11 +254,104 @@ slope_math_view_css_changed (GtkWidget         *widget,
   SlopeMathView *self = SLOPE_MATH_VIEW (widget);
 
   GTK_WIDGET_CLASS (slope_math_view_parent_class)->css_changed (widget, change);
-  if (self->label == NULL)
+  if (self->wide.label == NULL)
     return;
   forget_columns (self);
   update_attributes (self);
   update_tabs (self);
+}
+
+static int
+natural_width (Table *table)
+{
+  int natural = 0;
+
+  gtk_widget_measure (GTK_WIDGET (table->label), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* The wide table when it fits, else the stacked one, shrunk if need be. */
+static Table *
+table_for_width (SlopeMathView *self,
+                 int            width)
+{
+  return width < 0 || width >= natural_width (&self->wide) ? &self->wide : &self->stacked;
+}
+
+static void
+slope_math_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  SlopeMathView *self = SLOPE_MATH_VIEW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int stacked_min = 0, stacked_nat = 0;
+
+      slope_fit_measure (GTK_WIDGET (self->wide.label), natural_width (&self->wide), 1.0,
+                         orientation, for_size, minimum, natural);
+      slope_fit_measure (GTK_WIDGET (self->stacked.label), natural_width (&self->stacked),
+                         MIN_FIT (self), orientation, for_size, &stacked_min, &stacked_nat);
+      *minimum = MIN (*minimum, stacked_min);
+    }
+  else
+    {
+      Table *table = table_for_width (self, for_size);
+
+      slope_fit_measure (GTK_WIDGET (table->label), natural_width (table), MIN_FIT (self),
+                         orientation, for_size, minimum, natural);
+    }
+}
+
+static void
+slope_math_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  SlopeMathView *self = SLOPE_MATH_VIEW (widget);
+  Table *table = table_for_width (self, width);
+  Table *other = table == &self->wide ? &self->stacked : &self->wide;
+
+  gtk_widget_set_child_visible (GTK_WIDGET (other->label), FALSE);
+  gtk_widget_set_child_visible (GTK_WIDGET (table->label), TRUE);
+  slope_fit_allocate (GTK_WIDGET (table->label), natural_width (table), MIN_FIT (self),
+                      width, height);
+}
+
+static void
+table_clear (Table *table)
+{
+  if (table->label != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (table->label));
+      table->label = NULL;
+    }
+  g_clear_pointer (&table->markup, g_free);
+  g_clear_pointer (&table->plain, g_free);
+}
+
+static void
+table_init (Table         *table,
+            SlopeMathView *self)
+{
+  table->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_selectable (table->label, TRUE);
+  gtk_label_set_xalign (table->label, 0.0);
+  gtk_label_set_yalign (table->label, 0.0);
+  gtk_widget_set_valign (GTK_WIDGET (table->label), GTK_ALIGN_START);
+  gtk_widget_set_halign (GTK_WIDGET (table->label), GTK_ALIGN_START);
+  gtk_widget_set_margin_start (GTK_WIDGET (table->label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (table->label), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (table->label), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (table->label), 8);
+  gtk_widget_set_parent (GTK_WIDGET (table->label), GTK_WIDGET (self));
 }
 
 static void
@@ -185,11 +359,8 @@ slope_math_view_dispose (GObject *object)
 {
   SlopeMathView *self = SLOPE_MATH_VIEW (object);
 
-  if (self->label != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->label));
-      self->label = NULL;
-    }
+  table_clear (&self->wide);
+  table_clear (&self->stacked);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (slope_math_view_parent_class)->dispose (object);
@@ -216,9 +387,10 @@ slope_math_view_class_init (SlopeMathViewClass *klass)
   object_class->dispose = slope_math_view_dispose;
   object_class->finalize = slope_math_view_finalize;
   widget_class->css_changed = slope_math_view_css_changed;
+  widget_class->measure = slope_math_view_measure;
+  widget_class->size_allocate = slope_math_view_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "slope-math-view");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -227,19 +399,10 @@ slope_math_view_init (SlopeMathView *self)
 {
   self->font_scale = 1.0;
   self->cell_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_selectable (self->label, TRUE);
-  gtk_label_set_xalign (self->label, 0.0);
-  gtk_label_set_yalign (self->label, 0.0);
-  gtk_widget_set_valign (GTK_WIDGET (self->label), GTK_ALIGN_START);
-  gtk_widget_set_halign (GTK_WIDGET (self->label), GTK_ALIGN_START);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->label), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->label), 8);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->label), 8);
+  table_init (&self->wide, self);
+  table_init (&self->stacked, self);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->stacked.label), FALSE);
   update_attributes (self);
-  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
-
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The current epoch, step by step"),
@@ -291,9 +454,8 @@ slope_math_view_update (SlopeMathView           *self,
   g_free (self->plain);
   self->plain = g_steal_pointer (&plain);
 
-  gtk_label_set_markup (self->label, self->markup);
-  update_attributes (self);
-  update_tabs (self);
+  set_table_text (self, &self->wide, g_strdup (self->markup), g_strdup (self->plain));
+  set_table_text (self, &self->stacked, stack_rows (self->markup), stack_rows (self->plain));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->plain,
                                   -1);
@@ -321,6 +483,29 @@ slope_math_view_get_font_scale (SlopeMathView *self)
   g_return_val_if_fail (SLOPE_IS_MATH_VIEW (self), 1.0);
 
   return self->font_scale;
+}
+
+/* How much the table is shrunk to fit the width it has: 1 when it fits. */
+double
+slope_math_view_get_fit_scale (SlopeMathView *self)
+{
+  int width;
+  Table *table;
+
+  g_return_val_if_fail (SLOPE_IS_MATH_VIEW (self), 1.0);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  table = table_for_width (self, width);
+  return slope_fit_scale (width, natural_width (table), MIN_FIT (self));
+}
+
+/* Whether the rows are stacked, for a narrow pane. */
+gboolean
+slope_math_view_get_stacked (SlopeMathView *self)
+{
+  g_return_val_if_fail (SLOPE_IS_MATH_VIEW (self), FALSE);
+
+  return gtk_widget_get_child_visible (GTK_WIDGET (self->stacked.label));
 }
 
 /* What is shown, without markup; NULL before the first update. */

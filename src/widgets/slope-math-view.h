@@ -21,6 +21,8 @@ void        slope_math_view_update         (SlopeMathView           *self,
 void        slope_math_view_set_font_scale (SlopeMathView           *self,
                                             double                   scale);
 double      slope_math_view_get_font_scale (SlopeMathView           *self);
+double      slope_math_view_get_fit_scale  (SlopeMathView           *self);
+gboolean    slope_math_view_get_stacked    (SlopeMathView           *self);
 const char *slope_math_view_get_text       (SlopeMathView           *self);
 
 G_END_DECLS

@@ -43,3 +43,15 @@ slope_widget_get_palette (GtkWidget *widget)
 {
   return slope_palette_get_style (slope_widget_get_palette_style (widget));
 }
+
+/* The desktop's text scaling (GNOME's "Large Text", a higher font DPI):
+ * GTK's own text follows gtk-xft-dpi, the plots' pixel-sized text is
+ * multiplied by this. */
+double
+slope_widget_get_text_scale (GtkWidget *widget)
+{
+  int dpi = -1;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? dpi / 1024.0 / 96.0 : 1.0;
+}

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* slope-runner-watch.c: the stable limit, applied epoch by epoch.
+ *
+ * Gradient descent with a fixed rate multiplies the error along each of
+ * the Hessian's eigenvectors by (1 − lr·λ); past 2/λmax (4/λmax when the
+ * buffers accumulate) one of those factors exceeds 1 in size and the cost
+ * grows geometrically.  Both conditions are asked for, the rate past the
+ * limit and the cost ten times what it was when the rate went past, so
+ * neither rounding on a converged run nor the first swings of a run that
+ * is merely fast ever pause training.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "slope-dataset.h"
+#include "slope-runner-watch.h"
+#include "slope-scaling.h"
+
+void
+slope_divergence_watch_set_dataset (SlopeDivergenceWatch *watch,
+                                    SlopeDataset         *dataset)
+{
+  if (!slope_dataset_stable_lr (dataset, &watch->limit_zero_grad, &watch->limit_accumulating))
+    watch->limit_zero_grad = watch->limit_accumulating = INFINITY;
+  if (!slope_dataset_suggested_lr (dataset, &watch->suggested_lr))
+    watch->suggested_lr = NAN;
+  watch->badly_conditioned = slope_dataset_badly_conditioned (dataset, NULL);
+  /* New data makes a new valley: judge growth from here. */
+  watch->past_limit = FALSE;
+}
+
+void
+slope_divergence_watch_reset (SlopeDivergenceWatch *watch)
+{
+  watch->past_limit = FALSE;
+  watch->has_last_cost = FALSE;
+  watch->diverged_epoch = 0;
+  watch->diverged_limit = watch->diverged_cost = watch->diverged_start_cost = 0.0;
+  watch->unsettled_epoch = 0;
+}
+
+/**
+ * slope_divergence_watch_epoch:
+ *
+ * Looks at one completed epoch.  Returns %TRUE the first time the run is
+ * seen diverging (past the limit and the cost grown tenfold); the epoch
+ * and the numbers that explain it are kept for publishing.
+ */
+gboolean
+slope_divergence_watch_epoch (SlopeDivergenceWatch   *watch,
+                              const SlopeEpochRecord *rec)
+{
+  double limit = rec->zero_grad ? watch->limit_zero_grad : watch->limit_accumulating;
+  gboolean rose = watch->has_last_cost && rec->cost > watch->last_cost;
+  gboolean diverging = FALSE;
+
+  watch->last_cost = rec->cost;
+  watch->has_last_cost = TRUE;
+
+  /* Overflow is divergence whatever the rate: data near 10¹⁶⁰ can get
+   * there inside the limit. */
+  if (!isfinite (rec->cost) || !isfinite (rec->w) || !isfinite (rec->b))
+    {
+      if (watch->diverged_epoch != 0)
+        return FALSE;
+      watch->diverged_epoch = rec->epoch;
+      watch->diverged_limit = limit;
+      watch->diverged_cost = rec->cost;
+      watch->diverged_start_cost = watch->past_limit ? watch->start_cost : NAN;
+      return TRUE;
+    }
+
+  if (!(rec->lr > limit))
+    {
+      watch->past_limit = FALSE;
+      if (!rec->zero_grad && rose && watch->unsettled_epoch == 0)
+        watch->unsettled_epoch = rec->epoch;
+      return FALSE;
+    }
+
+  if (!watch->past_limit)
+    {
+      watch->past_limit = TRUE;
+      watch->start_cost = rec->cost;
+      return FALSE;
+    }
+
+  if (watch->diverged_epoch == 0 && isfinite (watch->start_cost)
+      && rec->cost >= SLOPE_DIVERGENCE_GROWTH * watch->start_cost
+      && rec->cost > watch->start_cost)
+    {
+      watch->diverged_epoch = rec->epoch;
+      watch->diverged_limit = limit;
+      watch->diverged_cost = rec->cost;
+      watch->diverged_start_cost = watch->start_cost;
+      diverging = TRUE;
+    }
+  return diverging;
+}
+
+void
+slope_divergence_watch_publish (const SlopeDivergenceWatch *watch,
+                                SlopeRunnerSnapshot        *snapshot)
+{
+  snapshot->diverged_limit = watch->diverged_limit;
+  snapshot->diverged_cost = watch->diverged_cost;
+  snapshot->diverged_start_cost = watch->diverged_start_cost;
+  snapshot->suggested_lr = watch->suggested_lr;
+  snapshot->scaling_advised = watch->badly_conditioned;
+  snapshot->unsettled_epoch = watch->unsettled_epoch;
+}
