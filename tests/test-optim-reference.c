@@ -7,7 +7,10 @@
  * each case, and NAME.csv, PyTorch's log with exact numbers.  On the
  * lesson's three points every number must be PyTorch's bit for bit; on the
  * data sets of 1000 and 1500 points, whose sums PyTorch adds in another
- * order, within 1e-12 relative.
+ * order, W, b and the cost within 1e-12 relative in every epoch, and the
+ * gradients within 1e-12 of the largest size their column reaches: near
+ * the fit a gradient is a sum whose terms cancel, so its own relative
+ * error grows as it shrinks, whatever order the sum is taken in.
  */
 #include "config.h"
 
@@ -104,6 +107,7 @@ run_case (gconstpointer data)
   gboolean exact = strcmp (c->data, "notebook") == 0;
   guint n_exact = 0, n_values = 0;
   double worst = 0.0;
+  double scale[8] = { 0 };
 
   ref_file = g_strdup_printf ("%s/%s.csv", ref_path, c->name);
   g_ptr_array_add (argv, g_strdup (g_getenv ("SLOPE_TRAIN")));
@@ -127,6 +131,16 @@ run_case (gconstpointer data)
   g_assert_cmpuint (got->len, ==, want->len);
   g_assert_cmpuint (want->len, >, 0);
 
+  /* The size of each gradient column over the run, from PyTorch's log. */
+  for (guint r = 0; r < want->len; r++)
+    for (guint k = 4; k < 8; k++)
+      {
+        double v = fabs (number (((GStrv) want->pdata[r])[k]));
+
+        if (isfinite (v))
+          scale[k] = MAX (scale[k], v);
+      }
+
   for (guint r = 0; r < want->len; r++)
     {
       GStrv g = got->pdata[r], w = want->pdata[r];
@@ -135,6 +149,7 @@ run_case (gconstpointer data)
       for (guint k = 1; k < 8; k++)
         {
           double a = number (g[k]), b = number (w[k]);
+          double size = k < 4 ? MAX (fabs (a), fabs (b)) : scale[k];
 
           n_values++;
           if (a == b || (isnan (a) && isnan (b)))
@@ -143,14 +158,14 @@ run_case (gconstpointer data)
               continue;
             }
           if (exact || !isfinite (a) || !isfinite (b)
-              || fabs (a - b) > 1e-12 * MAX (fabs (a), fabs (b)))
+              || fabs (a - b) > 1e-12 * size)
             g_error ("%s: epoch %s, column %u: slope-train %s, PyTorch %s", c->name, w[0], k,
                      g[k], w[k]);
-          worst = MAX (worst, fabs (a - b) / MAX (fabs (a), fabs (b)));
+          worst = MAX (worst, fabs (a - b) / size);
         }
     }
-  g_test_message ("%s: %u of %u numbers equal PyTorch's bit for bit; the largest relative "
-                  "difference is %.3g", c->name, n_exact, n_values, worst);
+  g_test_message ("%s: %u of %u numbers equal PyTorch's bit for bit; the largest difference, "
+                  "relative as checked, is %.3g", c->name, n_exact, n_values, worst);
   g_unlink (log);
 }
 
