@@ -369,6 +369,62 @@ test_limits_and_new_data (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const char *
+subtitle (SlopeWindow *window)
+{
+  return adw_window_title_get_subtitle (window->window_title);
+}
+
+/* The subtitle speaks of the data shown now: after each edit, undo, save,
+ * load and change of scaling. */
+static void
+test_subtitle (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autoptr(SlopeDataset) big = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("slope-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "points.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  static const double x[] = { 500.0, 1000.0, 2000.0, 3000.0, 2500.0 };
+  static const double y[] = { 1e5, 2e5, 3.5e5, 6e5, 4.5e5 };
+
+  g_assert_cmpstr (subtitle (window), ==, "The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6");
+
+  set_edit_mode (window, TRUE);
+  g_signal_emit_by_name (window->data_view, "add-point", 4.0, 8.0);
+  g_assert_cmpstr (subtitle (window), ==, "The lesson’s data, edited · 4 points");
+  g_signal_emit_by_name (window->data_view, "remove-point", 0u);
+  g_signal_emit_by_name (window->data_view, "remove-point", 0u);
+  g_signal_emit_by_name (window->data_view, "remove-point", 0u);
+  g_assert_cmpstr (subtitle (window), ==, "The lesson’s data, edited · 1 point");
+  g_signal_emit_by_name (window->data_view, "move-point", 0u, 5.0, 9.0);
+  g_assert_cmpstr (subtitle (window), ==, "The lesson’s data, edited · 1 point");
+  for (guint i = 0; i < 5; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (subtitle (window), ==, "The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (subtitle (window), ==, "The lesson’s data, edited · 4 points");
+
+  /* Saved: still four points, no longer unsaved edits. */
+  g_assert_true (slope_window_save_data_to (window, file, NULL));
+  g_assert_cmpstr (subtitle (window), ==, "The lesson’s data · 4 points");
+  set_edit_mode (window, FALSE);
+
+  big = slope_dataset_new (x, y, G_N_ELEMENTS (x), "houses.csv");
+  slope_window_set_dataset (window, big);
+  g_assert_cmpstr (subtitle (window), ==, "houses.csv · 5 points");
+  slope_window_set_scale_mode (window, SLOPE_SCALE_STANDARDIZE);
+  g_assert_cmpstr (subtitle (window), ==, "houses.csv · 5 points · standardised");
+  slope_window_set_scale_mode (window, SLOPE_SCALE_CENTER);
+  g_assert_cmpstr (subtitle (window), ==, "houses.csv · 5 points · centred");
+  slope_window_set_scale_mode (window, SLOPE_SCALE_NONE);
+  g_assert_cmpstr (subtitle (window), ==, "houses.csv · 5 points");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* What a click at a pixel would take hold of. */
 static void
 test_pick (void)
@@ -429,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/edit/confirm-close", test_confirm_close);
   g_test_add_func ("/edit/limits-and-new-data", test_limits_and_new_data);
   g_test_add_func ("/edit/pick", test_pick);
+  g_test_add_func ("/edit/subtitle", test_subtitle);
 
   return g_test_run ();
 }

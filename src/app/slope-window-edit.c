@@ -80,6 +80,7 @@ replace_dataset (SlopeWindow  *self,
   slope_landscape_widget_set_dataset (self->landscape_view, slope_window_training_data (self));
   slope_window_controls_update_limits (self);
   update_edit_actions (self);
+  slope_window_update_subtitle (self);
 }
 
 /* Records the data as it is now, before an edit. */
@@ -267,6 +268,7 @@ finish_save (SlopeWindow  *self,
   if (dataset == self->dataset)
     slope_edit_stack_mark_saved (self->edit_stack);
   update_edit_actions (self);
+  slope_window_update_subtitle (self);
 
   /* Translators: shown after saving, e.g. "Saved the data as “points.csv”." */
   text = g_strdup_printf (_("Saved the data as “%s”."), display);

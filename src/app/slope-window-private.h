@@ -193,6 +193,7 @@ gboolean slope_window_save_data_to            (SlopeWindow    *self,
 void slope_window_set_show_explain      (SlopeWindow    *self,
                                          gboolean        show);
 void slope_window_redraw                (SlopeWindow    *self);
+void slope_window_update_subtitle       (SlopeWindow    *self);
 
 /* slope-window-rewind.c */
 void     slope_window_compute_shown     (SlopeWindow    *self);

@@ -112,6 +112,7 @@ slope_window_set_scale_mode (SlopeWindow    *self,
   slope_landscape_widget_set_dataset (self->landscape_view, train);
   slope_window_controls_update_limits (self);
   describe (self);
+  slope_window_update_subtitle (self);
 }
 
 static void

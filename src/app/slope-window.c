@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h> /* PRIu64 in _(): xgettext cannot see through G_GUINT64_FORMAT */
 #include <math.h>
+#include <string.h>
 
 #include "slope-axis.h"
 #include "slope-data-plot.h"
@@ -562,9 +563,6 @@ slope_window_init (SlopeWindow *self)
   g_signal_connect_object (self->cost_view, "epoch-picked",
                            G_CALLBACK (slope_window_rewind_to), self, G_CONNECT_SWAPPED);
   slope_cost_view_set_history (self->cost_view, slope_runner_get_history (self->runner));
-  adw_window_title_set_subtitle (self->window_title,
-                                 _("The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6"));
-
   build_readouts (self);
   slope_wrap_keep_words_in (GTK_WIDGET (self));
   slope_window_controls_init (self);
@@ -578,6 +576,7 @@ slope_window_init (SlopeWindow *self)
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
 
   slope_window_edit_init (self);
+  slope_window_update_subtitle (self);
 }
 
 SlopeWindow *
@@ -603,13 +602,76 @@ slope_window_get_dataset (SlopeWindow *self)
   return self->dataset;
 }
 
+/* The notebook's own three points, untouched. */
+static gboolean
+is_lesson_data (SlopeDataset *dataset)
+{
+  g_autoptr(SlopeDataset) lesson = slope_dataset_new_notebook ();
+  const char *title = slope_dataset_get_title (dataset);
+  gsize n = slope_dataset_get_n (lesson);
+
+  return (title == NULL || *title == '\0')
+         && slope_dataset_get_n (dataset) == n
+         && memcmp (slope_dataset_get_x (dataset), slope_dataset_get_x (lesson), n * sizeof (double)) == 0
+         && memcmp (slope_dataset_get_y (dataset), slope_dataset_get_y (lesson), n * sizeof (double)) == 0;
+}
+
+/**
+ * slope_window_update_subtitle:
+ *
+ * Describes the data shown now: its name, how many points it has, whether
+ * it was edited and how it is scaled.  Called after every load, edit, undo
+ * and change of scaling, so it never speaks of data that is gone.
+ */
+void
+slope_window_update_subtitle (SlopeWindow *self)
+{
+  const char *title = slope_dataset_get_title (self->dataset);
+  gsize n = slope_dataset_get_n (self->dataset);
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  const char *scaled = NULL;
+
+  if (self->window_title == NULL)
+    return;
+  if (is_lesson_data (self->dataset) && self->scaling.mode == SLOPE_SCALE_NONE)
+    {
+      adw_window_title_set_subtitle (self->window_title,
+                                     _("The lesson’s data: x = 1, 2, 3 and y = 2, 4, 6"));
+      return;
+    }
+
+  if (title == NULL || *title == '\0')
+    title = _("The lesson’s data");
+  if (self->edit_stack != NULL && slope_edit_stack_is_modified (self->edit_stack))
+    /* Translators: the data's name in the window's subtitle, after points were edited by hand */
+    name = g_strdup_printf (_("%s, edited"), title);
+  else
+    name = g_strdup (title);
+
+  if (self->scaling.mode == SLOPE_SCALE_CENTER)
+    scaled = _("centred");
+  else if (self->scaling.mode == SLOPE_SCALE_STANDARDIZE)
+    scaled = _("standardised");
+
+  /* Translators: the window's subtitle: the data's name and its number of points */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %zu point", "%s · %zu points", n),
+                          name, n);
+  if (scaled != NULL)
+    {
+      char *both = g_strdup_printf ("%s · %s", text, scaled);
+
+      g_free (text);
+      text = both;
+    }
+  adw_window_title_set_subtitle (self->window_title, text);
+}
+
 /* New data, e.g. an opened file: frame it and start over. */
 void
 slope_window_set_dataset (SlopeWindow  *self,
                           SlopeDataset *dataset)
 {
-  const char *title;
-
   g_return_if_fail (SLOPE_IS_WINDOW (self));
   g_return_if_fail (SLOPE_IS_DATASET (dataset));
 
@@ -618,9 +680,7 @@ slope_window_set_dataset (SlopeWindow  *self,
   slope_runner_set_dataset (self->runner, slope_window_training_data (self), TRUE);
   slope_data_view_set_dataset (self->data_view, dataset, TRUE);
   slope_landscape_widget_set_dataset (self->landscape_view, slope_window_training_data (self));
-  title = slope_dataset_get_title (dataset);
-  if (title != NULL && *title != '\0')
-    adw_window_title_set_subtitle (self->window_title, title);
   slope_window_controls_update_limits (self);
   slope_window_edit_reset (self);
+  slope_window_update_subtitle (self);
 }
