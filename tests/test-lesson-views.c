@@ -172,25 +172,25 @@ test_math_updates (void)
 
   slope_trainer_reset (trainer);
   slope_trainer_get_state (trainer, &state);
-  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data);
+  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data, NULL);
   g_assert_nonnull (strstr (shown_text (math), "not started"));
   g_assert_cmpstr (shown_text (math), ==, slope_math_view_get_text (SLOPE_MATH_VIEW (math)));
 
   slope_trainer_step_line (trainer, NULL);
   slope_trainer_step_line (trainer, NULL);
   slope_trainer_get_state (trainer, &state);
-  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data);
+  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data, NULL);
   g_assert_nonnull (strstr (shown_text (math), "= 18.6667"));
   g_assert_null (strstr (shown_text (math), MINUS "18.6667"));
 
   before = slope_math_view_get_text (SLOPE_MATH_VIEW (math));
-  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data);
+  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data, NULL);
   g_assert_true (slope_math_view_get_text (SLOPE_MATH_VIEW (math)) == before);
 
   while (!slope_trainer_step_line (trainer, &rec))
     ;
   slope_trainer_get_state (trainer, &state);
-  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, rec.w_before, rec.b_before, data);
+  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, rec.w_before, rec.b_before, data, NULL);
   g_assert_nonnull (strstr (shown_text (math), "= 0.186667"));
   g_assert_nonnull (strstr (shown_text (math), "= 0.08"));
   g_assert_nonnull (strstr (shown_text (math), "= " MINUS "8"));
@@ -211,7 +211,7 @@ test_math_font_scale (void)
 
   slope_trainer_reset (trainer);
   slope_trainer_get_state (trainer, &state);
-  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data);
+  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, state.w, state.b, data, NULL);
   normal = natural_width (math);
   slope_math_view_set_font_scale (SLOPE_MATH_VIEW (math), 2.0);
   g_assert_cmpfloat (slope_math_view_get_font_scale (SLOPE_MATH_VIEW (math)), ==, 2.0);

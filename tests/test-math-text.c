@@ -15,6 +15,7 @@
 #include "slope-axis.h"
 #include "slope-dataset.h"
 #include "slope-math-text.h"
+#include "slope-scaling.h"
 #include "slope-trainer.h"
 
 #define MINUS "\u2212"
@@ -393,6 +394,66 @@ test_apply_record (void)
   assert_lacks (plain, "0.05");
 }
 
+/* Standardised houses (sizes around 1 812.5 m², prices around 300 000):
+ * the panel writes the transformation with its numbers, calls the trained
+ * variables x′ and y′, and gives the line in the data's units as well.
+ * The points here are already scaled (−1, −1) and (1, 1): one epoch at
+ * lr = 0.01 from 0 gives W = 0.02, b = 0 by hand, which is the line
+ * ŷ = (100 000 · 0.02 / 702.3) x + 300 000 − 1 812.5 · that slope,
+ * 2.847785846504343x + 294838.38815321086 (worked in Python), written to
+ * the legend's four digits. */
+static void
+test_scaled (void)
+{
+  static const double x[] = { -1.0, 1.0 };
+  static const double y[] = { -1.0, 1.0 };
+  static const SlopeScaling standardise = {
+    SLOPE_SCALE_STANDARDIZE, 1812.5, 702.3, 300000.0, 100000.0
+  };
+  static const SlopeScaling centre = {
+    SLOPE_SCALE_CENTER, 1812.5, 1.0, 300000.0, 1.0
+  };
+  static const SlopeScaling none = SLOPE_SCALING_IDENTITY;
+  g_autoptr(SlopeDataset) data = slope_dataset_new (x, y, 2, NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *parsed = NULL;
+  g_autofree char *centred = NULL;
+  g_autofree char *unscaled = NULL;
+  Stepper s = { 0 };
+
+  stepper_init (&s, data);
+  while (!s.completed)
+    stepper_line (&s);
+  slope_math_text_build (&s.state, s.w_before, s.b_before, data, &standardise,
+                         SLOPE_MATH_DEFAULT_MAX_POINTS, &markup, &plain);
+  g_test_message ("%s", plain);
+  assert_has (plain, "Standardised");
+  assert_has (plain, "x′\t= (x − 1812.5) / 702.3\n");
+  assert_has (plain, "y′\t= (y − 300000) / 100000\n");
+  assert_has (plain, "ŷ′₁\t= W·x′₁ + b\t= 0 · (" MINUS "1) + 0\t= 0\ty′₁ = " MINUS "1");
+  assert_has (plain, "cost\t= (1/N) Σ (ŷ′ᵢ − y′ᵢ)²");
+  assert_has (plain, "∂cost/∂W\t= (2/N) Σ (ŷ′ᵢ − y′ᵢ)·x′ᵢ\t\t= " MINUS "2");
+  assert_has (plain, "ŷ′\t= W·x′ + b\t\t= 0.02·x′ + 0");
+  assert_has (plain, "\tthe same line in x and y\t\t= 2.848x + 294838\tthe line drawn now");
+  assert_lacks (plain, "W·x₁");
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &parsed, NULL, NULL));
+  g_assert_cmpstr (parsed, ==, plain);
+
+  slope_math_text_build (&s.state, s.w_before, s.b_before, data, &centre,
+                         SLOPE_MATH_DEFAULT_MAX_POINTS, NULL, &centred);
+  assert_has (centred, "Centred");
+  assert_has (centred, "x′\t= x − 1812.5\n");
+  assert_has (centred, "y′\t= y − 300000\n");
+
+  /* None: the notebook's own names, no transformation. */
+  slope_math_text_build (&s.state, s.w_before, s.b_before, data, &none,
+                         SLOPE_MATH_DEFAULT_MAX_POINTS, NULL, &unscaled);
+  assert_lacks (unscaled, "′");
+  assert_has (unscaled, "ŷ₁\t= W·x₁ + b");
+  stepper_clear (&s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +468,7 @@ main (int   argc,
   g_test_add_func ("/math-text/ten-million-points", test_ten_million_points);
   g_test_add_func ("/math-text/diverged", test_diverged);
   g_test_add_func ("/math-text/apply-record", test_apply_record);
+  g_test_add_func ("/math-text/scaled", test_scaled);
 
   return g_test_run ();
 }

@@ -146,6 +146,7 @@ test_standardise_houses (void)
   g_autoptr(SlopeDataset) data = slope_csv_load (file, NULL, NULL, NULL, NULL, NULL, NULL);
   const SlopeDataPlot *plot;
   SlopeDataset *train;
+  const char *math;
   double lr_raw, lr_scaled;
 
   g_assert_nonnull (data);
@@ -181,6 +182,20 @@ test_standardise_houses (void)
   g_assert_true (plot->dataset == data);
   g_assert_cmpfloat_with_epsilon (plot->w, 141.0696383665879, 1e-9 * 141.07);
   g_assert_cmpfloat_with_epsilon (plot->b, 63732.521107491266, 1e-9 * 63732.5);
+
+  /* The math panel (F9) works on what training sees: the transformation
+   * with the data's mean and torch.std (1857.15, 763.771; 325720,
+   * 112228 by Python's statistics module), the first point scaled
+   * ((525.9 − 1857.15) / 763.771 = −1.743), and the line in both units. */
+  slope_window_set_show_explain (window, TRUE);
+  settle (window);
+  math = slope_math_view_get_text (window->math_view);
+  g_test_message ("%s", math);
+  g_assert_nonnull (strstr (math, "x′\t= (x − 1857.15) / 763.771\n"));
+  g_assert_nonnull (strstr (math, "y′\t= (y − 325720) / 112228\n"));
+  g_assert_nonnull (strstr (math, "· (−1.743) + "));
+  g_assert_nonnull (strstr (math, "y′₁ = −1.77246"));
+  g_assert_nonnull (strstr (math, "= 141.1x + 63733\tthe line drawn now"));
 
   /* Back to none: training sees the data itself again. */
   gtk_drop_down_set_selected (window->scale_drop_down, SLOPE_SCALE_NONE);

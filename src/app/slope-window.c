@@ -207,8 +207,10 @@ update_explain (SlopeWindow *self)
     return;
 
   slope_code_view_set_line (self->code_view, self->shown.line, self->shown.zero_grad);
+  /* W and b are the scaled data's: so must the points be. */
   slope_math_view_update (self->math_view, &self->shown, self->shown_w_before,
-                          self->shown_b_before, self->dataset);
+                          self->shown_b_before, slope_window_training_data (self),
+                          &self->scaling);
 }
 
 void

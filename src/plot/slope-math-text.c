@@ -17,6 +17,7 @@
 #include "slope-data-plot.h"
 #include "slope-dataset.h"
 #include "slope-math-text.h"
+#include "slope-scaling.h"
 
 #define NOT_YET "—"
 
@@ -77,6 +78,8 @@ typedef struct
   SlopeDataset            *dataset;
   gsize                    n;
   guint                    max_points;
+  const SlopeScaling      *scaling;  /* NULL or none: the data as it is */
+  const char              *prime;    /* "′" on the scaled x and y, else "" */
 } MathInput;
 
 static void
@@ -202,8 +205,11 @@ add_heading (Text       *t,
       put (t, STYLE_NORMAL, "   ");
       put (t, STYLE_NORMAL, detail);
     }
-  put (t, STYLE_NORMAL, "   ");
-  put (t, STYLE_CODE, comment);
+  if (comment != NULL)
+    {
+      put (t, STYLE_NORMAL, "   ");
+      put (t, STYLE_CODE, comment);
+    }
   end_row (t);
 }
 
@@ -269,9 +275,12 @@ add_points (Text            *t,
 
   for (gsize i = 0; i < shown; i++)
     {
-      g_autofree char *name = indexed ("ŷ", i + 1);
-      g_autofree char *x_name = indexed ("x", i + 1);
-      g_autofree char *y_name = indexed ("y", i + 1);
+      g_autofree char *y_hat = g_strconcat ("ŷ", in->prime, NULL);
+      g_autofree char *x_sym = g_strconcat ("x", in->prime, NULL);
+      g_autofree char *y_sym = g_strconcat ("y", in->prime, NULL);
+      g_autofree char *name = indexed (y_hat, i + 1);
+      g_autofree char *x_name = indexed (x_sym, i + 1);
+      g_autofree char *y_name = indexed (y_sym, i + 1);
       g_autofree char *formula = g_strdup_printf ("= W·%s + b", x_name);
       g_autofree char *w_text = num (in->w_before);
       g_autofree char *x_text = operand (x[i]);
@@ -327,10 +336,12 @@ add_cost (Text            *t,
   g_autofree char *value = NULL;
   g_autofree char *note = g_strdup_printf ("N = %" G_GSIZE_FORMAT, in->n);
 
+  g_autofree char *formula = g_strdup_printf ("= (1/N) Σ (ŷ%sᵢ − y%sᵢ)²", in->prime, in->prime);
+
   add_heading (t, _("Cost"), NULL, "# 손실 계산");
   if (in->stage >= STAGE_COST)
     value = num (in->state->cost);
-  add_row (t, "cost", "= (1/N) Σ (ŷᵢ − yᵢ)²", NULL, value, note);
+  add_row (t, "cost", formula, NULL, value, note);
 }
 
 /* W.grad or b.grad (@param is "W" or "b"): zero, kept, or this epoch's
@@ -388,9 +399,13 @@ add_gradients (Text            *t,
   g_autofree char *d_w = known ? num (st->d_w) : NULL;
   g_autofree char *d_b = known ? num (st->d_b) : NULL;
 
+  const char *p = in->prime;
+  g_autofree char *f_w = g_strdup_printf ("= (2/N) Σ (ŷ%sᵢ − y%sᵢ)·x%sᵢ", p, p, p);
+  g_autofree char *f_b = g_strdup_printf ("= (2/N) Σ (ŷ%sᵢ − y%sᵢ)", p, p);
+
   add_heading (t, _("Gradients"), NULL, "# 역전파 연산 수행");
-  add_row (t, "∂cost/∂W", "= (2/N) Σ (ŷᵢ − yᵢ)·xᵢ", NULL, d_w, NULL);
-  add_row (t, "∂cost/∂b", "= (2/N) Σ (ŷᵢ − yᵢ)", NULL, d_b, NULL);
+  add_row (t, "∂cost/∂W", f_w, NULL, d_w, NULL);
+  add_row (t, "∂cost/∂b", f_b, NULL, d_b, NULL);
   add_buffer (t, in, "W", st->w_grad, st->d_w);
   add_buffer (t, in, "b", st->b_grad, st->d_b);
 }
@@ -434,7 +449,24 @@ add_update (Text            *t,
 
   /* The new line, written as the data plot's legend writes it, so the
    * panel and the plot can be read against each other. */
-  if (in->stage >= STAGE_STEP)
+  if (in->stage >= STAGE_STEP && *in->prime != '\0')
+    {
+      /* Trained on x′ and y′; drawn in the data's units. */
+      double w_data, b_data;
+      g_autofree char *w_text = num (st->w);
+      g_autofree char *b_text = operand (st->b);
+      g_autofree char *scaled = g_strdup_printf ("%s·x′ + %s", w_text, b_text);
+      g_autofree char *equation = NULL;
+      const char *rhs;
+
+      slope_scaling_line_to_data (in->scaling, st->w, st->b, &w_data, &b_data);
+      equation = slope_format_equation (w_data, b_data);
+      rhs = strstr (equation, "= ");
+      add_row (t, "ŷ′", "= W·x′ + b", NULL, scaled, NULL);
+      add_row (t, "ŷ", _("the same line in x and y"), NULL, rhs != NULL ? rhs + 2 : equation,
+               _("the line drawn now"));
+    }
+  else if (in->stage >= STAGE_STEP)
     {
       g_autofree char *equation = slope_format_equation (st->w, st->b);
       const char *rhs = strstr (equation, "= ");
@@ -444,13 +476,51 @@ add_update (Text            *t,
     }
 }
 
+/* One scaled variable: x′ = (x − 1 812.5) / 702.3, or x′ = x − 1 812.5. */
+static void
+add_scaling_row (Text       *t,
+                 const char *name,
+                 const char *symbol,
+                 double      shift,
+                 double      scale,
+                 gboolean    divide)
+{
+  g_autofree char *shift_text = operand (shift);
+  g_autofree char *scale_text = num (scale);
+  g_autofree char *formula = NULL;
+
+  formula = divide ? g_strdup_printf ("= (%s − %s) / %s", symbol, shift_text, scale_text)
+                   : g_strdup_printf ("= %s − %s", symbol, shift_text);
+  put (t, STYLE_NORMAL, name);
+  next_cell (t);
+  put (t, STYLE_NORMAL, formula);
+  end_row (t);
+}
+
+/* Before the lesson's loop: the tensors it trains on are the scaled ones. */
+static void
+add_scaling (Text            *t,
+             const MathInput *in)
+{
+  gboolean divide = in->scaling->mode == SLOPE_SCALE_STANDARDIZE;
+
+  add_heading (t, divide ? _("Standardised") : _("Centred"),
+               _("training sees x′ and y′; the plot shows x and y"), NULL);
+  add_scaling_row (t, "x′", "x", in->scaling->x_shift, in->scaling->x_scale, divide);
+  add_scaling_row (t, "y′", "y", in->scaling->y_shift, in->scaling->y_scale, divide);
+}
+
 /**
  * slope_math_text_build:
  * @state: the trainer's state
  * @w_before: W the epoch's hypotheses were computed with: mid-epoch
  *   @state->w; between epochs the last record's w_before
  * @b_before: likewise for b
- * @dataset: (nullable): the points being fitted
+ * @dataset: (nullable): the points being fitted: the scaled ones when
+ *   @scaling is on
+ * @scaling: (nullable): how the data was scaled for training; on, the
+ *   panel writes the transformation with its numbers, names the scaled
+ *   variables x′ and y′, and gives the line in the data's units too
  * @max_points: write out every point up to this many, else the first
  *   @max_points / 2 and "…"
  * @markup: (out) (optional): Pango markup
@@ -461,10 +531,12 @@ slope_math_text_build (const SlopeTrainerState  *state,
                        double                    w_before,
                        double                    b_before,
                        SlopeDataset             *dataset,
+                       const SlopeScaling       *scaling,
                        guint                     max_points,
                        char                    **markup,
                        char                    **plain)
 {
+  gboolean scaled = scaling != NULL && scaling->mode != SLOPE_SCALE_NONE;
   Text t;
   MathInput in;
 
@@ -479,9 +551,13 @@ slope_math_text_build (const SlopeTrainerState  *state,
     .dataset = dataset,
     .n = dataset != NULL ? slope_dataset_get_n (dataset) : 0,
     .max_points = MAX (max_points, 1),
+    .scaling = scaled ? scaling : NULL,
+    .prime = scaled ? "′" : "",
   };
 
   add_title (&t, &in);
+  if (scaled)
+    add_scaling (&t, &in);
   add_prediction (&t, &in);
   add_cost (&t, &in);
   add_gradients (&t, &in);
@@ -512,7 +588,7 @@ slope_math_markup (const SlopeTrainerState *state,
 
   g_return_val_if_fail (state != NULL, NULL);
 
-  slope_math_text_build (state, w_before, b_before, dataset, max_points, &markup, NULL);
+  slope_math_text_build (state, w_before, b_before, dataset, NULL, max_points, &markup, NULL);
   return markup;
 }
 
@@ -527,7 +603,7 @@ slope_math_plain (const SlopeTrainerState *state,
 
   g_return_val_if_fail (state != NULL, NULL);
 
-  slope_math_text_build (state, w_before, b_before, dataset, max_points, NULL, &plain);
+  slope_math_text_build (state, w_before, b_before, dataset, NULL, max_points, NULL, &plain);
   return plain;
 }
 

@@ -16,6 +16,7 @@
 
 #include <glib.h>
 
+#include "slope-scaling.h"
 #include "slope-trainer.h"
 #include "slope-types.h"
 
@@ -29,6 +30,7 @@ void  slope_math_text_build        (const SlopeTrainerState *state,
                                     double                   w_before,
                                     double                   b_before,
                                     SlopeDataset            *dataset,
+                                    const SlopeScaling      *scaling,
                                     guint                    max_points,
                                     char                   **markup,
                                     char                   **plain);

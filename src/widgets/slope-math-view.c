@@ -420,6 +420,8 @@ slope_math_view_new (void)
  * @w_before: W the epoch's hypotheses used: mid-epoch @state->w, between
  *   epochs the last SlopeEpochRecord's w_before
  * @b_before: likewise for b
+ * @dataset: the points trained on (the scaled ones when @scaling is on)
+ * @scaling: (nullable): how the data was scaled, see slope_math_text_build()
  *
  * Cheap when nothing changed, so it can be called every frame.
  */
@@ -428,7 +430,8 @@ slope_math_view_update (SlopeMathView           *self,
                         const SlopeTrainerState *state,
                         double                   w_before,
                         double                   b_before,
-                        SlopeDataset            *dataset)
+                        SlopeDataset            *dataset,
+                        const SlopeScaling      *scaling)
 {
   g_autofree char *markup = NULL;
   g_autofree char *plain = NULL;
@@ -444,7 +447,7 @@ slope_math_view_update (SlopeMathView           *self,
       forget_columns (self);
     }
 
-  slope_math_text_build (state, w_before, b_before, dataset, SLOPE_MATH_DEFAULT_MAX_POINTS,
+  slope_math_text_build (state, w_before, b_before, dataset, scaling, SLOPE_MATH_DEFAULT_MAX_POINTS,
                          &markup, &plain);
   if (!restart && g_strcmp0 (markup, self->markup) == 0)
     return;

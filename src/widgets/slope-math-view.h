@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "slope-scaling.h"
 #include "slope-trainer.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,8 @@ void        slope_math_view_update         (SlopeMathView           *self,
                                             const SlopeTrainerState *state,
                                             double                   w_before,
                                             double                   b_before,
-                                            SlopeDataset            *dataset);
+                                            SlopeDataset            *dataset,
+                                            const SlopeScaling      *scaling);
 void        slope_math_view_set_font_scale (SlopeMathView           *self,
                                             double                   scale);
 double      slope_math_view_get_font_scale (SlopeMathView           *self);
