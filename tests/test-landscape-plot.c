@@ -605,6 +605,66 @@ test_label_clears_current (void)
   cairo_surface_destroy (without);
 }
 
+/* Dark pixels (axis text) in a rectangle. */
+static guint
+count_ink (cairo_surface_t *surface,
+           int              x0,
+           int              y0,
+           int              x1,
+           int              y1)
+{
+  guint ink = 0;
+
+  for (int y = MAX (y0, 0); y < MIN (y1, HEIGHT); y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, WIDTH); x++)
+      if (luminance (slope_test_pixel_at (surface, x, y)) < 128.0)
+        ink++;
+  return ink;
+}
+
+/* Trained on scaled data, the axes are titled "W (on x′, y′)" and
+ * "b (on x′, y′)": more ink under the plot and left of it than "W" and
+ * "b", in the same place, with the map itself untouched. */
+static void
+test_scaled_titles (void)
+{
+  SlopeLandscapePlot plot;
+  cairo_surface_t *plain, *scaled;
+  SlopeArea area, scaled_area;
+  int bottom, left;
+  guint plain_x, scaled_x, plain_y, scaled_y;
+
+  notebook_plot (&plot);
+  slope_landscape_plot_area (&plot, WIDTH, HEIGHT, &area);
+  plain = render (&plot, "landscape-titles.png");
+  plot.scaled = TRUE;
+  slope_landscape_plot_area (&plot, WIDTH, HEIGHT, &scaled_area);
+  scaled = render (&plot, "landscape-titles-scaled.png");
+
+  g_assert_cmpfloat (scaled_area.left, ==, area.left);
+  g_assert_cmpfloat (scaled_area.width, ==, area.width);
+  g_assert_cmpfloat (scaled_area.height, ==, area.height);
+  bottom = (int) (area.top + area.height) + 1;
+  left = (int) area.left - 1;
+  plain_x = count_ink (plain, left, bottom, WIDTH, HEIGHT);
+  scaled_x = count_ink (scaled, left, bottom, WIDTH, HEIGHT);
+  plain_y = count_ink (plain, 0, 0, left, bottom);
+  scaled_y = count_ink (scaled, 0, 0, left, bottom);
+  g_test_message ("ink under %u → %u, left %u → %u", plain_x, scaled_x, plain_y, scaled_y);
+  g_assert_cmpuint (scaled_x, >, plain_x + 100);
+  g_assert_cmpuint (scaled_y, >, plain_y + 100);
+  for (int i = 0; i < 20; i++)
+    {
+      int x = (int) (area.left + area.width * (i + 0.5) / 20.0);
+      int y = (int) (area.top + area.height * (i + 0.5) / 20.0);
+
+      g_assert_true (slope_test_near_color (slope_test_pixel_at (plain, x, y),
+                                            slope_test_pixel_at (scaled, x, y), 0));
+    }
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (scaled);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/landscape-plot/arrow-downhill", test_arrow_downhill);
   g_test_add_func ("/landscape-plot/cost-formula", test_cost_formula);
   g_test_add_func ("/landscape-plot/dark-and-empty", test_dark_and_empty);
+  g_test_add_func ("/landscape-plot/scaled-titles", test_scaled_titles);
 
   return g_test_run ();
 }

@@ -168,6 +168,11 @@ test_standardise_houses (void)
   g_assert_true (slope_dataset_stable_lr (train, &lr_scaled, NULL));
   g_assert_cmpfloat (lr_scaled, >, 1e5 * lr_raw);
   g_assert_nonnull (strstr (gtk_label_get_text (window->scale_hint), "round bowl"));
+  /* The landscape's axes say W and b are on x′, y′; the data plot keeps
+   * the columns' names and units. */
+  g_assert_true (slope_landscape_widget_get_plot (window->landscape_view)->scaled);
+  g_assert_cmpstr (slope_dataset_get_x_name (slope_data_view_get_plot (window->data_view)->dataset),
+                   ==, "size_m2");
 
   /* Suggest: N/(2N − 1) for standardised data, 40/79 here. */
   slope_window_suggest_lr (window);
@@ -200,6 +205,7 @@ test_standardise_houses (void)
   /* Back to none: training sees the data itself again. */
   gtk_drop_down_set_selected (window->scale_drop_down, SLOPE_SCALE_NONE);
   g_assert_true (slope_window_training_data (window) == data);
+  g_assert_false (slope_landscape_widget_get_plot (window->landscape_view)->scaled);
   g_settings_reset (window->settings, "learning-rate");
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -84,6 +84,8 @@ slope_window_scaling_data_changed (SlopeWindow *self)
     }
   if (self->scaling.mode != SLOPE_SCALE_NONE)
     self->train_dataset = slope_scaling_apply (&self->scaling, self->dataset);
+  /* The data plot keeps the columns' names; the landscape is on x′, y′. */
+  slope_landscape_widget_set_scaled (self->landscape_view, self->scaling.mode != SLOPE_SCALE_NONE);
   describe (self);
 }
 

@@ -100,6 +100,22 @@ fit_x_axis (SlopeLandscapeLayout *layout,
     }
 }
 
+/* Trained on scaled data, W and b are the line's on x′ and y′, not on the
+ * data plot's x and y: the axes say so. */
+static const char *
+w_title (const SlopeLandscapePlot *plot)
+{
+  /* Translators: the landscape's axis when trained on scaled data */
+  return plot->scaled ? _("W (on x′, y′)") : "W";
+}
+
+static const char *
+b_title (const SlopeLandscapePlot *plot)
+{
+  /* Translators: the landscape's axis when trained on scaled data */
+  return plot->scaled ? _("b (on x′, y′)") : "b";
+}
+
 static void
 compute_layout (const SlopeLandscapePlot *plot,
                 int                       width,
@@ -112,13 +128,13 @@ compute_layout (const SlopeLandscapePlot *plot,
   layout_scales (plot, layout);
   effective_view (plot, &layout->view);
 
-  slope_plot_frame_margins (plot->font_family, layout->fs, "b", NULL, &m);
+  slope_plot_frame_margins (plot->font_family, layout->fs, b_title (plot), NULL, &m);
   layout->area.top = m.top;
   layout->area.height = MAX (1.0, floor (height - m.top - m.bottom));
   y_ticks = (guint) CLAMP (layout->area.height / (2.8 * m.digit_height) + 1.0, 2.0, 12.0);
   slope_axis_init_linear (&layout->y_axis, layout->view.b_min, layout->view.b_max, y_ticks);
 
-  slope_plot_frame_margins (plot->font_family, layout->fs, "b", &layout->y_axis, &m);
+  slope_plot_frame_margins (plot->font_family, layout->fs, b_title (plot), &layout->y_axis, &m);
   layout->area.left = m.left;
   layout->area.width = MAX (1.0, floor (width - m.left - m.right));
   fit_x_axis (layout, plot->font_family, 2.0 * m.digit_width + 8.0 * layout->fs);
@@ -457,7 +473,7 @@ slope_landscape_plot_draw_map (cairo_t                  *cr,
     .left = layout.area.left, .top = layout.area.top,
     .width = layout.area.width, .height = layout.area.height,
     .x_axis = &layout.x_axis, .y_axis = &layout.y_axis,
-    .x_title = "W", .y_title = "b",
+    .x_title = w_title (plot), .y_title = b_title (plot),
     .font_family = plot->font_family, .palette = palette,
     .fs = layout.fs, .lw = layout.lw,
   };

@@ -45,6 +45,7 @@ typedef struct
   double              font_scale;     /* 1.0; larger on a projector */
   gboolean            show_gradient;  /* the −∇cost arrow at (w, b) */
   const char         *font_family;    /* NULL: "Sans" */
+  gboolean            scaled;         /* trained on x′, y′: the axes say so */
 } SlopeLandscapePlot;
 
 void     slope_landscape_plot_init       (SlopeLandscapePlot       *plot);

@@ -558,6 +558,19 @@ slope_landscape_widget_set_font_scale (SlopeLandscapeWidget *self,
   invalidate_map (self);
 }
 
+/* Trained on scaled data: the axes name W and b as the line's on x′, y′. */
+void
+slope_landscape_widget_set_scaled (SlopeLandscapeWidget *self,
+                                   gboolean              scaled)
+{
+  g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
+
+  if (self->plot.scaled == !!scaled)
+    return;
+  self->plot.scaled = !!scaled;
+  invalidate_map (self);
+}
+
 /* The view is brought up to date first: a pending refit happens now. */
 const SlopeLandscapePlot *
 slope_landscape_widget_get_plot (SlopeLandscapeWidget *self)

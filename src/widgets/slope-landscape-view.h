@@ -29,6 +29,8 @@ void                      slope_landscape_widget_set_history       (SlopeLandsca
 void                      slope_landscape_widget_refit             (SlopeLandscapeWidget *self);
 void                      slope_landscape_widget_set_font_scale    (SlopeLandscapeWidget *self,
                                                                     double                scale);
+void                      slope_landscape_widget_set_scaled        (SlopeLandscapeWidget *self,
+                                                                    gboolean              scaled);
 const SlopeLandscapePlot *slope_landscape_widget_get_plot          (SlopeLandscapeWidget *self);
 
 G_END_DECLS
