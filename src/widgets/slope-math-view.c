@@ -216,7 +216,10 @@ stack_rows (const char *text)
           g_string_append (out, rows[r]);
           continue;
         }
-      g_string_append_printf (out, "%s\t%s\n\t%s\t%s", cells[0], cells[1], cells[2], cells[3]);
+      /* A row of three cells ("and 35 more points") has no value cell. */
+      g_string_append_printf (out, "%s\t%s\n\t%s", cells[0], cells[1], cells[2]);
+      if (n > 3)
+        g_string_append_printf (out, "\t%s", cells[3]);
       if (n > 4)
         g_string_append_printf (out, "\n\t%s", cells[4]);
     }
