@@ -420,6 +420,68 @@ test_pick (void)
 }
 
 /* A dense cluster and one lone point far from it. */
+/* x and y at ±1.7e308, whose span overflows a double: the view keeps
+ * the data's own ends (no padding fits beyond them), so the points sit
+ * at the area's corners, its middle and its three-quarter mark.  Drawn
+ * as dots, and with the same five points repeated past the density
+ * threshold. */
+static void
+test_huge_span (void)
+{
+  const SlopePalette *palette = slope_palette_get (FALSE);
+  SlopeTestRgb points = slope_test_rgb_of (&palette->points);
+  static const double fx[] = { 0.0, 0.5, 1.0, 0.75, 0.25 };
+  static const double fy[] = { 0.0, 0.5, 1.0, 0.25, 0.75 };
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gsize n = pass == 0 ? 5 : 2 * SLOPE_DATA_PLOT_DENSITY_THRESHOLD;
+      double *x = g_new (double, n), *y = g_new (double, n);
+      g_autoptr(SlopeDataset) data = NULL;
+      cairo_surface_t *surface;
+      SlopeDataPlot plot;
+      SlopeArea area;
+
+      /* -1.7e308, 0, 1.7e308, 0.85e308, -0.85e308 in x; y likewise. */
+      for (gsize i = 0; i < n; i++)
+        {
+          x[i] = (fx[i % 5] - 0.5) * 2.0 * 1.7e308;
+          y[i] = (fy[i % 5] - 0.5) * 2.0 * 1.7e308;
+        }
+      data = slope_dataset_new_take (x, y, n, "huge");
+      slope_data_plot_init (&plot);
+      plot.dataset = data;
+      plot.show_line = FALSE;
+      slope_viewport_fit (&plot.view, data);
+      surface = render (&plot, slope_data_plot_draw_points);
+      slope_test_maybe_save (surface, pass == 0 ? "data-plot-huge.png" : "data-plot-huge-density.png");
+      slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+
+      /* The density's one-pixel cell at the bottom-left corner lies
+       * under the axes' lines: that point is checked as a dot only. */
+      for (guint k = pass == 0 ? 0 : 1; k < 5; k++)
+        {
+          /* Two pixels inside the area, so that a corner's quarter dot
+           * counts; the density's cells are a pixel, so look around. */
+          double px = CLAMP (area.left + fx[k] * area.width, area.left + 2.0, area.left + area.width - 2.0);
+          double py = CLAMP (area.top + (1.0 - fy[k]) * area.height, area.top + 2.0, area.top + area.height - 2.0);
+          gboolean found = FALSE;
+
+          for (int dy = -2; dy <= 2; dy++)
+            for (int dx = -2; dx <= 2; dx++)
+              found |= slope_test_near_color (slope_test_pixel_at (surface, px + dx, py + dy), points, 30);
+          if (!found)
+            g_test_message ("pass %u: no point near %g, %g", pass, px, py);
+          g_assert_true (found);
+        }
+      /* Not everywhere: halfway between the middle and a corner is empty. */
+      g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, area.left + area.width * 0.375,
+                                                                  area.top + area.height * 0.375),
+                                             points, 60));
+      cairo_surface_destroy (surface);
+    }
+}
+
 static SlopeDataset *
 big_dataset (gsize n)
 {
@@ -622,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/data-plot/diverged", test_diverged);
   g_test_add_func ("/data-plot/pick", test_pick);
   g_test_add_func ("/data-plot/density", test_density);
+  g_test_add_func ("/data-plot/huge-span", test_huge_span);
   g_test_add_func ("/data-plot/hidpi", test_hidpi);
   g_test_add_func ("/data-plot/vector-surfaces", test_vector_surfaces);
   g_test_add_func ("/data-plot/error-context", test_error_context);
