@@ -8,10 +8,12 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <float.h>
 #include <glib/gstdio.h>
 #include <math.h>
 
 #include "slope-data-plot.h"
+#include "slope-density.h"
 #include "slope-test-pixels.h"
 
 #define WIDTH  600
@@ -420,11 +422,11 @@ test_pick (void)
 }
 
 /* A dense cluster and one lone point far from it. */
-/* x and y at ±1.7e308, whose span overflows a double: the view keeps
- * the data's own ends (no padding fits beyond them), so the points sit
- * at the area's corners, its middle and its three-quarter mark.  Drawn
- * as dots, and with the same five points repeated past the density
- * threshold. */
+/* x and y at ±1.7e308, whose span overflows a double: the view's margin
+ * stops at ±DBL_MAX, so the points sit a fraction (DBL_MAX − 1.7e308) /
+ * (2·DBL_MAX) ≈ 0.0272 in from the area's corners, at its middle and at
+ * 0.5 ± 0.85e308 / (2·DBL_MAX).  Drawn as dots, and with the same five
+ * points repeated past the density threshold. */
 static void
 test_huge_span (void)
 {
@@ -457,14 +459,13 @@ test_huge_span (void)
       slope_test_maybe_save (surface, pass == 0 ? "data-plot-huge.png" : "data-plot-huge-density.png");
       slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
 
-      /* The density's one-pixel cell at the bottom-left corner lies
-       * under the axes' lines: that point is checked as a dot only. */
-      for (guint k = pass == 0 ? 0 : 1; k < 5; k++)
+      for (guint k = 0; k < 5; k++)
         {
-          /* Two pixels inside the area, so that a corner's quarter dot
-           * counts; the density's cells are a pixel, so look around. */
-          double px = CLAMP (area.left + fx[k] * area.width, area.left + 2.0, area.left + area.width - 2.0);
-          double py = CLAMP (area.top + (1.0 - fy[k]) * area.height, area.top + 2.0, area.top + area.height - 2.0);
+          /* The density's cells are a pixel: look around. */
+          double ex = 0.5 + (fx[k] - 0.5) * 2.0 * (1.7e308 / 2.0 / DBL_MAX);
+          double ey = 0.5 + (fy[k] - 0.5) * 2.0 * (1.7e308 / 2.0 / DBL_MAX);
+          double px = area.left + ex * area.width;
+          double py = area.top + (1.0 - ey) * area.height;
           gboolean found = FALSE;
 
           for (int dy = -2; dy <= 2; dy++)
@@ -480,6 +481,29 @@ test_huge_span (void)
                                              points, 60));
       cairo_surface_destroy (surface);
     }
+}
+
+/* A point on the view's right or bottom edge, (10, 0) in [0, 10]², is
+ * counted in the last cell, (9, 9) of 10 × 10; one past it is not. */
+static void
+test_density_edges (void)
+{
+  const SlopePalette *palette = slope_palette_get (FALSE);
+  static const double x[] = { 10.0, 10.5 }, y[] = { 0.0, -0.5 };
+  cairo_surface_t *image;
+  guint32 *pixels;
+  int stride;
+
+  image = slope_density_render (x, y, 2, 0.0, 10.0, 0.0, 10.0, 10, 10, &palette->points);
+  cairo_surface_flush (image);
+  pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image) / 4;
+  g_assert_cmphex (pixels[9 * stride + 9] >> 24, ==, 0xff);
+  for (int i = 0; i < 10; i++)
+    for (int j = 0; j < 10; j++)
+      if (i != 9 || j != 9)
+        g_assert_cmphex (pixels[i * stride + j], ==, 0);
+  cairo_surface_destroy (image);
 }
 
 static SlopeDataset *
@@ -685,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/data-plot/pick", test_pick);
   g_test_add_func ("/data-plot/density", test_density);
   g_test_add_func ("/data-plot/huge-span", test_huge_span);
+  g_test_add_func ("/data-plot/density-edges", test_density_edges);
   g_test_add_func ("/data-plot/hidpi", test_hidpi);
   g_test_add_func ("/data-plot/vector-surfaces", test_vector_surfaces);
   g_test_add_func ("/data-plot/error-context", test_error_context);

@@ -101,8 +101,9 @@ pad_range (double *lo,
   if (!(pad > 0.0))
     pad = a != 0.0 ? fabs (a) * 0.1 : 1.0;
 
-  *lo = isfinite (a - pad) ? a - pad : a;
-  *hi = isfinite (b + pad) ? b + pad : b;
+  /* Near ±DBL_MAX the margin stops there, what is left of it. */
+  *lo = isfinite (a - pad) ? a - pad : MIN (a, -DBL_MAX);
+  *hi = isfinite (b + pad) ? b + pad : MAX (b, DBL_MAX);
 }
 
 void
