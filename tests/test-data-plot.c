@@ -8,10 +8,12 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <float.h>
 #include <glib/gstdio.h>
 #include <math.h>
 
 #include "slope-data-plot.h"
+#include "slope-density.h"
 #include "slope-test-pixels.h"
 
 #define WIDTH  600
@@ -420,6 +422,90 @@ test_pick (void)
 }
 
 /* A dense cluster and one lone point far from it. */
+/* x and y at ±1.7e308, whose span overflows a double: the view's margin
+ * stops at ±DBL_MAX, so the points sit a fraction (DBL_MAX − 1.7e308) /
+ * (2·DBL_MAX) ≈ 0.0272 in from the area's corners, at its middle and at
+ * 0.5 ± 0.85e308 / (2·DBL_MAX).  Drawn as dots, and with the same five
+ * points repeated past the density threshold. */
+static void
+test_huge_span (void)
+{
+  const SlopePalette *palette = slope_palette_get (FALSE);
+  SlopeTestRgb points = slope_test_rgb_of (&palette->points);
+  static const double fx[] = { 0.0, 0.5, 1.0, 0.75, 0.25 };
+  static const double fy[] = { 0.0, 0.5, 1.0, 0.25, 0.75 };
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gsize n = pass == 0 ? 5 : 2 * SLOPE_DATA_PLOT_DENSITY_THRESHOLD;
+      double *x = g_new (double, n), *y = g_new (double, n);
+      g_autoptr(SlopeDataset) data = NULL;
+      cairo_surface_t *surface;
+      SlopeDataPlot plot;
+      SlopeArea area;
+
+      /* -1.7e308, 0, 1.7e308, 0.85e308, -0.85e308 in x; y likewise. */
+      for (gsize i = 0; i < n; i++)
+        {
+          x[i] = (fx[i % 5] - 0.5) * 2.0 * 1.7e308;
+          y[i] = (fy[i % 5] - 0.5) * 2.0 * 1.7e308;
+        }
+      data = slope_dataset_new_take (x, y, n, "huge");
+      slope_data_plot_init (&plot);
+      plot.dataset = data;
+      plot.show_line = FALSE;
+      slope_viewport_fit (&plot.view, data);
+      surface = render (&plot, slope_data_plot_draw_points);
+      slope_test_maybe_save (surface, pass == 0 ? "data-plot-huge.png" : "data-plot-huge-density.png");
+      slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+
+      for (guint k = 0; k < 5; k++)
+        {
+          /* The density's cells are a pixel: look around. */
+          double ex = 0.5 + (fx[k] - 0.5) * 2.0 * (1.7e308 / 2.0 / DBL_MAX);
+          double ey = 0.5 + (fy[k] - 0.5) * 2.0 * (1.7e308 / 2.0 / DBL_MAX);
+          double px = area.left + ex * area.width;
+          double py = area.top + (1.0 - ey) * area.height;
+          gboolean found = FALSE;
+
+          for (int dy = -2; dy <= 2; dy++)
+            for (int dx = -2; dx <= 2; dx++)
+              found |= slope_test_near_color (slope_test_pixel_at (surface, px + dx, py + dy), points, 30);
+          if (!found)
+            g_test_message ("pass %u: no point near %g, %g", pass, px, py);
+          g_assert_true (found);
+        }
+      /* Not everywhere: halfway between the middle and a corner is empty. */
+      g_assert_false (slope_test_near_color (slope_test_pixel_at (surface, area.left + area.width * 0.375,
+                                                                  area.top + area.height * 0.375),
+                                             points, 60));
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* A point on the view's right or bottom edge, (10, 0) in [0, 10]², is
+ * counted in the last cell, (9, 9) of 10 × 10; one past it is not. */
+static void
+test_density_edges (void)
+{
+  const SlopePalette *palette = slope_palette_get (FALSE);
+  static const double x[] = { 10.0, 10.5 }, y[] = { 0.0, -0.5 };
+  cairo_surface_t *image;
+  guint32 *pixels;
+  int stride;
+
+  image = slope_density_render (x, y, 2, 0.0, 10.0, 0.0, 10.0, 10, 10, &palette->points);
+  cairo_surface_flush (image);
+  pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image) / 4;
+  g_assert_cmphex (pixels[9 * stride + 9] >> 24, ==, 0xff);
+  for (int i = 0; i < 10; i++)
+    for (int j = 0; j < 10; j++)
+      if (i != 9 || j != 9)
+        g_assert_cmphex (pixels[i * stride + j], ==, 0);
+  cairo_surface_destroy (image);
+}
+
 static SlopeDataset *
 big_dataset (gsize n)
 {
@@ -622,6 +708,8 @@ main (int   argc,
   g_test_add_func ("/data-plot/diverged", test_diverged);
   g_test_add_func ("/data-plot/pick", test_pick);
   g_test_add_func ("/data-plot/density", test_density);
+  g_test_add_func ("/data-plot/huge-span", test_huge_span);
+  g_test_add_func ("/data-plot/density-edges", test_density_edges);
   g_test_add_func ("/data-plot/hidpi", test_hidpi);
   g_test_add_func ("/data-plot/vector-surfaces", test_vector_surfaces);
   g_test_add_func ("/data-plot/error-context", test_error_context);

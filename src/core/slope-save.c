@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
@@ -25,14 +26,22 @@
 
 #define MAX_SYMLINKS 40
 
+/* Variadic, and marked so, so that the compiler checks each caller's
+ * (translated) format against its arguments. */
+G_GNUC_PRINTF (3, 4)
 static gboolean
 set_errno_error (GError     **error,
                  int          saved_errno,
                  const char  *format,
-                 const char  *name)
+                 ...)
 {
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               format, name, g_strerror (saved_errno));
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), message);
   return FALSE;
 }
 
@@ -58,7 +67,8 @@ resolve_target (const char   *path,
 
           if (saved_errno != ENOENT)
             {
-              set_errno_error (error, saved_errno, _("cannot look at “%s”: %s"), current);
+              set_errno_error (error, saved_errno, _("cannot look at “%s”: %s"),
+                               current, g_strerror (saved_errno));
               return NULL;
             }
           *exists = FALSE;
@@ -108,7 +118,12 @@ check_target (const char         *target,
       return FALSE;
     }
   if (access (target, W_OK) != 0)
-    return set_errno_error (error, errno, _("cannot write “%s”: %s"), target);
+    {
+      int saved_errno = errno;
+
+      return set_errno_error (error, saved_errno, _("cannot write “%s”: %s"),
+                              target, g_strerror (saved_errno));
+    }
   return TRUE;
 }
 
@@ -189,13 +204,19 @@ save_local (const char          *path,
   ok = write_temporary (fd, write_func, user_data, cancellable, error);
   if (close (fd) != 0 && ok)
     {
+      int saved_errno = errno;
+
       ok = FALSE;
-      set_errno_error (error, errno, _("cannot write “%s”: %s"), temp);
+      set_errno_error (error, saved_errno, _("cannot write “%s”: %s"),
+                       temp, g_strerror (saved_errno));
     }
   if (ok && g_rename (temp, target) != 0)
     {
+      int saved_errno = errno;
+
       ok = FALSE;
-      set_errno_error (error, errno, _("cannot replace “%s”: %s"), target);
+      set_errno_error (error, saved_errno, _("cannot replace “%s”: %s"),
+                       target, g_strerror (saved_errno));
     }
   if (!ok)
     {

@@ -294,22 +294,15 @@ sanitize_linear (double *lo,
       a = b;
       b = t;
     }
-  if (!(b - a > 0.0) || !isfinite (b - a))
+  /* An interval wider than DBL_MAX (±1.8e308 data) is kept: every
+   * use of it halves before subtracting. */
+  if (!(b / 2.0 - a / 2.0 > 0.0))
     {
-      /* Degenerate or overflowing: an interval around the value that
-       * still has a representable width. */
+      /* Degenerate: an interval around the value. */
       double half = a != 0.0 ? fabs (a) * 0.1 : 1.0;
 
-      if (!isfinite (b - a))
-        {
-          a = -DBL_MAX / 2.0;
-          b = DBL_MAX / 2.0;
-        }
-      else
-        {
-          a -= half;
-          b += half;
-        }
+      a = isfinite (a - half) ? a - half : a;
+      b = isfinite (b + half) ? b + half : b;
     }
 
   *lo = a;
@@ -334,7 +327,9 @@ slope_axis_init_linear (SlopeAxis *axis,
   axis->hi = hi;
 
   max_ticks = CLAMP (max_ticks, 2, SLOPE_AXIS_MAX_TICKS);
-  step = slope_nice_step (hi - lo, max_ticks);
+  /* Past DBL_MAX the span is halved: the step found for that half is
+   * too small, and the loop below raises it until the ticks fit. */
+  step = slope_nice_step (isfinite (hi - lo) ? hi - lo : hi / 2.0 - lo / 2.0, max_ticks);
   max_abs = MAX (fabs (lo), fabs (hi));
 
   /* Too many ticks: a bigger step.  None at all (0.1 … 0.9 in steps of
@@ -543,5 +538,5 @@ slope_axis_value (const SlopeAxis *axis,
       return pow (10.0, l0 + fraction * (log10 (axis->hi) - l0));
     }
 
-  return axis->lo + fraction * (axis->hi - axis->lo);
+  return axis->lo + fraction * 2.0 * (axis->hi / 2.0 - axis->lo / 2.0);
 }

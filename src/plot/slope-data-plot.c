@@ -101,8 +101,9 @@ pad_range (double *lo,
   if (!(pad > 0.0))
     pad = a != 0.0 ? fabs (a) * 0.1 : 1.0;
 
-  *lo = isfinite (a - pad) ? a - pad : a;
-  *hi = isfinite (b + pad) ? b + pad : b;
+  /* Near ±DBL_MAX the margin stops there, what is left of it. */
+  *lo = isfinite (a - pad) ? a - pad : MIN (a, -DBL_MAX);
+  *hi = isfinite (b + pad) ? b + pad : MAX (b, DBL_MAX);
 }
 
 void
@@ -138,12 +139,15 @@ effective_view (const SlopeDataPlot *plot,
     pad_range (&view->x_min, &view->x_max, 0.0);
   if (!(view->y_max > view->y_min))
     pad_range (&view->y_min, &view->y_max, 0.0);
+}
 
-  /* Spans must be finite for the mapping to be: ±DBL_MAX data is cut. */
-  view->x_min = MAX (view->x_min, -DBL_MAX / 4.0);
-  view->x_max = MIN (view->x_max, DBL_MAX / 4.0);
-  view->y_min = MAX (view->y_min, -DBL_MAX / 4.0);
-  view->y_max = MIN (view->y_max, DBL_MAX / 4.0);
+/* Half the width of [lo, hi]: finite even for ±1.8e308, where hi − lo
+ * overflows.  Every mapping below works in halves. */
+static inline double
+half_span (double lo,
+           double hi)
+{
+  return hi / 2.0 - lo / 2.0;
 }
 
 /* About one x tick per 80 px, fewer if their labels would touch. */
@@ -163,7 +167,7 @@ fit_x_axis (Layout     *layout,
       if (layout->x_axis.n_ticks < 2)
         break;
       spacing = (layout->x_axis.ticks[1] - layout->x_axis.ticks[0])
-                / (layout->view.x_max - layout->view.x_min) * layout->area.width;
+                / 2.0 / half_span (layout->view.x_min, layout->view.x_max) * layout->area.width;
       if (spacing >= slope_plot_frame_label_width (font_family, layout->fs, &layout->x_axis) + gap)
         break;
     }
@@ -250,8 +254,10 @@ view_to_pixel (const SlopeViewport *view,
                double              *px,
                double              *py)
 {
-  *px = area->left + (x - view->x_min) / (view->x_max - view->x_min) * area->width;
-  *py = area->top + (view->y_max - y) / (view->y_max - view->y_min) * area->height;
+  *px = area->left + (x / 2.0 - view->x_min / 2.0)
+                     / half_span (view->x_min, view->x_max) * area->width;
+  *py = area->top + (view->y_max / 2.0 - y / 2.0)
+                    / half_span (view->y_min, view->y_max) * area->height;
 }
 
 void
@@ -289,9 +295,9 @@ slope_data_plot_from_pixel (const SlopeDataPlot *plot,
 
   effective_view (plot, &view);
   if (x)
-    *x = view.x_min + (px - area->left) / area->width * (view.x_max - view.x_min);
+    *x = view.x_min + (px - area->left) / area->width * 2.0 * half_span (view.x_min, view.x_max);
   if (y)
-    *y = view.y_max - (py - area->top) / area->height * (view.y_max - view.y_min);
+    *y = view.y_max - (py - area->top) / area->height * 2.0 * half_span (view.y_min, view.y_max);
 }
 
 gssize
@@ -580,7 +586,10 @@ draw_residuals (cairo_t             *cr,
   const double *xs = slope_dataset_get_x (plot->dataset);
   const double *ys = slope_dataset_get_y (plot->dataset);
   gsize n = slope_dataset_get_n (plot->dataset);
-  double span = v->y_max - v->y_min;
+  /* A reach of one view height beyond each edge, stopping at DBL_MAX. */
+  double span = 2.0 * half_span (v->y_min, v->y_max);
+  double reach_lo = isfinite (v->y_min - span) ? v->y_min - span : -DBL_MAX;
+  double reach_hi = isfinite (v->y_max + span) ? v->y_max + span : DBL_MAX;
 
   cairo_set_line_width (cr, layout->lw);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
@@ -595,8 +604,8 @@ draw_residuals (cairo_t             *cr,
 
       /* A prediction far off the plot still gets a segment to the edge,
        * and Cairo only ever sees coordinates near the view. */
-      yhat = CLAMP (isnan (yhat) ? ys[i] : yhat, v->y_min - span, v->y_max + span);
-      view_to_pixel (v, &layout->area, xs[i], CLAMP (ys[i], v->y_min - span, v->y_max + span),
+      yhat = CLAMP (isnan (yhat) ? ys[i] : yhat, reach_lo, reach_hi);
+      view_to_pixel (v, &layout->area, xs[i], CLAMP (ys[i], reach_lo, reach_hi),
                      &px, &py0);
       view_to_pixel (v, &layout->area, xs[i], yhat, &px, &py1);
       px = slope_plot_snap (cr, px, TRUE, layout->lw);

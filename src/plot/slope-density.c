@@ -34,13 +34,17 @@ count_points (guint32      *pixels,
 
   for (gsize i = 0; i < n; i++)
     {
-      double fx = (x[i] - x_min) * sx;
-      double fy = (y_max - y[i]) * sy;
+      /* In halves: for ±1.8e308 data the span overflows. */
+      double fx = (x[i] / 2.0 - x_min / 2.0) * sx;
+      double fy = (y_max / 2.0 - y[i] / 2.0) * sy;
 
       /* Written so that NaN, like anything out of view, fails the test. */
-      if (fx >= 0.0 && fx < width && fy >= 0.0 && fy < height)
+      if (fx >= 0.0 && fx <= width && fy >= 0.0 && fy <= height)
         {
-          guint32 *c = &pixels[(gsize) fy * pitch + (gsize) fx];
+          /* A point on the view's right or bottom edge goes in the last
+           * cell, not nowhere. */
+          guint32 *c = &pixels[(gsize) MIN (fy, height - 1) * pitch
+                               + (gsize) MIN (fx, width - 1)];
 
           if (*c < G_MAXUINT32)
             (*c)++;
@@ -126,7 +130,8 @@ slope_density_render (const double     *x,
   pitch = (gsize) cairo_image_surface_get_stride (surface) / sizeof (guint32);
 
   max_count = count_points (pixels, pitch, x, y, n, x_min, y_max,
-                            width / (x_max - x_min), height / (y_max - y_min),
+                            width / (x_max / 2.0 - x_min / 2.0),
+                            height / (y_max / 2.0 - y_min / 2.0),
                             width, height);
   if (max_count > 0)
     shade_counts (pixels, pitch, width, height, max_count, color);
