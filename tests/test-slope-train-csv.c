@@ -257,6 +257,24 @@ test_usage_errors (void)
   result_clear (&r);
 }
 
+/* x near 1e200: Σx² overflows, so there is no stable limit to name; the
+ * one stderr line says so in words, never "limit inf" or "--lr nan". */
+static void
+test_overflowing_moments (void)
+{
+  const char *args[] = { "@huge-x.csv", "--epochs", "3", NULL };
+  Result r = { 0 };
+
+  run_train (args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.err, "slope-train: the numbers overflowed at epoch "));
+  g_assert_nonnull (strstr (r.err, "--scale standardize"));
+  g_assert_null (strstr (r.err, "inf"));
+  g_assert_null (strstr (r.err, "nan"));
+  g_assert_cmpuint (count_lines (r.err), ==, 1);
+  result_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/slope-train-csv/choose-columns", test_choose_columns);
   g_test_add_func ("/slope-train-csv/delimiter-option", test_delimiter_option);
   g_test_add_func ("/slope-train-csv/usage-errors", test_usage_errors);
+  g_test_add_func ("/slope-train-csv/overflowing-moments", test_overflowing_moments);
 
   return g_test_run ();
 }

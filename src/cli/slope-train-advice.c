@@ -67,7 +67,13 @@ slope_train_advice_epoch (SlopeTrainAdvice       *advice,
   try = what_to_try (advice);
   limit = number ("%.3g", advice->watch.diverged_limit);
   lr = number ("%.6g", rec->lr);
-  if (!(rec->lr > advice->watch.diverged_limit))
+  if (!isfinite (advice->watch.diverged_limit) || !isfinite (advice->watch.suggested_lr))
+    /* Σx² itself overflowed: there is no limit or rate to name. */
+    fprintf (err, _("slope-train: the numbers overflowed at epoch %" PRIu64
+                    ": the data's values are too large for their squares to be added up;"
+                    " try smaller units or --scale standardize\n"),
+             rec->epoch);
+  else if (!(rec->lr > advice->watch.diverged_limit))
     fprintf (err, _("slope-train: the numbers overflowed at epoch %" PRIu64
                     " although lr %s is inside the stable limit %s; %s\n"),
              rec->epoch, lr, limit, try);
