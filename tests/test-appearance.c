@@ -564,8 +564,21 @@ test_layout (gconstpointer data)
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->data_view)), >=, 200);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->cost_view)), >=, 160);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->cost_view)), >=, 140);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->landscape_view)), >=, 180);
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->landscape_view)), >=, 150);
+  /* With the explain pane in a narrow window the landscape steps aside
+   * and the cost plot has the width a teacher can point at; otherwise
+   * both are there at a usable size. */
+  if (c->explain && c->width < (c->presentation ? 1400 : 1100))
+    {
+      g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window->landscape_view)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->cost_view)), >=, 300);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->data_view)), >=, 300);
+    }
+  else
+    {
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->landscape_view)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->landscape_view)), >=, 180);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->landscape_view)), >=, 150);
+    }
 
   if (!c->explain)
     {

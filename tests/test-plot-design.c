@@ -15,6 +15,7 @@
 
 #include "slope-axis.h"
 #include "slope-data-plot.h"
+#include "slope-plot-frame.h"
 #include "slope-test-pixels.h"
 
 #define WIDTH  600
@@ -179,6 +180,60 @@ test_legend_corner_and_colour (void)
   g_assert_cmpuint (count_near (surface, left, top, right, area.top + area.height,
                                 okabe_ito_vermillion), ==, 0);
   cairo_surface_destroy (surface);
+}
+
+/* A plot narrower than its legend (1024 px in presentation mode with the
+ * explain pane open) shrinks the legend to fit inside the plotting area
+ * rather than cutting it at the area's right edge. */
+static void
+test_legend_fits_narrow_plot (void)
+{
+  const SlopePlotLegendRow rows[] = {
+    { "ŷ = 1.879x + 0.2761", { 0.835, 0.369, 0.0, 1.0 }, FALSE },
+    { "ŷ = 2x + 0", { 0.835, 0.369, 0.0, 1.0 }, TRUE },
+  };
+  SlopePlotFrame frame = { 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint inked_outside = 0, inked_inside = 0;
+  int stride;
+  guchar *pixels;
+
+  frame.left = 10.0;
+  frame.top = 10.0;
+  frame.width = 180.0;
+  frame.height = 200.0;
+  frame.font_family = "Sans";
+  frame.palette = slope_palette_get (FALSE);
+  frame.fs = 1.6;
+  frame.lw = 1.6;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 220);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+  cairo_paint (cr);
+  slope_plot_frame_draw_legend (cr, &frame, rows, G_N_ELEMENTS (rows), FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  stride = cairo_image_surface_get_stride (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < 220; y++)
+    for (int x = 0; x < 400; x++)
+      {
+        guint32 px = *(guint32 *) (pixels + y * stride + 4 * x);
+
+        if ((px & 0xffffff) == 0xffffff)
+          continue;
+        if (x >= frame.left + frame.width)
+          inked_outside++;
+        else
+          inked_inside++;
+      }
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpuint (inked_inside, >, 200);
+  g_assert_cmpuint (inked_outside, ==, 0);
 }
 
 /* Ticks: the smallest step of 1, 2 or 5 × 10ᵏ that fits the room, every
@@ -463,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/plot-design/points-drawn-in-design-blue", test_points_drawn_in_design_blue);
   g_test_add_func ("/plot-design/legend-digits", test_legend_digits);
   g_test_add_func ("/plot-design/legend-corner-and-colour", test_legend_corner_and_colour);
+  g_test_add_func ("/plot-design/legend-fits-narrow-plot", test_legend_fits_narrow_plot);
   g_test_add_func ("/plot-design/axis-one-two-five", test_axis_one_two_five);
   g_test_add_func ("/plot-design/error-context-draws-nothing", test_error_context_draws_nothing);
   g_test_add_func ("/plot-design/vector-content", test_vector_content);

@@ -10,6 +10,38 @@
 #include "slope-window-private.h"
 
 #define PRESENTATION_SCALE 1.6
+/* Below these window widths the explain pane and the side panel leave the
+ * plots too little room for the cost plot and the landscape side by side. */
+#define FIT_WIDTH_NORMAL       1100
+#define FIT_WIDTH_PRESENTATION 1400
+#define FIT_PLOTS_SHARE        0.38
+
+/**
+ * slope_window_fit_layout:
+ *
+ * With the explain pane open in a narrow window (a 1024×768 projector)
+ * the Landscape/Log tabs step aside so that the cost plot gets the whole
+ * width under the data plot; closing the pane or a wider window brings
+ * them back.  Called once per frame from the tick, since a fullscreen
+ * window's size changes without its default size changing.
+ */
+void
+slope_window_fit_layout (SlopeWindow *self)
+{
+  int limit = self->presentation ? FIT_WIDTH_PRESENTATION : FIT_WIDTH_NORMAL;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean narrow = self->show_explain && width > 0 && width < limit;
+  GtkWidget *plots = gtk_widget_get_parent (GTK_WIDGET (self->data_view));
+  int request = narrow ? (int) (FIT_PLOTS_SHARE * width) : -1, old_request;
+
+  if (gtk_widget_get_visible (self->landscape_box) == narrow)
+    gtk_widget_set_visible (self->landscape_box, !narrow);
+  /* The pane otherwise splits by natural widths, and the code's natural
+   * width would take the room the landscape just gave back. */
+  gtk_widget_get_size_request (plots, &old_request, NULL);
+  if (old_request != request)
+    gtk_widget_set_size_request (plots, request, -1);
+}
 
 void
 slope_window_set_presentation (SlopeWindow *self,
@@ -39,6 +71,7 @@ slope_window_set_presentation (SlopeWindow *self,
   slope_math_view_set_font_scale (self->math_view, scale);
   slope_code_view_set_font_scale (self->code_view, scale);
   slope_window_labs_set_font_scale (self, presentation ? 1.4 : 1.0);
+  slope_window_fit_layout (self);
 
   /* What a lecture does not need. */
   gtk_widget_set_visible (GTK_WIDGET (self->settings_grid), !presentation);

@@ -67,6 +67,7 @@ struct _SlopeWindow
   SlopeMathView        *math_view;
   SlopeLandscapeWidget *landscape_view;
   GtkStack             *bottom_stack;
+  GtkWidget            *landscape_box;
   GtkMenuButton        *menu_button;
   GMenu                *examples_menu;
   GtkRevealer          *load_revealer;
@@ -235,6 +236,7 @@ void     slope_window_toast_dispose     (SlopeWindow    *self);
 /* slope-window-present.c */
 void     slope_window_set_presentation  (SlopeWindow    *self,
                                          gboolean        presentation);
+void     slope_window_fit_layout        (SlopeWindow    *self);
 
 /* slope-window-controls.c */
 void slope_window_controls_init         (SlopeWindow    *self);

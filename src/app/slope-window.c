@@ -222,6 +222,7 @@ slope_window_set_show_explain (SlopeWindow *self,
     return;
   self->show_explain = show;
   gtk_widget_set_visible (GTK_WIDGET (self->explain_scroller), show);
+  slope_window_fit_layout (self);
   update_explain (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_EXPLAIN]);
 }
@@ -413,6 +414,7 @@ on_tick (GtkWidget     *widget,
          gpointer       user_data)
 {
   slope_window_refresh (SLOPE_WINDOW (widget));
+  slope_window_fit_layout (SLOPE_WINDOW (widget));
   return G_SOURCE_CONTINUE;
 }
 
@@ -531,6 +533,7 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, math_view);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, landscape_view);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, bottom_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, landscape_box);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, examples_menu);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_revealer);

@@ -304,17 +304,32 @@ slope_plot_frame_draw_legend (cairo_t                  *cr,
   double fs = frame->fs, pad = 8.0 * fs, swatch = 22.0 * fs;
   double box_w = 0.0, row_h = 0.0, x, y;
 
-  text = slope_plot_text_layout (cr, frame->font_family, SLOPE_PLOT_LEGEND_FONT_PX * fs,
-                                 PANGO_WEIGHT_NORMAL);
-  for (guint i = 0; i < n_rows; i++)
+  /* A narrow plot (a projector's 1024 px with the explain pane open)
+   * gets a smaller legend rather than one cut off at the plot's edge;
+   * below half size it would be unreadable, so it stops shrinking there. */
+  for (guint attempt = 0; attempt < 3; attempt++)
     {
-      SlopeTextSize size;
+      double avail = frame->width - 2.0 * pad;
 
-      slope_plot_text_measure (text, rows[i].text, &size);
-      box_w = MAX (box_w, size.width);
-      row_h = MAX (row_h, size.height);
+      g_clear_object (&text);
+      box_w = row_h = 0.0;
+      text = slope_plot_text_layout (cr, frame->font_family, SLOPE_PLOT_LEGEND_FONT_PX * fs,
+                                     PANGO_WEIGHT_NORMAL);
+      for (guint i = 0; i < n_rows; i++)
+        {
+          SlopeTextSize size;
+
+          slope_plot_text_measure (text, rows[i].text, &size);
+          box_w = MAX (box_w, size.width);
+          row_h = MAX (row_h, size.height);
+        }
+      box_w += 3.0 * pad + swatch;
+      if (box_w <= avail || fs <= 0.5 * frame->fs)
+        break;
+      fs = MAX (0.5 * frame->fs, fs * avail / box_w * 0.97);
+      pad = 8.0 * fs;
+      swatch = 22.0 * fs;
     }
-  box_w += 3.0 * pad + swatch;
 
   x = right ? frame->left + frame->width - box_w - pad : frame->left + pad;
   x = round (MAX (x, frame->left));
