@@ -11,41 +11,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "slope-test-cli.h"
+
 static char *tmpdir;
 static char *python;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-static void
-run (const char * const *argv,
-     Result             *r)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  r->status = g_subprocess_get_exit_status (proc);
-}
 
 /* A python3 that can import torch, or NULL. */
 static char *
@@ -62,7 +31,7 @@ find_python (void)
 
       if (candidates[i] == NULL || !g_file_test (candidates[i], G_FILE_TEST_IS_EXECUTABLE))
         continue;
-      run (argv, &r);
+      slope_test_run (argv, &r);
       ok = r.status == 0;
       result_clear (&r);
       if (ok)
@@ -140,7 +109,7 @@ test_scripts_print_the_same (void)
       g_ptr_array_add (argv, script);
       g_ptr_array_add (argv, NULL);
 
-      run ((const char * const *) argv->pdata, &train);
+      slope_test_run ((const char * const *) argv->pdata, &train);
       g_assert_cmpint (train.status, ==, 0);
       /* Nothing on stderr but, for a run past the stable limit, the one
        * line that says it diverges. */
@@ -156,7 +125,7 @@ test_scripts_print_the_same (void)
           result_clear (&train);
           continue;
         }
-      run (py_argv, &py);
+      slope_test_run (py_argv, &py);
       if (py.status != 0)
         g_test_message ("%s", py.err);
       g_assert_cmpint (py.status, ==, 0);
@@ -179,7 +148,7 @@ test_unwritable (void)
   const char *argv[] = { g_getenv ("SLOPE_TRAIN"), "--export-script", path, NULL };
   Result r = { 0 };
 
-  run (argv, &r);
+  slope_test_run (argv, &r);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_cmpstr (r.out, ==, "");
   g_assert_true (g_str_has_prefix (r.err, "slope-train: "));

@@ -9,19 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
+#include "slope-test-cli.h"
 
 /* Runs slope-train with @args; a "@name" argument is the corpus file. */
 static void
@@ -29,9 +17,6 @@ run_train (const char * const *args,
            Result             *r)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
   const char *exe = g_getenv ("SLOPE_TRAIN");
 
   g_assert_nonnull (exe);
@@ -45,16 +30,7 @@ run_train (const char * const *args,
     }
   g_ptr_array_add (argv, NULL);
 
-  /* English messages, and “quotes” left as UTF-8 rather than made ASCII. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  r->status = g_subprocess_get_exit_status (proc);
+  slope_test_run ((const char * const *) argv->pdata, r);
 }
 
 static guint
