@@ -40,8 +40,11 @@
 typedef double Lanes __attribute__ ((vector_size (LANES * sizeof (double))));
 
 /* The same loop compiled for wider vectors, picked once at load time.
- * Only on glibc, which resolves the choice through an ifunc. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__)
+ * Only on glibc, which resolves the choice through an ifunc.  Not under
+ * ThreadSanitizer: it instruments the ifunc's resolver, which runs while
+ * the program is relocated, before TSan's runtime is up, and crashes. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__) \
+    && !defined(__SANITIZE_THREAD__)
 #define LEAF_CLONES __attribute__ ((target_clones ("avx512f", "avx2", "default")))
 #else
 #define LEAF_CLONES
