@@ -475,6 +475,25 @@ test_moments_overflow (Fixture       *f,
   g_assert_nonnull (strstr (text, "too large"));
 }
 
+/* x near 10⁻³⁰⁸: Σx² underflows to 0.  The window says the values are too
+ * small, never that they are equal, and draws no least-squares line. */
+static void
+test_moments_underflow (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const double xs[] = { 1e-308, 2e-308, 3e-308 }, ys[] = { 2e-308, 4.5e-308, 5.9e-308 };
+  g_autoptr(SlopeDataset) dataset = slope_dataset_new (xs, ys, 3, "tiny");
+  const char *text;
+
+  slope_window_set_dataset (f->window, dataset);
+  slope_window_redraw (f->window);
+  text = gtk_label_get_text (f->window->reference_label);
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, "equal"));
+  g_assert_nonnull (strstr (text, "too small"));
+  g_assert_false (slope_data_view_get_plot (f->window->data_view)->has_reference);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +514,7 @@ main (int   argc,
   ADD ("superseded-load", test_superseded_load);
   ADD ("preview-in-background", test_preview_in_background);
   ADD ("moments-overflow", test_moments_overflow);
+  ADD ("moments-underflow", test_moments_underflow);
 
 #undef ADD
 

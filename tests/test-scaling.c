@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <math.h>
+#include <string.h>
 
 #include "slope-dataset.h"
 #include "slope-scaling.h"
@@ -117,6 +118,74 @@ test_cannot_standardise (void)
   g_assert_true (slope_scaling_compute (single, SLOPE_SCALE_CENTER, &s, NULL));
 }
 
+/* Values whose squares overflow (near 10³⁰⁸) or underflow (near 10⁻³⁰⁸)
+ * still have a spread: PyTorch's x.std() gives inf or 0 there, and the
+ * window and slope-train used to say "every x is the same".  Each column
+ * is a hand-worked a·{−1, 0, 1} + c, whose sample deviation is |a|; the
+ * scaled values are −1, 0, 1 within the rounding of a, c and the mean. */
+static void
+test_standardise_extremes (void)
+{
+  static const struct { double a_x, c_x, a_y, c_y; } cases[] = {
+    { 1e308, 0.0, 1.5e308, 0.0 },           /* deviations' squares overflow */
+    { 1e307, 1.6e308, -1e307, 1.6e308 },    /* and Σx too: all near 1.6e308 */
+    { 1e-308, 2e-308, 3e-308, -4e-308 },    /* squares underflow to 0 */
+    { 1e-160, 0.0, 4e-170, 1e-170 },        /* squares subnormal */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double x[3], y[3];
+      g_autoptr(SlopeDataset) data = NULL;
+      g_autoptr(SlopeDataset) scaled = NULL;
+      g_autoptr(GError) error = NULL;
+      SlopeScaling s;
+
+      for (int k = 0; k < 3; k++)
+        {
+          x[k] = cases[i].a_x * (k - 1) + cases[i].c_x;
+          y[k] = cases[i].a_y * (k - 1) + cases[i].c_y;
+        }
+      data = slope_dataset_new (x, y, 3, NULL);
+      g_assert_true (slope_scaling_compute (data, SLOPE_SCALE_STANDARDIZE, &s, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat_with_epsilon (s.x_shift / fabs (cases[i].a_x),
+                                      cases[i].c_x / fabs (cases[i].a_x), 1e-12);
+      g_assert_cmpfloat_with_epsilon (s.x_scale / fabs (cases[i].a_x), 1.0, 1e-12);
+      g_assert_cmpfloat_with_epsilon (s.y_scale / fabs (cases[i].a_y), 1.0, 1e-12);
+      scaled = slope_scaling_apply (&s, data);
+      for (int k = 0; k < 3; k++)
+        {
+          g_assert_cmpfloat_with_epsilon (slope_dataset_get_x (scaled)[k], k - 1.0, 1e-12);
+          g_assert_cmpfloat_with_epsilon (slope_dataset_get_y (scaled)[k],
+                                          cases[i].a_y > 0 ? k - 1.0 : 1.0 - k, 1e-12);
+        }
+    }
+}
+
+/* Values further apart than any double: refused, saying so, not "every x
+ * is the same". */
+static void
+test_standardise_too_far_apart (void)
+{
+  static const double x[] = { -1.7e308, 1.7e308, 1.7e308 };
+  static const double y[] = { 1, 2, 3 };
+  g_autoptr(SlopeDataset) wide_x = slope_dataset_new (x, y, 3, NULL);
+  g_autoptr(SlopeDataset) wide_y = slope_dataset_new (y, x, 3, NULL);
+  SlopeScaling s = SLOPE_SCALING_IDENTITY;
+  GError *error = NULL;
+
+  g_assert_false (slope_scaling_compute (wide_x, SLOPE_SCALE_STANDARDIZE, &s, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "Cannot standardise: the x values lie further apart "
+                   "than the largest number a double holds (about 1.8·10³⁰⁸)");
+  g_clear_error (&error);
+  g_assert_false (slope_scaling_compute (wide_y, SLOPE_SCALE_STANDARDIZE, &s, &error));
+  g_assert_nonnull (strstr (error->message, "the y values lie further apart"));
+  g_clear_error (&error);
+  g_assert_cmpint (s.mode, ==, SLOPE_SCALE_NONE);
+}
+
 /* The lesson's Hessian (2/3)·[[14, 6], [6, 3]]: trace 34/3, det 8/3,
  * λ = 17/3 ± √(289/9 − 8/3) = 0.240393…, 11.092940…; 2/(λmin+λmax) = 3/17. */
 static void
@@ -220,6 +289,8 @@ main (int   argc,
   g_test_add_func ("/scaling/sample-std", test_sample_std);
   g_test_add_func ("/scaling/none-is-identity", test_none_is_identity);
   g_test_add_func ("/scaling/cannot-standardise", test_cannot_standardise);
+  g_test_add_func ("/scaling/standardise-extremes", test_standardise_extremes);
+  g_test_add_func ("/scaling/standardise-too-far-apart", test_standardise_too_far_apart);
   g_test_add_func ("/scaling/lesson-moments", test_lesson_moments);
   g_test_add_func ("/scaling/houses-condition", test_houses_condition);
   g_test_add_func ("/scaling/mode-strings", test_mode_strings);

@@ -288,6 +288,16 @@ update_reference (SlopeWindow *self)
                             "least-squares line. Scale the data down, e.g. to other units."));
       return;
     }
+  if (!slope_dataset_least_squares (self->dataset, &w, &b, &r_squared)
+      && slope_dataset_moments_underflow (self->dataset))
+    {
+      slope_data_view_set_reference (self->data_view, FALSE, 0, 0);
+      gtk_label_set_text (self->reference_label,
+                          _("The x values are too small: their squares go below the smallest "
+                            "number a double holds exactly (about 2.2·10⁻³⁰⁸), so there is no "
+                            "least-squares line. Scale the data up, e.g. to other units."));
+      return;
+    }
   if (!slope_dataset_least_squares (self->dataset, &w, &b, &r_squared))
     {
       slope_data_view_set_reference (self->data_view, FALSE, 0, 0);

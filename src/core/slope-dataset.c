@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -248,7 +249,9 @@ slope_dataset_get_moments (SlopeDataset *self)
  *
  * The closed-form line minimising the cost.  Returns %FALSE when the x
  * values are all equal (or there are fewer than two points): then no single
- * line is best and the caller must say so rather than draw one.
+ * line is best and the caller must say so rather than draw one.  Also when
+ * the moments overflow or underflow: then the line is not known, and
+ * slope_dataset_moments_overflow() and _underflow() say why.
  */
 gboolean
 slope_dataset_least_squares (SlopeDataset *self,
@@ -262,7 +265,7 @@ slope_dataset_least_squares (SlopeDataset *self,
   g_return_val_if_fail (SLOPE_IS_DATASET (self), FALSE);
 
   m = &self->moments;
-  if (m->n < 2 || !(m->x_max > m->x_min))
+  if (m->n < 2 || !(m->x_max > m->x_min) || slope_dataset_moments_underflow (self))
     return FALSE;
 
   n = (double) m->n;
@@ -303,6 +306,27 @@ slope_dataset_moments_overflow (SlopeDataset *self)
   m = &self->moments;
   return !isfinite (m->sum_x) || !isfinite (m->sum_y) || !isfinite (m->sum_xx)
          || !isfinite (m->sum_xy) || !isfinite (m->sum_yy);
+}
+
+/**
+ * slope_dataset_moments_underflow:
+ *
+ * Whether the x values differ but are all so small (below about 10⁻¹⁵⁴)
+ * that their squares and products fall under the smallest normal double
+ * and lose their spread: Σx² and the centred sums round to zero or keep
+ * only a few bits.  The least-squares line cannot be computed from them
+ * then, and the reason is the size of the numbers, not their being equal.
+ */
+gboolean
+slope_dataset_moments_underflow (SlopeDataset *self)
+{
+  const SlopeMoments *m;
+
+  g_return_val_if_fail (SLOPE_IS_DATASET (self), FALSE);
+
+  m = &self->moments;
+  return m->n >= 2 && m->x_max > m->x_min
+         && MAX (fabs (m->x_min), fabs (m->x_max)) < sqrt (DBL_MIN);
 }
 
 /**

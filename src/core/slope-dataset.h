@@ -57,6 +57,7 @@ gboolean            slope_dataset_least_squares  (SlopeDataset  *self,
                                                   double        *b,
                                                   double        *r_squared);
 gboolean            slope_dataset_moments_overflow (SlopeDataset *self);
+gboolean            slope_dataset_moments_underflow (SlopeDataset *self);
 gboolean            slope_dataset_stable_lr      (SlopeDataset  *self,
                                                   double        *lr_zero_grad,
                                                   double        *lr_accumulating);

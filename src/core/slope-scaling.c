@@ -52,13 +52,14 @@ slope_scale_mode_from_string (const char     *str,
 static double
 sample_std (const double *v,
             gsize         n,
-            double        mean)
+            double        mean,
+            double        unit)
 {
   double sum = 0.0, c = 0.0;
 
   for (gsize i = 0; i < n; i++)
     {
-      double d = v[i] - mean;
+      double d = (v[i] - mean) / unit;
       double sq = d * d;
       double t = sum + sq;
 
@@ -66,15 +67,80 @@ sample_std (const double *v,
       c += sum >= sq ? (sum - t) + sq : (sq - t) + sum;
       sum = t;
     }
-  return sqrt ((sum + c) / (double) (n - 1));
+  return sqrt ((sum + c) / (double) (n - 1)) * unit;
+}
+
+/* The mean as PyTorch forms it, Σv/N; when Σv overflows (values near
+ * 10³⁰⁸), Σ(v/N) instead, where PyTorch's would be inf. */
+static double
+column_mean (const double *v,
+             gsize         n,
+             double        sum)
+{
+  double mean = 0.0;
+
+  if (isfinite (sum))
+    return sum / (double) n;
+  for (gsize i = 0; i < n; i++)
+    mean += v[i] / (double) n;
+  return mean;
+}
+
+/* Below this the squares of the deviations are subnormal: few bits. */
+#define STD_TINY 1e-146
+
+/* PyTorch's x.std(), unless its squares overflow (deviations near 10¹⁵⁴
+ * and beyond give inf) or underflow (below about 10⁻¹⁴⁶ they keep few
+ * bits, and different values near 10⁻³⁰⁸ give 0): then the deviations
+ * are divided by the largest first, so the spread the data has is found.
+ * Returns NAN when a deviation or the deviation itself overflows (values
+ * from −1.7·10³⁰⁸ to 1.7·10³⁰⁸). */
+static double
+column_std (const double *v,
+            gsize         n,
+            double        mean,
+            double        lo,
+            double        hi)
+{
+  double std = sample_std (v, n, mean, 1.0), largest = 0.0;
+
+  if ((std >= STD_TINY && isfinite (std)) || !(hi > lo))
+    return std;
+  for (gsize i = 0; i < n; i++)
+    largest = MAX (largest, fabs (v[i] - mean));
+  if (!isfinite (largest))
+    return NAN;
+  std = sample_std (v, n, mean, largest);
+  return isfinite (std) ? std : NAN;
+}
+
+/* @scale: what column_std() gave, 0 or NAN */
+static gboolean
+set_spread_error (double     scale,
+                  gboolean   is_x,
+                  GError   **error)
+{
+  const char *message;
+
+  if (isnan (scale))
+    message = is_x ? _("Cannot standardise: the x values lie further apart than the largest "
+                       "number a double holds (about 1.8·10³⁰⁸)")
+                   : _("Cannot standardise: the y values lie further apart than the largest "
+                       "number a double holds (about 1.8·10³⁰⁸)");
+  else
+    message = is_x ? _("Cannot standardise: every x is the same")
+                   : _("Cannot standardise: every y is the same");
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
+  return FALSE;
 }
 
 /**
  * slope_scaling_compute:
  *
  * The shift and scale of each column for @mode.  Fails, saying why, when
- * standardising needs a spread the data does not have: fewer than two
- * points, or a column whose values are all equal.
+ * standardising needs a spread the data does not have (fewer than two
+ * points, or a column whose values are all equal) or one no double holds.
+ * Values whose squares overflow or underflow are still standardised.
  */
 gboolean
 slope_scaling_compute (SlopeDataset    *dataset,
@@ -98,8 +164,8 @@ slope_scaling_compute (SlopeDataset    *dataset,
                        _("There are no points to scale"));
           return FALSE;
         }
-      s.x_shift = m->sum_x / (double) m->n;
-      s.y_shift = m->sum_y / (double) m->n;
+      s.x_shift = column_mean (slope_dataset_get_x (dataset), m->n, m->sum_x);
+      s.y_shift = column_mean (slope_dataset_get_y (dataset), m->n, m->sum_y);
     }
   if (mode == SLOPE_SCALE_STANDARDIZE)
     {
@@ -109,20 +175,14 @@ slope_scaling_compute (SlopeDataset    *dataset,
                        _("Standardising needs at least two points"));
           return FALSE;
         }
-      s.x_scale = sample_std (slope_dataset_get_x (dataset), m->n, s.x_shift);
-      s.y_scale = sample_std (slope_dataset_get_y (dataset), m->n, s.y_shift);
+      s.x_scale = column_std (slope_dataset_get_x (dataset), m->n, s.x_shift,
+                              m->x_min, m->x_max);
+      s.y_scale = column_std (slope_dataset_get_y (dataset), m->n, s.y_shift,
+                              m->y_min, m->y_max);
       if (!(s.x_scale > 0.0) || !isfinite (s.x_scale))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Cannot standardise: every x is the same"));
-          return FALSE;
-        }
+        return set_spread_error (s.x_scale, TRUE, error);
       if (!(s.y_scale > 0.0) || !isfinite (s.y_scale))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Cannot standardise: every y is the same"));
-          return FALSE;
-        }
+        return set_spread_error (s.y_scale, FALSE, error);
     }
 
   *scaling = s;
