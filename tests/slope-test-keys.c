@@ -220,3 +220,59 @@ slope_test_keys_move_pointer (GtkWindow *window,
   XTestFakeMotionEvent (dpy, -1, rx, ry, CurrentTime);
   XFlush (dpy);
 }
+
+/* Pointer events sent before a key arrive before it: the X server takes
+ * XTEST's events in order, and GTK dispatches them in order.  So a press
+ * of Shift, which no control of Slope's acts on, marks the moment the
+ * wheel notches or the drag before it have been handled, however many
+ * events they turned into (smooth scrolling, compressed motion). */
+static void
+fence (GtkWindow *window)
+{
+  slope_test_keys_press (window, GDK_KEY_Shift_L, 0);
+}
+
+/* Turns the wheel over @widget's (@x, @y): @notches notches, towards the
+ * person (down) when positive, away (up) when negative. */
+void
+slope_test_keys_scroll (GtkWindow *window,
+                        GtkWidget *widget,
+                        double     x,
+                        double     y,
+                        int        notches)
+{
+  Display *dpy = xdisplay (window);
+  guint button = notches > 0 ? 5 : 4;
+
+  slope_test_keys_move_pointer (window, widget, x, y);
+  for (int i = 0; i < ABS (notches); i++)
+    {
+      XTestFakeButtonEvent (dpy, button, True, CurrentTime);
+      XTestFakeButtonEvent (dpy, button, False, CurrentTime);
+    }
+  XFlush (dpy);
+  fence (window);
+}
+
+/* Presses @button (1 primary, 2 middle) at @widget's (@x0, @y0), moves to
+ * (@x1, @y1) in ten steps and releases it there. */
+void
+slope_test_keys_drag (GtkWindow *window,
+                      GtkWidget *widget,
+                      guint      button,
+                      double     x0,
+                      double     y0,
+                      double     x1,
+                      double     y1)
+{
+  Display *dpy = xdisplay (window);
+
+  slope_test_keys_move_pointer (window, widget, x0, y0);
+  XTestFakeButtonEvent (dpy, button, True, CurrentTime);
+  for (int i = 1; i <= 10; i++)
+    slope_test_keys_move_pointer (window, widget, x0 + (x1 - x0) * i / 10.0,
+                                  y0 + (y1 - y0) * i / 10.0);
+  XTestFakeButtonEvent (dpy, button, False, CurrentTime);
+  XFlush (dpy);
+  fence (window);
+}

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* slope-test-keys.h: pressing real keys in tests, through the X server. */
+/* slope-test-keys.h: pressing real keys, turning the wheel and dragging in
+ * tests, through the X server. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -19,5 +20,17 @@ void slope_test_keys_move_pointer (GtkWindow       *window,
                                    GtkWidget       *widget,
                                    double           x,
                                    double           y);
+void slope_test_keys_scroll       (GtkWindow       *window,
+                                   GtkWidget       *widget,
+                                   double           x,
+                                   double           y,
+                                   int              notches);
+void slope_test_keys_drag         (GtkWindow       *window,
+                                   GtkWidget       *widget,
+                                   guint            button,
+                                   double           x0,
+                                   double           y0,
+                                   double           x1,
+                                   double           y1);
 
 G_END_DECLS
