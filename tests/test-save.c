@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-save.c: a save that fails half-way leaves the old file byte for byte.
  *
- * Each writer Slope has (the data as CSV, the training log, a plot) saves
- * through a symlink, over a hard-linked file and in a read-only folder,
- * in a child process whose file-size limit stops the write after 4 KiB.
- * GIO's g_file_replace() writes those three in place, so before
- * slope-save.c the old file was left truncated.
+ * Each writer Slope has (the data as CSV, the training log, a plot as PNG,
+ * SVG or PDF) saves through a symlink, over a hard-linked file and in a
+ * read-only folder, in a child process whose file-size limit stops the
+ * write after 4 KiB.  GIO's g_file_replace() writes those three in place,
+ * so before slope-save.c the old file was left truncated.
  */
 #include "config.h"
 
@@ -29,7 +29,7 @@
 #define NOBODY      65534
 
 typedef enum { PLACE_SYMLINK, PLACE_HARD_LINK, PLACE_READ_ONLY_FOLDER } Place;
-typedef enum { WRITER_CSV, WRITER_LOG, WRITER_PNG } Writer;
+typedef enum { WRITER_CSV, WRITER_LOG, WRITER_PNG, WRITER_SVG, WRITER_PDF } Writer;
 
 typedef struct
 {
@@ -42,12 +42,18 @@ static const Case cases[] = {
   { PLACE_SYMLINK, WRITER_CSV, "symlink/csv" },
   { PLACE_SYMLINK, WRITER_LOG, "symlink/log-csv" },
   { PLACE_SYMLINK, WRITER_PNG, "symlink/png" },
+  { PLACE_SYMLINK, WRITER_SVG, "symlink/svg" },
+  { PLACE_SYMLINK, WRITER_PDF, "symlink/pdf" },
   { PLACE_HARD_LINK, WRITER_CSV, "hard-link/csv" },
   { PLACE_HARD_LINK, WRITER_LOG, "hard-link/log-csv" },
   { PLACE_HARD_LINK, WRITER_PNG, "hard-link/png" },
+  { PLACE_HARD_LINK, WRITER_SVG, "hard-link/svg" },
+  { PLACE_HARD_LINK, WRITER_PDF, "hard-link/pdf" },
   { PLACE_READ_ONLY_FOLDER, WRITER_CSV, "read-only-folder/csv" },
   { PLACE_READ_ONLY_FOLDER, WRITER_LOG, "read-only-folder/log-csv" },
   { PLACE_READ_ONLY_FOLDER, WRITER_PNG, "read-only-folder/png" },
+  { PLACE_READ_ONLY_FOLDER, WRITER_SVG, "read-only-folder/svg" },
+  { PLACE_READ_ONLY_FOLDER, WRITER_PDF, "read-only-folder/pdf" },
 };
 
 /* The parent makes the files in a folder named after its pid; the child
@@ -63,7 +69,19 @@ case_dir (pid_t pid)
 static const char *
 extension (Writer writer)
 {
-  return writer == WRITER_PNG ? "png" : "csv";
+  switch (writer)
+    {
+    case WRITER_PNG:
+      return "png";
+    case WRITER_SVG:
+      return "svg";
+    case WRITER_PDF:
+      return "pdf";
+    case WRITER_CSV:
+    case WRITER_LOG:
+    default:
+      return "csv";
+    }
 }
 
 /* The file a person asked to save to. */
@@ -285,7 +303,7 @@ static void
 test_refused_with_reason (void)
 {
   g_autofree char *dir = case_dir (getpid ());
-  const Case *hard = &cases[3];
+  const Case *hard = &cases[5];
   g_autofree char *path = save_path (dir, hard);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
