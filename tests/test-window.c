@@ -113,6 +113,13 @@ test_bad_lr_entry (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->lr_entry), "error"));
   g_assert_cmpfloat (window->snapshot.state.lr, ==, 0.01);
 
+  /* A hex float, which a CSV cell refuses too. */
+  gtk_editable_set_text (GTK_EDITABLE (window->lr_entry), "0x1p-7");
+  g_signal_emit_by_name (window->lr_entry, "activate");
+  settle (window);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->lr_entry), "error"));
+  g_assert_cmpfloat (window->snapshot.state.lr, ==, 0.01);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -723,6 +730,10 @@ test_real_binary_bad_options (void)
 {
   static const char *bad[][3] = {
     { "--lr", "abc" }, { "--lr", "-1" }, { "--epochs", "0" }, { "--speed", "fast" },
+    /* Past the bound that keeps the run's loop correct (issue 11). */
+    { "--epochs", "4294967295" },
+    /* The number syntax of a CSV cell: no hex floats. */
+    { "--lr", "0x1p-7" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
