@@ -17,8 +17,8 @@
 # Each size gets a screen of its own (Xvfb with openbox, which knows
 # fullscreen); the window is as large as the screen and the explain pane
 # open or not through the settings Slope keeps (a keyfile in a scratch
-# directory); F11 is pressed as a teacher would, after 150 epochs of the
-# lesson.
+# directory); F11 is pressed (until the window is fullscreen) after 150
+# epochs of the lesson.
 # Files are named SIZE-MODE-PANE-LOOK.png, e.g. 1024x768-present-explain-ko.png.
 # Needs xvfb, openbox, xdotool, imagemagick and dbus; Korean needs the
 # ko_KR.UTF-8 locale and fonts-noto-cjk.
@@ -46,7 +46,7 @@ done
 [ "${#LOOKS[@]}" -gt 0 ] || LOOKS=(light dark ko)
 BUILD=$(readlink -f "$BUILD")
 [ -x "$BUILD/src/app/slope" ] || { echo "screenshots: no $BUILD/src/app/slope; build first" >&2; exit 1; }
-for tool in Xvfb openbox xdotool import dbus-run-session; do
+for tool in Xvfb openbox xdotool xprop import dbus-run-session; do
   command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing" >&2; exit 1; }
 done
 mkdir -p "$OUT"
@@ -56,9 +56,14 @@ OPENBOX_PID=
 APP_PID=
 stop_app () {
   if [ -n "$APP_PID" ]; then
-    kill "$APP_PID" 2>/dev/null || true
+    kill -- "-$APP_PID" 2>/dev/null || true
     wait "$APP_PID" 2>/dev/null || true
     APP_PID=
+    # Until its window is gone, so the next shot finds its own.
+    for _ in $(seq 50); do
+      xdotool search --onlyvisible --class slope >/dev/null 2>&1 || break
+      sleep 0.2
+    done
   fi
 }
 stop_screen () {
@@ -95,7 +100,7 @@ shot () {
   local config
   config=$(mktemp -d)
   # The window's size and the explain pane come from the settings, as
-  # when Slope was last closed like that; F11 is pressed.
+  # when Slope was last closed like that.
   mkdir -p "$config/glib-2.0/settings"
   {
     echo "[io/github/slopelab/Slope]"
@@ -111,21 +116,24 @@ shot () {
     ko) env+=(LANG=ko_KR.UTF-8 LANGUAGE=ko) ;;
     hc) env+=(ADW_DEBUG_HIGH_CONTRAST=1) ;;
   esac
-  env "${env[@]}" dbus-run-session -- "$BUILD/src/app/slope" "$@" >/dev/null 2>&1 &
+  # A session of its own, so that stopping it stops Slope and its bus.
+  setsid env "${env[@]}" dbus-run-session -- "$BUILD/src/app/slope" "$@" >/dev/null 2>&1 &
   APP_PID=$!
   wid=$(timeout 60 xdotool search --sync --onlyvisible --class slope | head -n 1)
   [ -n "$wid" ] || { echo "screenshots: no window for $name" >&2; stop_app; return 1; }
-  xdotool windowmove "$wid" 0 0
-  xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
+  xdotool windowmove "$wid" 0 0 || true
   sleep 2
   if [ "$mode" = present ]; then
-    # F11 until the window manager says the window is fullscreen.
-    for _ in 1 2 3 4 5; do
+    # F11 until the window manager says the window is fullscreen: a key
+    # sent before the window has the focus is lost.
+    for _ in $(seq 8); do
       xprop -id "$wid" _NET_WM_STATE | grep -q FULLSCREEN && break
-      xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
+      xdotool windowactivate --sync "$wid" >/dev/null 2>&1 || xdotool windowfocus "$wid" || true
+      sleep 0.5
       xdotool key F11
-      sleep 1
+      sleep 1.5
     done
+    xprop -id "$wid" _NET_WM_STATE | grep -q FULLSCREEN || echo "screenshots: $name is not fullscreen" >&2
   fi
   # Training, the fullscreen change and a few frames.
   sleep 3
