@@ -564,6 +564,17 @@ assert_panel_fits (SlopeWindow *window,
       assert_within (controls[i], GTK_WIDGET (window->side_scroller), GTK_WIDGET (window));
       assert_within (controls[i], GTK_WIDGET (window), GTK_WIDGET (window));
     }
+  /* Presentation mode uses the height it has: what it leaves out or the
+   * larger type it takes on a large screen leaves little of it empty. */
+  if (c->presentation)
+    {
+      int need = 0, height = gtk_widget_get_height (GTK_WIDGET (window->side_scroller));
+
+      gtk_widget_measure (window->side_panel, GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (window->side_panel), &need, NULL, NULL, NULL);
+      g_test_message ("presentation: the panel needs %d of %d px", need, height);
+      g_assert_cmpint (need, >=, 0.85 * height);
+    }
   /* What a lecture needs is never left out. */
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->readouts)));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->lr_scale)));

@@ -8,7 +8,8 @@
  * its control's tooltip while it is left out), and in
  * presentation mode, before them, the groups a lecture can do without.
  * The items come back, in the reverse order, as soon as there is room, so
- * a larger screen shows everything.  Only when even the fitted panel is
+ * a larger screen shows everything; in presentation mode, a screen with
+ * room to spare even then gets the panel in larger type.  Only when even the fitted panel is
  * taller than the window (very large text) does the panel scroll.
  */
 #include "config.h"
@@ -16,6 +17,9 @@
 #include "slope-window-private.h"
 
 #define MAX_OPTIONAL 8
+/* Below this share of the height, a presentation panel's type grows by
+ * the factor in style.css (.side-panel.roomy), 1.2. */
+#define ROOMY_SHARE 0.75
 
 /* What may be left out now, first to go first. */
 static guint
@@ -27,11 +31,17 @@ optional_items (SlopeWindow *self,
   if (self->presentation)
     {
       items[n++] = GTK_WIDGET (self->settings_grid);
+      if (self->scale_hint != NULL)
+        items[n++] = GTK_WIDGET (self->scale_hint);
       items[n++] = self->data_group;
+      items[n++] = GTK_WIDGET (self->zero_grad_hint);
     }
-  items[n++] = GTK_WIDGET (self->zero_grad_hint);
-  if (self->scale_hint != NULL)
-    items[n++] = GTK_WIDGET (self->scale_hint);
+  else
+    {
+      items[n++] = GTK_WIDGET (self->zero_grad_hint);
+      if (self->scale_hint != NULL)
+        items[n++] = GTK_WIDGET (self->scale_hint);
+    }
   items[n++] = GTK_WIDGET (self->lr_hint);
   g_assert (n <= MAX_OPTIONAL);
   return n;
@@ -103,6 +113,17 @@ slope_window_panel_fit (SlopeWindow *self)
       && need == self->panel_fit_need && self->presentation == self->panel_fit_presentation)
     return;
 
+  /* Larger type first goes when room is short, and is not tried again at
+   * this height. */
+  if (self->panel_roomy && need > height)
+    {
+      gtk_widget_remove_css_class (self->side_panel, "roomy");
+      self->panel_roomy = FALSE;
+      self->panel_roomy_failed = height;
+      self->panel_fit_height = -1;
+      return;
+    }
+
   n = optional_items (self, items);
   for (guint i = 0; i < n && need > height; i++)
     if (gtk_widget_get_visible (items[i]))
@@ -126,6 +147,16 @@ slope_window_panel_fit (SlopeWindow *self)
           break;
         }
       need = with;
+    }
+
+  /* Presentation mode on a large screen: everything shown and room to
+   * spare, so the panel's type grows like the plots'; the next frame
+   * measures it. */
+  if (self->presentation && !self->panel_roomy && height != self->panel_roomy_failed
+      && gtk_widget_get_visible (items[0]) && need < ROOMY_SHARE * height)
+    {
+      gtk_widget_add_css_class (self->side_panel, "roomy");
+      self->panel_roomy = TRUE;
     }
 
   self->panel_fit_height = height;
@@ -152,5 +183,8 @@ slope_window_panel_reset (SlopeWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     if (items[i] != NULL)
       gtk_widget_set_visible (items[i], TRUE);
+  gtk_widget_remove_css_class (self->side_panel, "roomy");
+  self->panel_roomy = FALSE;
+  self->panel_roomy_failed = -1;
   self->panel_fit_height = -1;
 }

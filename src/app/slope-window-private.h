@@ -142,6 +142,8 @@ struct _SlopeWindow
   int                   panel_fit_width;
   int                   panel_fit_need;         /* the panel's height then */
   gboolean              panel_fit_presentation;
+  gboolean              panel_roomy;            /* larger type, presentation */
+  int                   panel_roomy_failed;     /* the height it did not fit */
   int                   plots_split_set;        /* the data plot's height, as set */
   gboolean              plots_split_dragged;    /* by the user: leave it */
 
