@@ -314,9 +314,13 @@ static void
 update_play_button (SlopeWindow *self)
 {
   gboolean playing = self->snapshot.playing;
+  const char *icon = playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic";
 
-  gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
-                                                       : "media-playback-start-symbolic");
+  /* Only when it changes: setting a tooltip, even the same one, makes GTK
+   * ask the X server where the pointer is, on every frame. */
+  if (g_strcmp0 (gtk_button_get_icon_name (self->play_button), icon) == 0)
+    return;
+  gtk_button_set_icon_name (self->play_button, icon);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
                                playing ? _("Pause (Space)") : _("Play (Space)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),

@@ -2,7 +2,9 @@
 /* slope-cost-plot.h: the cost per epoch since reset.
  *
  * Drawn from a SlopeHistory's min/max envelope, one column per pixel, so
- * its cost does not depend on how many epochs have run.
+ * its cost does not depend on how many epochs have run.  In two layers,
+ * so a widget can keep the frame (axes, grid, labels) while the curve
+ * grows: draw_frame then draw_curve is draw.
  */
 #pragma once
 
@@ -47,6 +49,27 @@ double   slope_cost_plot_cost_to_y     (const SlopeCostPlot *plot,
                                         int                  width,
                                         int                  height,
                                         double               cost);
+guint64  slope_cost_plot_frame_key     (const SlopeCostPlot *plot,
+                                        int                  width,
+                                        int                  height);
+guint64  slope_cost_plot_curve_key     (const SlopeCostPlot *plot,
+                                        int                  width,
+                                        int                  height);
+void     slope_cost_plot_curve_area    (const SlopeCostPlot *plot,
+                                        int                  width,
+                                        int                  height,
+                                        double              *left,
+                                        double              *top,
+                                        double              *area_width,
+                                        double              *area_height);
+void     slope_cost_plot_draw_frame    (cairo_t             *cr,
+                                        int                  width,
+                                        int                  height,
+                                        const SlopeCostPlot *plot);
+void     slope_cost_plot_draw_curve    (cairo_t             *cr,
+                                        int                  width,
+                                        int                  height,
+                                        const SlopeCostPlot *plot);
 void     slope_cost_plot_draw          (cairo_t             *cr,
                                         int                  width,
                                         int                  height,

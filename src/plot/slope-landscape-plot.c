@@ -517,7 +517,10 @@ clip_segment (double  left,
   return TRUE;
 }
 
-/* The path, then the current point, broken where a value is not finite. */
+/* The path, then the current point, broken where a value is not finite.
+ * Points within half a pixel of the last one kept are left out: near the
+ * optimum hundreds of steps share a pixel, and stroking each of them with
+ * round joins would cost a frame for nothing one could see. */
 static void
 path_polyline (cairo_t                    *cr,
                const SlopeLandscapeLayout *layout,
@@ -538,6 +541,8 @@ path_polyline (cairo_t                    *cr,
           have_q = FALSE;  /* NaN or inf: the line breaks here */
           continue;
         }
+      if (have_q && i < plot->n_path && fabs (px - qx) < 0.5 && fabs (py - qy) < 0.5)
+        continue;
       x0 = qx, y0 = qy, x1 = px, y1 = py;
       if (have_q && clip_segment (a->left - m, a->top - m, a->left + a->width + m,
                                   a->top + a->height + m, &x0, &y0, &x1, &y1))

@@ -103,6 +103,10 @@ gboolean slope_landscape_plot_arrow      (const SlopeLandscapePlot *plot,
                                           double                   *x1,
                                           double                   *y1);
 
+guint64  slope_landscape_plot_path_key   (const SlopeLandscapePlot *plot,
+                                          int                       width,
+                                          int                       height);
+
 /* The map layer is what a widget caches; the path layer is per frame. */
 void     slope_landscape_plot_draw_map   (cairo_t                  *cr,
                                           int                       width,
