@@ -151,7 +151,7 @@ static void
 test_landscape_path (void)
 {
   g_autoptr(SlopeDataset) data = lesson ();
-  static const double path_w[] = { 0.0, 0.28, 0.5 }, path_b[] = { 0.0, 0.12, 0.2 };
+  double path_w[] = { 0.0, 0.28, 0.5 }, path_b[] = { 0.0, 0.12, 0.2 };
   SlopeLandscapePlot plot;
   guint64 key;
 
@@ -171,6 +171,11 @@ test_landscape_path (void)
   plot.w = 0.5637;
   g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
   plot.w = 0.5137;
+  /* A step of the path moved, as after a rewind and another run. */
+  path_w[1] = 0.33;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
+  path_w[1] = 0.28;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), ==, key);
   plot.n_path = 3;
   g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
   plot.n_path = 2;

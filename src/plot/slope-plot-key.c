@@ -57,7 +57,9 @@ slope_data_plot_model_key (const SlopeDataPlot *plot,
                                  | (guint64) (plot->w < 0.0) << 4);
   key = slope_plot_key_mix (key, (guint64) plot->highlight);
   key = slope_plot_key_mix (key, (guint64) (plot->font_scale * 4096.0));
-  key = key_line (key, plot, &area, plot->w, plot->b);
+  /* The residuals hang from the line, and are drawn only with it. */
+  if (plot->show_line)
+    key = key_line (key, plot, &area, plot->w, plot->b);
   if (plot->has_reference)
     key = key_line (key, plot, &area, plot->reference_w, plot->reference_b);
   if (plot->show_equation)
