@@ -100,7 +100,7 @@ test_cost_curve (void)
 {
   g_autoptr(SlopeHistory) history = slope_history_new_default ();
   SlopeCostPlot plot;
-  guint64 key;
+  guint64 key, frame_key;
 
   for (guint64 e = 1; e <= 40; e++)
     append (history, e, 21.37 * pow (0.8, (double) e));
@@ -132,16 +132,23 @@ test_cost_curve (void)
    * again adds nothing, and a cost a decade lower does. */
   plot.x_max_epoch = 100000000;
   key = slope_cost_plot_curve_key (&plot, W, H);
+  frame_key = slope_cost_plot_frame_key (&plot, W, H);
   plot.marker_epoch = 41;
   g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), ==, key);
   append (history, 42, 21.37 * pow (0.8, 41.0));
   g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), ==, key);
-  append (history, 43, 2.137 * pow (0.8, 41.0));
+  /* A lower cost in the same decade: the axes stay, the column's foot
+   * moves down. */
+  append (history, 43, 0.6 * 21.37 * pow (0.8, 41.0));
+  g_assert_cmpuint (slope_cost_plot_frame_key (&plot, W, H), ==, frame_key);
+  g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), !=, key);
+  key = slope_cost_plot_curve_key (&plot, W, H);
+  append (history, 44, 2.137 * pow (0.8, 41.0));
   g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), !=, key);
 
   /* The frame's key follows the axes, not the marker. */
   key = slope_cost_plot_frame_key (&plot, W, H);
-  plot.marker_epoch = 43;
+  plot.marker_epoch = 44;
   g_assert_cmpuint (slope_cost_plot_frame_key (&plot, W, H), ==, key);
   plot.log_scale = FALSE;
   g_assert_cmpuint (slope_cost_plot_frame_key (&plot, W, H), !=, key);
