@@ -166,6 +166,7 @@ append_log (SlopeWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->log_view);
   g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
   GtkTextIter end;
   int excess;
 
@@ -173,15 +174,25 @@ append_log (SlopeWindow *self)
     {
       self->shown_resets = self->snapshot.resets;
       gtk_text_buffer_set_text (buffer, "", 0);
+      slope_window_notebook_log_cleared (self);
       slope_landscape_widget_refit (self->landscape_view);
       slope_data_view_refit (self->data_view);
     }
 
-  if (slope_runner_read_log (self->runner, &self->log_cursor, lines) == 0)
-    return;
+  if (slope_runner_read_log_runs (self->runner, &self->log_cursor, lines, runs) == 0)
+    {
+      slope_window_notebook_refresh (self, buffer);
+      return;
+    }
 
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert (buffer, &end, lines->str, (int) lines->len);
+  if (slope_window_notebook_active (self))
+    slope_window_notebook_insert (self, buffer, lines->str, runs);
+  else
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, lines->str, (int) lines->len);
+    }
+  slope_window_notebook_refresh (self, buffer);
 
   /* A long session must not grow the buffer without bound. */
   excess = gtk_text_buffer_get_line_count (buffer) - LOG_MAX_LINES;
@@ -456,6 +467,7 @@ slope_window_dispose (GObject *object)
   g_clear_object (&self->runner);
   g_clear_object (&self->dataset);
   g_clear_object (&self->advice_dataset);
+  g_clear_pointer (&self->notebook_printed, g_strfreev);
   slope_window_scaling_dispose (self);
   g_clear_object (&self->settings);
 
@@ -681,6 +693,7 @@ slope_window_set_dataset (SlopeWindow  *self,
   g_return_if_fail (SLOPE_IS_DATASET (dataset));
 
   g_set_object (&self->dataset, dataset);
+  slope_window_notebook_end (self);
   slope_window_scaling_data_changed (self);
   slope_runner_set_dataset (self->runner, slope_window_training_data (self), TRUE);
   slope_data_view_set_dataset (self->data_view, dataset, TRUE);
