@@ -81,6 +81,12 @@ line_has_tag (SlopeWindow *window,
 }
 
 static void
+count_frame (guint *frames)
+{
+  (*frames)++;
+}
+
+static void
 reset_settings (SlopeWindow *window)
 {
   g_settings_reset (window->settings, "learning-rate");
@@ -150,6 +156,26 @@ test_as_the_notebook_ran_it (void)
   g_assert_cmpstr (lines[21], ==, "# ✓ All 10 lines are the notebook’s, character for character.");
   g_assert_cmpstr (lines[22], ==, "");
   g_assert_null (lines[23]);
+
+  /* Scrolled to the end once laid out: the count and the last pair show. */
+  {
+    GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->log_view));
+
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+    guint frames = 0;
+    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+
+    /* A few frames: layout, the text's heights, the scroll. */
+    while (frames < 5)
+      {
+        gtk_widget_queue_draw (GTK_WIDGET (window));
+        g_main_context_iteration (NULL, TRUE);
+      }
+    g_signal_handler_disconnect (clock, id);
+    g_assert_cmpfloat (gtk_adjustment_get_upper (v), >, gtk_adjustment_get_page_size (v));
+    g_assert_cmpfloat (gtk_adjustment_get_value (v) + gtk_adjustment_get_page_size (v),
+                       >=, gtk_adjustment_get_upper (v) - 1.0);
+  }
 
   reset_settings (window);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -136,8 +136,10 @@ insert_printed (SlopeWindow   *self,
       }
 
   gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert_with_tags_by_name (buffer, &end, same ? "  ✓ " : "  ≠ ", -1,
+  gtk_text_buffer_insert (buffer, &end, "  ", -1);
+  gtk_text_buffer_insert_with_tags_by_name (buffer, &end, same ? "✓" : "≠", -1,
                                             TAG_MARK, same ? NULL : TAG_DIFFERS, NULL);
+  gtk_text_buffer_insert (buffer, &end, " ", -1);
   /* Translators: marks the notebook's printed line under Slope's in the log */
   gtk_text_buffer_insert (buffer, &end, C_("log", "notebook"), -1);
   gtk_text_buffer_insert (buffer, &end, "\n", 1);
@@ -205,9 +207,9 @@ slope_window_notebook_insert (SlopeWindow   *self,
  * slope_window_notebook_refresh:
  *
  * When a run before the notebook's printed one has ended, says how to go
- * on as the notebook did: once per run.
+ * on as the notebook did: once per run.  Returns whether it said so.
  */
-void
+gboolean
 slope_window_notebook_refresh (SlopeWindow   *self,
                                GtkTextBuffer *buffer)
 {
@@ -219,13 +221,14 @@ slope_window_notebook_refresh (SlopeWindow   *self,
       || snap->run == self->notebook_told_run
       || snap->state.run_epoch < snap->state.run_length
       || snap->divergence != SLOPE_DIVERGENCE_NONE)
-    return;
+    return FALSE;
   self->notebook_told_run = snap->run;
   ensure_tags (buffer);
   /* Translators: a comment in the training log; %u is the next run's epochs */
   text = g_strdup_printf (_("Press Play to run the cell again with nb_epochs = %u, as the notebook did."),
                           run_length (self, snap->run + 1));
   insert_comment (buffer, text);
+  return TRUE;
 }
 
 /* The log view was emptied (a reset): the runs start over. */

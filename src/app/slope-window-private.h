@@ -84,6 +84,7 @@ struct _SlopeWindow
   SlopeRunnerSnapshot   snapshot;
   GtkLabel             *readout_values[N_READOUTS];
   guint64               log_cursor;
+  gboolean              log_follow;       /* the log view shows its end */
   guint                 shown_resets;
   guint                 tick_id;
   guint                 updating_controls;
@@ -172,7 +173,7 @@ void     slope_window_notebook_insert     (SlopeWindow        *self,
                                            GtkTextBuffer      *buffer,
                                            const char         *text,
                                            GArray             *runs);
-void     slope_window_notebook_refresh    (SlopeWindow        *self,
+gboolean slope_window_notebook_refresh    (SlopeWindow        *self,
                                            GtkTextBuffer      *buffer);
 void     slope_window_notebook_log_cleared (SlopeWindow       *self);
 
