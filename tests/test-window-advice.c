@@ -149,6 +149,42 @@ test_edit_updates_landscape (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* houses.csv at the notebook's lr = 0.01 (limit 2.49e-07): paused at
+ * PyTorch's epoch 2, and the banner offers standardising; the notice that
+ * offered it on load goes, so it is not said twice, one above the other. */
+static void
+test_houses_diverge_said_once (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "houses.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SlopeDataset) data = slope_csv_load (file, NULL, NULL, NULL, NULL, NULL, NULL);
+  const char *text;
+
+  g_assert_nonnull (data);
+  slope_runner_set_speed (window->runner, 0);
+  slope_window_set_lr (window, 0.01);
+  slope_window_set_dataset (window, data);
+  settle (window);
+  slope_window_redraw (window);
+  g_assert_true (gtk_revealer_get_reveal_child (window->notice_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->notice_label), "Standardise"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  slope_runner_wait_paused (window->runner);
+  settle (window);
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 2);
+  g_assert_true (gtk_revealer_get_reveal_child (window->divergence_revealer));
+  text = gtk_label_get_text (window->divergence_label);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "0.01 "));
+  g_assert_nonnull (strstr (text, "2.49e-07"));
+  g_assert_nonnull (strstr (text, "Standardise"));
+  g_assert_false (gtk_revealer_get_reveal_child (window->notice_revealer));
+  g_settings_reset (window->settings, "learning-rate");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* houses.csv standardised, at the suggested rate: the plot's line in the
  * data's units reaches numpy's least squares (tests/reference/
  * houses-standardize.txt) within 1000 epochs. */
@@ -237,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/window-advice/badly-conditioned", test_badly_conditioned);
   g_test_add_func ("/window-advice/edit-updates-landscape", test_edit_updates_landscape);
   g_test_add_func ("/window-advice/standardise-houses", test_standardise_houses);
+  g_test_add_func ("/window-advice/houses-diverge-said-once", test_houses_diverge_said_once);
 
   return g_test_run ();
 }
