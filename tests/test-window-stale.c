@@ -14,6 +14,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "slope-csv.h"
+#include "slope-data-plot.h"
 #include "slope-test-ui.h"
 #include "slope-window-private.h"
 
@@ -147,6 +149,47 @@ test_edit_load_scale (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The data plot shows the model's line from epoch 0 on, houses.csv's
+ * prices in the hundreds of thousands notwithstanding: ŷ = 0x + 0 at epoch
+ * 0, the line of epoch 1 (W ≈ 1.4·10⁷ at lr 0.01) as far as ten data spans
+ * allow, with an arrow beyond; a reset brings the view back to the data. */
+static void
+test_line_in_view (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "houses.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SlopeDataset) data = slope_csv_load (file, NULL, NULL, NULL, NULL, NULL, NULL);
+  const SlopeDataPlot *plot = slope_data_view_get_plot (window->data_view);
+  const SlopeMoments *m;
+  double first_max;
+
+  g_assert_nonnull (data);
+  m = slope_dataset_get_moments (data);
+  g_assert_cmpfloat (m->y_min, >, 90000.0);
+  slope_window_set_lr (window, 0.01);
+  slope_window_set_dataset (window, data);
+  settle (window);
+  g_assert_cmpfloat (plot->view.y_min, <=, 0.0);
+  g_assert_cmpfloat (plot->view.y_max, >=, m->y_max);
+  g_assert_cmpint (slope_line_offscreen (&plot->view, plot->w, plot->b), ==, 0);
+  first_max = plot->view.y_max;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+  settle (window);
+  g_assert_cmpfloat (plot->w, >, 1e7);
+  g_assert_cmpfloat (plot->view.y_max, >, 5.0 * first_max);
+  g_assert_cmpint (slope_line_offscreen (&plot->view, plot->w, plot->b), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset", NULL);
+  settle (window);
+  g_assert_cmpfloat (plot->view.y_max, ==, first_max);
+  g_assert_cmpfloat (plot->view.y_min, <=, 0.0);
+
+  g_settings_reset (window->settings, "learning-rate");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +198,7 @@ main (int   argc,
   slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/window-stale/edit-load-scale", test_edit_load_scale);
+  g_test_add_func ("/window-stale/line-in-view", test_line_in_view);
 
   return g_test_run ();
 }
