@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 #include <math.h>
+#include <string.h>
 
 #include "slope-axis.h"
 #include "slope-scaling.h"
@@ -98,6 +99,25 @@ add_notice (SlopeWindow *self,
   slope_window_show_notice (self, both != NULL ? both : text);
 }
 
+/* The divergence banner offers scaling itself: the notice does not say it
+ * a second time beneath it. */
+static void
+drop_scaling_notice (SlopeWindow *self)
+{
+  const char *shown = gtk_label_get_text (self->notice_label);
+  const char *sentence = scaling_sentence ();
+  const char *at;
+  g_autoptr(GString) rest = NULL;
+
+  if (!gtk_revealer_get_reveal_child (self->notice_revealer)
+      || (at = strstr (shown, sentence)) == NULL)
+    return;
+  rest = g_string_new_len (shown, at - shown);
+  g_string_append (rest, at + strlen (sentence));
+  g_strstrip (rest->str);
+  slope_window_show_notice (self, *rest->str != '\0' ? rest->str : NULL);
+}
+
 /**
  * slope_window_advice_refresh:
  *
@@ -129,4 +149,6 @@ slope_window_advice_refresh (SlopeWindow *self)
       if (slope_dataset_badly_conditioned (slope_window_training_data (self), NULL))
         add_notice (self, scaling_sentence ());
     }
+  if (snap->divergence != SLOPE_DIVERGENCE_NONE && snap->scaling_advised)
+    drop_scaling_notice (self);
 }

@@ -43,10 +43,13 @@ slope_window_open_example (SlopeWindow  *self,
                            GError      **error)
 {
   g_autoptr(SlopeDataset) dataset = slope_examples_load (id, error);
+  const SlopeExample *example = slope_examples_lookup (id);
 
   if (dataset == NULL)
     return FALSE;
   slope_window_set_dataset (self, dataset);
+  if (example->n_runs > 0)
+    slope_window_notebook_begin (self, example);
   return TRUE;
 }
 

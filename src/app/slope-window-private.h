@@ -14,6 +14,7 @@
 #include "slope-lr-zone.h"
 #include "slope-dataset.h"
 #include "slope-edit-stack.h"
+#include "slope-examples.h"
 #include "slope-runner.h"
 #include "slope-scaling.h"
 #include "slope-window.h"
@@ -89,6 +90,7 @@ struct _SlopeWindow
   SlopeRunnerSnapshot   snapshot;
   GtkLabel             *readout_values[N_READOUTS];
   guint64               log_cursor;
+  gboolean              log_follow;       /* the log view shows its end */
   guint                 shown_resets;
   guint                 tick_id;
   guint                 updating_controls;
@@ -153,6 +155,15 @@ struct _SlopeWindow
   SlopeDataset         *train_dataset;          /* scaled, or NULL: the data */
   GtkDropDown          *scale_drop_down;
   GtkLabel             *scale_hint;
+
+  /* Run as the notebook did (slope-window-notebook.c) */
+  char                **notebook_printed;       /* NULL: not comparing */
+  guint                 notebook_runs[SLOPE_EXAMPLE_MAX_RUNS];
+  guint                 notebook_n_runs;
+  guint                 notebook_shown_run;     /* whose header the log shows */
+  guint                 notebook_told_run;      /* “press Play” said after it */
+  guint                 notebook_paired;        /* printed lines shown so far */
+  guint                 notebook_differ;        /* how many of them differ */
 };
 
 /* slope-window-scaling.c */
@@ -168,6 +179,19 @@ void          slope_window_set_scale_mode     (SlopeWindow    *self,
 void          slope_window_suggest_lr         (SlopeWindow    *self);
 void          slope_window_scaling_init       (SlopeWindow    *self);
 void          slope_window_scaling_dispose    (SlopeWindow    *self);
+
+/* slope-window-notebook.c */
+gboolean slope_window_notebook_active     (SlopeWindow        *self);
+void     slope_window_notebook_begin      (SlopeWindow        *self,
+                                           const SlopeExample *example);
+void     slope_window_notebook_end        (SlopeWindow        *self);
+void     slope_window_notebook_insert     (SlopeWindow        *self,
+                                           GtkTextBuffer      *buffer,
+                                           const char         *text,
+                                           GArray             *runs);
+gboolean slope_window_notebook_refresh    (SlopeWindow        *self,
+                                           GtkTextBuffer      *buffer);
+void     slope_window_notebook_log_cleared (SlopeWindow       *self);
 
 /* slope-window-advice.c */
 void  slope_window_follow_lr_range   (SlopeWindow               *self,

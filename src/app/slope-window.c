@@ -161,11 +161,52 @@ update_divergence (SlopeWindow *self)
   gtk_revealer_set_reveal_child (self->divergence_revealer, TRUE);
 }
 
+/* Through a mark: lines just inserted have no height yet, and only a
+ * mark is scrolled to once they have.  Lines that wrap (the notebook
+ * comparison's comments) are taller than the first estimate, so the log
+ * keeps following its end as its height grows, until the reader scrolls
+ * away from it. */
+static void
+scroll_log_to_end (SlopeWindow   *self,
+                   GtkTextBuffer *buffer)
+{
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "log-end");
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "log-end", &end, FALSE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &end);
+  self->log_follow = TRUE;
+  gtk_text_view_scroll_to_mark (self->log_view, mark, 0.0, FALSE, 0.0, 1.0);
+}
+
+static void
+on_log_upper (GtkAdjustment *adjustment,
+              GParamSpec    *pspec,
+              SlopeWindow   *self)
+{
+  if (self->log_follow)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                          - gtk_adjustment_get_page_size (adjustment));
+}
+
+static void
+on_log_scrolled (GtkAdjustment *adjustment,
+                 SlopeWindow   *self)
+{
+  if (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
+      < gtk_adjustment_get_upper (adjustment) - 1.0)
+    self->log_follow = FALSE;
+}
+
 static void
 append_log (SlopeWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->log_view);
   g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
   GtkTextIter end;
   int excess;
 
@@ -173,15 +214,26 @@ append_log (SlopeWindow *self)
     {
       self->shown_resets = self->snapshot.resets;
       gtk_text_buffer_set_text (buffer, "", 0);
+      slope_window_notebook_log_cleared (self);
       slope_landscape_widget_refit (self->landscape_view);
       slope_data_view_refit (self->data_view);
     }
 
-  if (slope_runner_read_log (self->runner, &self->log_cursor, lines) == 0)
-    return;
+  if (slope_runner_read_log_runs (self->runner, &self->log_cursor, lines, runs) == 0)
+    {
+      if (slope_window_notebook_refresh (self, buffer))
+        scroll_log_to_end (self, buffer);
+      return;
+    }
 
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert (buffer, &end, lines->str, (int) lines->len);
+  if (slope_window_notebook_active (self))
+    slope_window_notebook_insert (self, buffer, lines->str, runs);
+  else
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, lines->str, (int) lines->len);
+    }
+  slope_window_notebook_refresh (self, buffer);
 
   /* A long session must not grow the buffer without bound. */
   excess = gtk_text_buffer_get_line_count (buffer) - LOG_MAX_LINES;
@@ -194,8 +246,7 @@ append_log (SlopeWindow *self)
       gtk_text_buffer_delete (buffer, &start, &cut);
     }
 
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_view_scroll_to_iter (self->log_view, &end, 0.0, FALSE, 0.0, 1.0);
+  scroll_log_to_end (self, buffer);
 }
 
 /* The code and math panels explain the shown epoch (see
@@ -461,6 +512,7 @@ slope_window_dispose (GObject *object)
   g_clear_object (&self->runner);
   g_clear_object (&self->dataset);
   g_clear_object (&self->advice_dataset);
+  g_clear_pointer (&self->notebook_printed, g_strfreev);
   slope_window_scaling_dispose (self);
   g_clear_object (&self->settings);
 
@@ -588,6 +640,12 @@ slope_window_init (SlopeWindow *self)
 
   slope_window_install_key_controller (self);
   fill_examples_menu (self);
+  {
+    GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->log_view));
+
+    g_signal_connect_object (v, "notify::upper", G_CALLBACK (on_log_upper), self, 0);
+    g_signal_connect_object (v, "value-changed", G_CALLBACK (on_log_scrolled), self, 0);
+  }
 
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
 
@@ -692,6 +750,7 @@ slope_window_set_dataset (SlopeWindow  *self,
   g_return_if_fail (SLOPE_IS_DATASET (dataset));
 
   g_set_object (&self->dataset, dataset);
+  slope_window_notebook_end (self);
   slope_window_scaling_data_changed (self);
   slope_runner_set_dataset (self->runner, slope_window_training_data (self), TRUE);
   slope_data_view_set_dataset (self->data_view, dataset, TRUE);

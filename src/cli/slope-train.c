@@ -204,7 +204,7 @@ static const GOptionEntry entries[] = {
     N_("DELIMITER") },
   { "example", 0, 0, G_OPTION_ARG_STRING, &opts.example,
     N_("Train on a built-in example instead of FILE.csv: notebook, noisy-line, outliers, "
-       "anscombe-1 … anscombe-4, large-x"), N_("ID") },
+       "anscombe-1 … anscombe-4, large-x, notebook-runs (200, then 1000 epochs)"), N_("ID") },
   { "plot", 0, 0, G_OPTION_ARG_FILENAME, &opts.plot,
     N_("Draw the final data plot into FILE (.png, .svg or .pdf)"), N_("FILE") },
   { "log-csv", 0, 0, G_OPTION_ARG_FILENAME, &opts.log_csv,
@@ -555,6 +555,14 @@ main (int   argc,
   if (dataset == NULL)
     return status;
 
+  if (runs->len == 0 && opts.example != NULL
+      && slope_examples_lookup (opts.example)->n_runs > 0)
+    {
+      /* --example notebook-runs: the cell executed as the notebook did. */
+      const SlopeExample *example = slope_examples_lookup (opts.example);
+
+      g_array_append_vals (runs, example->runs, example->n_runs);
+    }
   if (runs->len == 0)
     {
       guint n = SLOPE_DEFAULT_EPOCHS;
