@@ -419,7 +419,7 @@ run_option_given (int    argc,
 {
   static const char * const data_and_run[] = {
     "--lr", "--epochs", "--log-every", "--no-zero-grad", "--init", "--x-column", "--y-column",
-    "--delimiter", "--example",
+    "--delimiter", "--example", "--scale",
   };
 
   for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
@@ -479,6 +479,7 @@ load_lesson (SlopeTrainOptim *optim,
   optim->batch_size = rs.batch_size;
   optim->shuffle = rs.shuffle;
   optim->seed = rs.seed;
+  opts.scale = slope_lesson_get_scale_mode (lesson);
   return g_object_ref (slope_lesson_get_dataset (lesson));
 }
 

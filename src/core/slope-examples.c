@@ -97,3 +97,32 @@ slope_examples_load (const char  *id,
 
   return slope_csv_load_bytes (bytes, _(example->title), NULL, NULL, NULL, NULL, NULL, error);
 }
+
+/**
+ * slope_examples_lesson_file:
+ * @id: an example's id, such as "notebook"
+ *
+ * Each example is also a lesson (data/examples/ID.slope): its points by
+ * name, the notebook's run and a note on what to look for.  The window's
+ * example menu opens these.
+ *
+ * Returns: (transfer full): the lesson, in the examples' resource; %NULL
+ * with %G_IO_ERROR_NOT_FOUND for an unknown @id
+ */
+GFile *
+slope_examples_lesson_file (const char  *id,
+                            GError     **error)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (slope_examples_lookup (id) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no example called “%s”"), id);
+      return NULL;
+    }
+  uri = g_strdup_printf ("resource://" EXAMPLES_PREFIX "%s.slope", id);
+  return g_file_new_for_uri (uri);
+}

@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "slope-types.h"
 
@@ -24,6 +24,8 @@ typedef struct
 const SlopeExample *slope_examples_get    (guint       *n_examples);
 const SlopeExample *slope_examples_lookup (const char  *id);
 SlopeDataset       *slope_examples_load   (const char  *id,
+                                           GError     **error);
+GFile              *slope_examples_lesson_file (const char *id,
                                            GError     **error);
 
 G_END_DECLS

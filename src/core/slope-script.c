@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "slope-dataset.h"
+#include "slope-save.h"
 #include "slope-script.h"
 
 #define VALUES_PER_LINE 6
@@ -334,6 +335,5 @@ slope_script_save (SlopeDataset            *dataset,
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return slope_save_bytes (file, text, strlen (text), NULL, error);
 }
