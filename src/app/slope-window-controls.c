@@ -55,6 +55,7 @@ slope_window_set_lr (SlopeWindow *self,
   show_lr_text (self, lr);
   self->updating_controls--;
 
+  self->lr = lr;
   slope_lr_zone_set_lr (self->lr_zone, lr);
   /* The key's range holds every rate a person can type, but for the
    * denormals. */
@@ -273,6 +274,7 @@ load_settings (SlopeWindow *self)
   double w0 = g_settings_get_double (self->settings, "initial-w");
   double b0 = g_settings_get_double (self->settings, "initial-b");
 
+  self->lr = lr;
   self->updating_controls++;
   gtk_adjustment_set_value (self->lr_adjustment, log10 (lr));
   show_lr_text (self, lr);

@@ -14,6 +14,7 @@
 #include "slope-lr-zone.h"
 #include "slope-dataset.h"
 #include "slope-edit-stack.h"
+#include "slope-run-settings.h"
 #include "slope-runner.h"
 #include "slope-scaling.h"
 #include "slope-window.h"
@@ -137,6 +138,15 @@ struct _SlopeWindow
   SlopeDataset         *train_dataset;          /* scaled, or NULL: the data */
   GtkDropDown          *scale_drop_down;
   GtkLabel             *scale_hint;
+
+  /* The run's settings the controls do not hold themselves
+   * (slope-window-run.c, slope-window-optim.c) */
+  double                lr;                     /* exactly as set */
+  SlopeOptimizerSettings optimizer;             /* the one in use: valid */
+  guint                 batch_size;             /* 0: all points */
+  gboolean              shuffle;
+  guint64               seed;
+  guint                 log_every;
 };
 
 /* slope-window-scaling.c */
@@ -248,5 +258,20 @@ void slope_window_set_lr                (SlopeWindow    *self,
 void slope_window_set_initial           (SlopeWindow    *self,
                                          double          w0,
                                          double          b0);
+
+/* slope-window-run.c */
+void _slope_window_get_run_settings     (SlopeWindow            *self,
+                                         SlopeRunSettings       *out);
+void _slope_window_set_run_settings     (SlopeWindow            *self,
+                                         const SlopeRunSettings *in);
+
+/* slope-window-optim.c */
+void     slope_window_optim_init        (SlopeWindow                  *self);
+gboolean slope_window_set_optimizer     (SlopeWindow                  *self,
+                                         const SlopeOptimizerSettings *settings);
+void     slope_window_set_batching      (SlopeWindow                  *self,
+                                         guint                         batch_size,
+                                         gboolean                      shuffle,
+                                         guint64                       seed);
 
 G_END_DECLS

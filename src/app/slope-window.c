@@ -570,7 +570,9 @@ slope_window_init (SlopeWindow *self)
   slope_cost_view_set_history (self->cost_view, slope_runner_get_history (self->runner));
   build_readouts (self);
   slope_wrap_keep_words_in (GTK_WIDGET (self));
+  self->log_every = SLOPE_DEFAULT_LOG_EVERY;
   slope_window_controls_init (self);
+  slope_window_optim_init (self);
   slope_window_scaling_init (self);
   g_settings_bind (self->settings, "show-math-panel", self, "show-explain", G_SETTINGS_BIND_DEFAULT);
   slope_window_setup_drop (self);
