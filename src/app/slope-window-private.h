@@ -11,6 +11,7 @@
 #include "slope-math-view.h"
 #include "slope-data-view.h"
 #include "slope-landscape-view.h"
+#include "slope-lesson.h"
 #include "slope-lr-zone.h"
 #include "slope-dataset.h"
 #include "slope-edit-stack.h"
@@ -147,7 +148,37 @@ struct _SlopeWindow
   gboolean              shuffle;
   guint64               seed;
   guint                 log_every;
+
+  /* Lessons (slope-window-lesson.c) */
+  GtkRevealer          *lesson_revealer;
+  GtkLabel             *lesson_title_label;
+  GtkLabel             *lesson_note_label;
+  GFile                *lesson_file;            /* opened or saved: Save Lesson writes it */
+  char                 *lesson_title;
+  char                 *lesson_note;
+  char                 *lesson_example_id;      /* the example opened, while its data is shown */
+  SlopeDataset         *lesson_example_data;    /* that data, to tell it from an edit */
 };
+
+/* slope-window-lesson.c */
+gboolean     slope_window_is_lesson_file     (GFile          *file);
+void         slope_window_open_lesson        (SlopeWindow    *self,
+                                              GFile          *file);
+SlopeLesson *slope_window_to_lesson          (SlopeWindow    *self);
+gboolean     slope_window_save_lesson_to     (SlopeWindow    *self,
+                                              GFile          *file,
+                                              GError        **error);
+gboolean     slope_window_export_script_to   (SlopeWindow    *self,
+                                              GFile          *file,
+                                              GError        **error);
+void         slope_window_set_lesson_info    (SlopeWindow    *self,
+                                              const char     *title,
+                                              const char     *note);
+void         slope_window_forget_lesson      (SlopeWindow    *self);
+void         slope_window_update_lesson_actions (SlopeWindow *self);
+GtkWindow   *slope_window_lesson_details_dialog (SlopeWindow *self);
+void         slope_window_lesson_class_init  (GtkWidgetClass *widget_class);
+void         slope_window_lesson_dispose     (SlopeWindow    *self);
 
 /* slope-window-scaling.c */
 SlopeDataset *slope_window_training_data      (SlopeWindow    *self);

@@ -450,6 +450,7 @@ slope_window_dispose (GObject *object)
   slope_window_labs_dispose (self);
   slope_window_toast_dispose (self);
   slope_window_a11y_dispose (self);
+  slope_window_lesson_dispose (self);
   /* Stop and join the training thread before anything it reads goes. */
   if (self->runner != NULL)
     slope_runner_stop (self->runner);
@@ -541,9 +542,13 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lesson_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lesson_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lesson_note_label);
 
   slope_window_class_install_actions (widget_class);
   slope_window_toast_class_init (widget_class);
+  slope_window_lesson_class_init (widget_class);
 }
 
 static void
@@ -584,6 +589,7 @@ slope_window_init (SlopeWindow *self)
 
   slope_window_edit_init (self);
   slope_window_update_subtitle (self);
+  slope_window_update_lesson_actions (self);
 }
 
 SlopeWindow *
