@@ -352,6 +352,41 @@ test_examples_are_lessons (void)
   g_file_delete (file, NULL, NULL);
 }
 
+/* slope --autoplay FILE.slope: training starts once the lesson is in;
+ * a lesson that cannot be used starts nothing. */
+static void
+test_autoplay (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autoptr(GFile) good = tmp_file ("play.slope");
+  g_autoptr(GFile) bad = tmp_file ("bad.slope");
+  g_autofree char *good_path = g_file_get_path (good);
+  g_autofree char *bad_path = g_file_get_path (bad);
+  g_autofree char *alert = NULL;
+
+  g_assert_true (g_file_set_contents (good_path, "[Slope Lesson]\nVersion=1\n[Data]\nExample=notebook\n"
+                                      "[Run]\nEpochs=50\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_path, "[Slope Lesson]\nVersion=3\n", -1, NULL));
+
+  slope_window_set_play_after_load (window, TRUE);
+  slope_window_open_file (window, bad);
+  wait_loaded (window);
+  alert = take_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_false (window->snapshot.playing);
+  g_assert_false (window->play_after_load);
+
+  slope_window_set_play_after_load (window, TRUE);
+  slope_window_open_file (window, good);
+  wait_loaded (window);
+  g_assert_true (window->snapshot.playing);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.pause", NULL);
+
+  close_window (window);
+  g_file_delete (good, NULL, NULL);
+  g_file_delete (bad, NULL, NULL);
+}
+
 /* A python3 that can import torch, or NULL. */
 static char *
 find_python (void)
@@ -466,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/window-lesson/round-trip", test_round_trip);
   g_test_add_func ("/window-lesson/bad-lesson-changes-nothing", test_bad_lesson_changes_nothing);
   g_test_add_func ("/window-lesson/examples-are-lessons", test_examples_are_lessons);
+  g_test_add_func ("/window-lesson/autoplay", test_autoplay);
   g_test_add_func ("/window-lesson/script", test_script);
 
   status = g_test_run ();

@@ -203,6 +203,7 @@ on_lesson_loaded (GObject      *source,
   g_autoptr(SlopeLesson) lesson = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
+  gboolean play;
 
   lesson = g_task_propagate_pointer (G_TASK (result), &error);
   /* Superseded by another file, or the window was closed. */
@@ -210,6 +211,9 @@ on_lesson_loaded (GObject      *source,
     return;
   g_clear_object (&self->load_cancellable);
   gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+  /* slope --autoplay FILE.slope: the lesson plays once it is in. */
+  play = self->play_after_load && lesson != NULL;
+  self->play_after_load = FALSE;
 
   if (lesson == NULL)
     {
@@ -217,6 +221,8 @@ on_lesson_loaded (GObject      *source,
       return;
     }
   apply_lesson (self, lesson, file, NULL);
+  if (play)
+    slope_runner_play (self->runner);
   uri = g_file_get_uri (file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
