@@ -480,6 +480,10 @@ slope_window_lesson_details_dialog (SlopeWindow *self)
   gtk_entry_set_activates_default (GTK_ENTRY (title), TRUE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (note), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (note), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (note), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (note), 8);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (note), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (note), 6);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (note)),
                             self->lesson_note ? self->lesson_note : "", -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), note);
