@@ -464,6 +464,17 @@ test_script (void)
       g_assert_true (slope_window_export_script_to (window, file, &error));
       g_assert_no_error (error);
 
+      /* The header says the points are scaled, and how. */
+      {
+        g_autofree char *script = NULL;
+
+        g_assert_true (g_file_load_contents (file, NULL, &script, NULL, NULL, NULL));
+        if (cases[i].mode == SLOPE_SCALE_NONE)
+          g_assert_null (strstr (script, "# Scaled"));
+        else
+          g_assert_nonnull (strstr (script, "\n# Scaled (standardize): x' = (x - "));
+      }
+
       slope_test_run (py_argv, &py);
       slope_test_run (train_argv, &train);
       g_assert_cmpint (py.status, ==, 0);

@@ -351,7 +351,8 @@ slope_window_export_script_to (SlopeWindow  *self,
 
   _slope_window_get_run_settings (self, &run);
   /* Training runs on the scaled points; so does the script. */
-  return slope_script_save (slope_window_training_data (self), &run, file, error);
+  return slope_script_save_scaled (slope_window_training_data (self), &run, &self->scaling,
+                                   file, error);
 }
 
 static void
