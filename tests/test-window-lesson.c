@@ -352,6 +352,57 @@ test_examples_are_lessons (void)
   g_file_delete (file, NULL, NULL);
 }
 
+/* Save Lesson As… asks for the title and the note first, showing the
+ * current ones; Save Lesson is off until there is a lesson file, then
+ * writes it again without asking. */
+static GtkWindow *
+details_dialog (SlopeWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel != GTK_WINDOW (window) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window)
+          && g_object_get_data (G_OBJECT (toplevel), "title") != NULL)
+        return toplevel;
+    }
+  return NULL;
+}
+
+static void
+test_save_actions (void)
+{
+  SlopeWindow *window = new_window ();
+  g_autoptr(GFile) file = tmp_file ("again.slope");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+
+  slope_window_set_lesson_info (window, "Week 3", "Bring a calculator.");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-lesson", NULL);
+  g_assert_null (details_dialog (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-lesson-as", NULL);
+  dialog = details_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "title")), ==, "Week 3");
+  gtk_window_destroy (dialog);
+  g_assert_null (details_dialog (window));
+
+  g_assert_true (slope_window_save_lesson_to (window, file, &error));
+  slope_window_set_lr (window, 0.125);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-lesson", NULL);
+  g_assert_null (details_dialog (window));
+  g_assert_true (g_file_load_contents (file, NULL, &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\nLearningRate=0.125\n"));
+  g_assert_nonnull (strstr (text, "\nTitle=Week 3\n"));
+
+  close_window (window);
+  g_file_delete (file, NULL, NULL);
+}
+
 /* slope --autoplay FILE.slope: training starts once the lesson is in;
  * a lesson that cannot be used starts nothing. */
 static void
@@ -512,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/window-lesson/round-trip", test_round_trip);
   g_test_add_func ("/window-lesson/bad-lesson-changes-nothing", test_bad_lesson_changes_nothing);
   g_test_add_func ("/window-lesson/examples-are-lessons", test_examples_are_lessons);
+  g_test_add_func ("/window-lesson/save-actions", test_save_actions);
   g_test_add_func ("/window-lesson/autoplay", test_autoplay);
   g_test_add_func ("/window-lesson/script", test_script);
 

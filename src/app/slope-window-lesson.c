@@ -570,10 +570,9 @@ save_lesson_action (GtkWidget  *widget,
 {
   SlopeWindow *self = SLOPE_WINDOW (widget);
 
+  /* Enabled only with a file (slope_window_update_lesson_actions()). */
   if (self->lesson_file != NULL)
     save_lesson_or_alert (self, self->lesson_file);
-  else
-    slope_window_lesson_details_dialog (self);
 }
 
 static void
