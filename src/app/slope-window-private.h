@@ -158,6 +158,30 @@ struct _SlopeWindow
   char                 *lesson_note;
   char                 *lesson_example_id;      /* the example opened, while its data is shown */
   SlopeDataset         *lesson_example_data;    /* that data, to tell it from an edit */
+
+  /* The side panel's optimizer section (slope-window-optim.c) */
+#define SLOPE_WINDOW_N_OPTIM_PARAMS 23
+  GtkWidget            *optim_section;
+  GtkDropDown          *optim_drop_down;
+  GtkWidget            *optim_grids[SLOPE_N_OPTIMIZERS];
+  GtkWidget            *optim_params[SLOPE_WINDOW_N_OPTIM_PARAMS];
+  GtkLabel             *optim_error;
+  /* The optimizer's state in the readouts (slope-window-optim-state.c) */
+#define SLOPE_WINDOW_N_STATE_ROWS 7
+  GtkLabel             *state_names[SLOPE_WINDOW_N_STATE_ROWS];
+  GtkLabel             *state_values[SLOPE_WINDOW_N_STATE_ROWS];
+  /* Mini-batches (slope-window-batch.c) */
+  GtkWidget            *batch_section;
+  GtkSpinButton        *batch_spin;
+  GtkCheckButton       *shuffle_check;
+  GtkSpinButton        *seed_spin;
+  guint64               batch_cursor;
+  guint                 batch_resets;
+  double               *batch_x;                /* one block: x, cost, W, b */
+  double               *batch_cost;
+  double               *batch_w;
+  double               *batch_b;
+  gsize                 batch_len;
 };
 
 /* slope-window-lesson.c */
@@ -300,9 +324,22 @@ void _slope_window_set_run_settings     (SlopeWindow            *self,
 void     slope_window_optim_init        (SlopeWindow                  *self);
 gboolean slope_window_set_optimizer     (SlopeWindow                  *self,
                                          const SlopeOptimizerSettings *settings);
+void     slope_window_optim_update_code (SlopeWindow                  *self);
+
+/* slope-window-optim-state.c */
+void     slope_window_optim_state_init  (SlopeWindow                  *self);
+void     slope_window_optim_update_state (SlopeWindow                 *self);
+char    *slope_window_optim_limit_hint  (SlopeWindow                  *self,
+                                         double                        lr_2,
+                                         double                       *limit);
+
+/* slope-window-batch.c */
+void     slope_window_batch_init        (SlopeWindow                  *self);
 void     slope_window_set_batching      (SlopeWindow                  *self,
                                          guint                         batch_size,
                                          gboolean                      shuffle,
                                          guint64                       seed);
+void     slope_window_batch_refresh     (SlopeWindow                  *self);
+void     slope_window_batch_dispose     (SlopeWindow                  *self);
 
 G_END_DECLS

@@ -55,7 +55,8 @@ build_reference_label (SlopeWindow *self)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "reference-label");
   gtk_widget_add_css_class (label, "caption");
-  gtk_grid_attach (self->readouts, label, 0, N_READOUTS, 2, 1);
+  /* Below the optimizer's state (slope-window-optim-state.c). */
+  gtk_grid_attach (self->readouts, label, 0, N_READOUTS + SLOPE_WINDOW_N_STATE_ROWS, 2, 1);
   self->reference_label = GTK_LABEL (label);
 }
 
@@ -142,6 +143,7 @@ update_readouts (SlopeWindow *self)
   set_readout (self, READOUT_D_B, st->d_b, have_grad);
   set_readout (self, READOUT_W_GRAD, st->w_grad, TRUE);
   set_readout (self, READOUT_B_GRAD, st->b_grad, TRUE);
+  slope_window_optim_update_state (self);
 }
 
 static void
@@ -341,6 +343,7 @@ slope_window_refresh (SlopeWindow *self)
   slope_window_update_load_progress (self);
   changed = slope_runner_read (self->runner, &self->snapshot);
   append_log (self);
+  slope_window_batch_refresh (self);
 
   /* slope --autoplay --quit-after-run: the end of the run (or its
    * divergence) closes the window, however early it came. */
@@ -451,6 +454,7 @@ slope_window_dispose (GObject *object)
   slope_window_toast_dispose (self);
   slope_window_a11y_dispose (self);
   slope_window_lesson_dispose (self);
+  slope_window_batch_dispose (self);
   /* Stop and join the training thread before anything it reads goes. */
   if (self->runner != NULL)
     slope_runner_stop (self->runner);
@@ -578,6 +582,7 @@ slope_window_init (SlopeWindow *self)
   self->log_every = SLOPE_DEFAULT_LOG_EVERY;
   slope_window_controls_init (self);
   slope_window_optim_init (self);
+  slope_window_batch_init (self);
   slope_window_scaling_init (self);
   g_settings_bind (self->settings, "show-math-panel", self, "show-explain", G_SETTINGS_BIND_DEFAULT);
   slope_window_setup_drop (self);
