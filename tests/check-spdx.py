@@ -50,6 +50,7 @@ RULES = [
     ('meson.build', HASH, ''), ('*/meson.build', HASH, ''), ('meson_options.txt', HASH, ''),
     ('*.py', HASH, ''), ('*.sh', HASH, ''), ('run', HASH, ''), ('.ci/run', HASH, ''), ('bench/compare', HASH, ''),
     ('*.desktop.in', HASH, ''), ('po/POTFILES.in', HASH, ''), ('po/LINGUAS', HASH, ''),
+    ('*.slope', HASH, ''),
     ('*.po', HASH, ''), ('*.supp', HASH, ''), ('.gitignore', HASH, ''), ('.gitattributes', HASH, ''),
 ]
 

@@ -9,6 +9,7 @@
 
 #include "slope-dataset.h"
 #include "slope-examples.h"
+#include "slope-lesson.h"
 #include "slope-trainer.h"
 
 static const struct
@@ -209,6 +210,53 @@ test_large_x_diverges (void)
   g_assert_cmpfloat (last, <, first / 10);
 }
 
+/* Each example is a lesson: its own points by name, the notebook's run,
+ * unscaled, a title (in English and Korean) and a note. */
+static void
+test_each_is_a_lesson (void)
+{
+  const SlopeExample *examples;
+  guint n = 0;
+
+  examples = slope_examples_get (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) file = slope_examples_lesson_file (examples[i].id, &error);
+      g_autoptr(SlopeLesson) lesson = NULL;
+      g_autoptr(SlopeDataset) points = slope_examples_load (examples[i].id, NULL);
+      g_autofree char *text = NULL;
+      SlopeDataset *data;
+      SlopeRunSettings run;
+      gsize n_points;
+
+      g_assert_no_error (error);
+      lesson = slope_lesson_load (file, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (slope_lesson_get_data_kind (lesson), ==, SLOPE_LESSON_DATA_EXAMPLE);
+      g_assert_cmpstr (slope_lesson_get_data_source (lesson), ==, examples[i].id);
+      data = slope_lesson_get_dataset (lesson);
+      n_points = slope_dataset_get_n (data);
+      g_assert_cmpuint (n_points, ==, expected[i].n_points);
+      g_assert_cmpmem (slope_dataset_get_x (data), n_points * sizeof (double),
+                       slope_dataset_get_x (points), n_points * sizeof (double));
+      g_assert_cmpstr (slope_lesson_get_title (lesson), ==, examples[i].title);
+      g_assert_cmpuint (strlen (slope_lesson_get_note (lesson)), >, 40);
+      g_assert_cmpint (slope_lesson_get_scale_mode (lesson), ==, SLOPE_SCALE_NONE);
+      slope_lesson_get_run (lesson, &run);
+      g_assert_cmpfloat (run.lr, ==, 0.01);
+      g_assert_true (run.zero_grad);
+      g_assert_cmpuint (run.n_runs, ==, 1);
+      g_assert_cmpuint (run.runs[0], ==, 1000);
+      g_assert_cmpint (run.optimizer.kind, ==, SLOPE_OPTIMIZER_SGD);
+
+      g_assert_true (g_file_load_contents (file, NULL, &text, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (text, "\nTitle[ko]="));
+      g_assert_nonnull (strstr (text, "\nNote[ko]="));
+    }
+  g_assert_null (slope_examples_lesson_file ("no-such-example", NULL));
+}
+
 static void
 test_unknown_id (void)
 {
@@ -232,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/examples/printed-log", test_printed_log);
   g_test_add_func ("/examples/anscombe-shares-a-line", test_anscombe_shares_a_line);
   g_test_add_func ("/examples/large-x-diverges", test_large_x_diverges);
+  g_test_add_func ("/examples/each-is-a-lesson", test_each_is_a_lesson);
   g_test_add_func ("/examples/unknown-id", test_unknown_id);
 
   return g_test_run ();

@@ -72,7 +72,19 @@ slope_window_divergence_text (SlopeWindow               *self,
   slope_format_number (lr, sizeof lr, snap->diverged_lr, 4);
   slope_format_number (limit, sizeof limit, snap->diverged_limit, 3);
   slope_format_number (suggested, sizeof suggested, snap->suggested_lr, 3);
-  if (snap->divergence == SLOPE_DIVERGENCE_STEP_TOO_LARGE)
+  if (!isfinite (snap->diverged_limit))
+    text = g_strdup_printf (_("Training is diverging (epoch %" PRIu64 "): W, b or the cost grew "
+                              "past the largest number a double holds. Lower the learning rate "
+                              "and press Reset."),
+                            snap->diverged_epoch);
+  else if (self->optimizer.kind != SLOPE_OPTIMIZER_SGD || self->optimizer.momentum != 0.0
+           || self->optimizer.weight_decay != 0.0)
+    text = g_strdup_printf (_("Training is diverging (epoch %" PRIu64 "): the learning rate %s is "
+                              "above %s, the limit for this optimizer on these points (under the "
+                              "slider), so every step overshoots further. Lower the rate and "
+                              "press Reset."),
+                            snap->diverged_epoch, lr, limit);
+  else if (snap->divergence == SLOPE_DIVERGENCE_STEP_TOO_LARGE)
     text = g_strdup_printf (_("Training is diverging (epoch %" PRIu64 "): the learning rate %s is "
                               "above 2/λmax ≈ %s on these points, so every step overshoots "
                               "further. Try %s, the fastest steady rate, and press Reset."),

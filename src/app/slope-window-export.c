@@ -37,22 +37,6 @@ slope_window_fill_examples_menu (GMenu *menu)
     }
 }
 
-gboolean
-slope_window_open_example (SlopeWindow  *self,
-                           const char   *id,
-                           GError      **error)
-{
-  g_autoptr(SlopeDataset) dataset = slope_examples_load (id, error);
-  const SlopeExample *example = slope_examples_lookup (id);
-
-  if (dataset == NULL)
-    return FALSE;
-  slope_window_set_dataset (self, dataset);
-  if (example->n_runs > 0)
-    slope_window_notebook_begin (self, example);
-  return TRUE;
-}
-
 static void
 light_plots (SlopeWindow   *self,
              SlopeDataPlot *data,

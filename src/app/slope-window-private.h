@@ -11,10 +11,12 @@
 #include "slope-math-view.h"
 #include "slope-data-view.h"
 #include "slope-landscape-view.h"
+#include "slope-lesson.h"
 #include "slope-lr-zone.h"
 #include "slope-dataset.h"
 #include "slope-edit-stack.h"
 #include "slope-examples.h"
+#include "slope-run-settings.h"
 #include "slope-runner.h"
 #include "slope-scaling.h"
 #include "slope-window.h"
@@ -164,7 +166,69 @@ struct _SlopeWindow
   guint                 notebook_told_run;      /* “press Play” said after it */
   guint                 notebook_paired;        /* printed lines shown so far */
   guint                 notebook_differ;        /* how many of them differ */
+  /* The run's settings the controls do not hold themselves
+   * (slope-window-run.c, slope-window-optim.c) */
+  double                lr;                     /* exactly as set */
+  SlopeOptimizerSettings optimizer;             /* the one in use: valid */
+  guint                 batch_size;             /* 0: all points */
+  gboolean              shuffle;
+  guint64               seed;
+  guint                 log_every;
+
+  /* Lessons (slope-window-lesson.c) */
+  GtkRevealer          *lesson_revealer;
+  GtkLabel             *lesson_title_label;
+  GtkLabel             *lesson_note_label;
+  GFile                *lesson_file;            /* opened or saved: Save Lesson writes it */
+  char                 *lesson_title;
+  char                 *lesson_note;
+  char                 *lesson_example_id;      /* the example opened, while its data is shown */
+  SlopeDataset         *lesson_example_data;    /* that data, to tell it from an edit */
+
+  /* The side panel's optimizer section (slope-window-optim.c) */
+#define SLOPE_WINDOW_N_OPTIM_PARAMS 23
+  GtkWidget            *optim_section;
+  GtkDropDown          *optim_drop_down;
+  GtkWidget            *optim_grids[SLOPE_N_OPTIMIZERS];
+  GtkWidget            *optim_params[SLOPE_WINDOW_N_OPTIM_PARAMS];
+  GtkLabel             *optim_error;
+  /* The optimizer's state in the readouts (slope-window-optim-state.c) */
+#define SLOPE_WINDOW_N_STATE_ROWS 7
+  GtkLabel             *state_names[SLOPE_WINDOW_N_STATE_ROWS];
+  GtkLabel             *state_values[SLOPE_WINDOW_N_STATE_ROWS];
+  /* Mini-batches (slope-window-batch.c) */
+  GtkWidget            *batch_section;
+  GtkSpinButton        *batch_spin;
+  GtkCheckButton       *shuffle_check;
+  GtkSpinButton        *seed_spin;
+  guint64               batch_cursor;
+  guint                 batch_resets;
+  double               *batch_x;                /* one block: x, cost, W, b */
+  double               *batch_cost;
+  double               *batch_w;
+  double               *batch_b;
+  gsize                 batch_len;
 };
+
+/* slope-window-lesson.c */
+gboolean     slope_window_is_lesson_file     (GFile          *file);
+void         slope_window_open_lesson        (SlopeWindow    *self,
+                                              GFile          *file);
+SlopeLesson *slope_window_to_lesson          (SlopeWindow    *self);
+gboolean     slope_window_save_lesson_to     (SlopeWindow    *self,
+                                              GFile          *file,
+                                              GError        **error);
+gboolean     slope_window_export_script_to   (SlopeWindow    *self,
+                                              GFile          *file,
+                                              GError        **error);
+void         slope_window_set_lesson_info    (SlopeWindow    *self,
+                                              const char     *title,
+                                              const char     *note);
+void         slope_window_forget_lesson      (SlopeWindow    *self);
+void         slope_window_update_lesson_actions (SlopeWindow *self);
+GtkWindow   *slope_window_lesson_details_dialog (SlopeWindow *self);
+void         slope_window_lesson_class_init  (GtkWidgetClass *widget_class);
+void         slope_window_lesson_dispose     (SlopeWindow    *self);
 
 /* slope-window-scaling.c */
 SlopeDataset *slope_window_training_data      (SlopeWindow    *self);
@@ -292,5 +356,33 @@ void slope_window_set_lr                (SlopeWindow    *self,
 void slope_window_set_initial           (SlopeWindow    *self,
                                          double          w0,
                                          double          b0);
+
+/* slope-window-run.c */
+void _slope_window_get_run_settings     (SlopeWindow            *self,
+                                         SlopeRunSettings       *out);
+void _slope_window_set_run_settings     (SlopeWindow            *self,
+                                         const SlopeRunSettings *in);
+
+/* slope-window-optim.c */
+void     slope_window_optim_init        (SlopeWindow                  *self);
+gboolean slope_window_set_optimizer     (SlopeWindow                  *self,
+                                         const SlopeOptimizerSettings *settings);
+void     slope_window_optim_update_code (SlopeWindow                  *self);
+
+/* slope-window-optim-state.c */
+void     slope_window_optim_state_init  (SlopeWindow                  *self);
+void     slope_window_optim_update_state (SlopeWindow                 *self);
+char    *slope_window_optim_limit_hint  (SlopeWindow                  *self,
+                                         double                        lr_2,
+                                         double                       *limit);
+
+/* slope-window-batch.c */
+void     slope_window_batch_init        (SlopeWindow                  *self);
+void     slope_window_set_batching      (SlopeWindow                  *self,
+                                         guint                         batch_size,
+                                         gboolean                      shuffle,
+                                         guint64                       seed);
+void     slope_window_batch_refresh     (SlopeWindow                  *self);
+void     slope_window_batch_dispose     (SlopeWindow                  *self);
 
 G_END_DECLS

@@ -55,7 +55,8 @@ build_reference_label (SlopeWindow *self)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "reference-label");
   gtk_widget_add_css_class (label, "caption");
-  gtk_grid_attach (self->readouts, label, 0, N_READOUTS, 2, 1);
+  /* Below the optimizer's state (slope-window-optim-state.c). */
+  gtk_grid_attach (self->readouts, label, 0, N_READOUTS + SLOPE_WINDOW_N_STATE_ROWS, 2, 1);
   self->reference_label = GTK_LABEL (label);
 }
 
@@ -142,6 +143,7 @@ update_readouts (SlopeWindow *self)
   set_readout (self, READOUT_D_B, st->d_b, have_grad);
   set_readout (self, READOUT_W_GRAD, st->w_grad, TRUE);
   set_readout (self, READOUT_B_GRAD, st->b_grad, TRUE);
+  slope_window_optim_update_state (self);
 }
 
 static void
@@ -396,6 +398,7 @@ slope_window_refresh (SlopeWindow *self)
   slope_window_update_load_progress (self);
   changed = slope_runner_read (self->runner, &self->snapshot);
   append_log (self);
+  slope_window_batch_refresh (self);
 
   /* slope --autoplay --quit-after-run: the end of the run (or its
    * divergence) closes the window, however early it came. */
@@ -506,6 +509,8 @@ slope_window_dispose (GObject *object)
   slope_window_labs_dispose (self);
   slope_window_toast_dispose (self);
   slope_window_a11y_dispose (self);
+  slope_window_lesson_dispose (self);
+  slope_window_batch_dispose (self);
   /* Stop and join the training thread before anything it reads goes. */
   if (self->runner != NULL)
     slope_runner_stop (self->runner);
@@ -604,9 +609,13 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lesson_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lesson_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lesson_note_label);
 
   slope_window_class_install_actions (widget_class);
   slope_window_toast_class_init (widget_class);
+  slope_window_lesson_class_init (widget_class);
 }
 
 static void
@@ -633,7 +642,10 @@ slope_window_init (SlopeWindow *self)
   slope_cost_view_set_history (self->cost_view, slope_runner_get_history (self->runner));
   build_readouts (self);
   slope_wrap_keep_words_in (GTK_WIDGET (self));
+  self->log_every = SLOPE_DEFAULT_LOG_EVERY;
   slope_window_controls_init (self);
+  slope_window_optim_init (self);
+  slope_window_batch_init (self);
   slope_window_scaling_init (self);
   g_settings_bind (self->settings, "show-math-panel", self, "show-explain", G_SETTINGS_BIND_DEFAULT);
   slope_window_setup_drop (self);
@@ -651,6 +663,7 @@ slope_window_init (SlopeWindow *self)
 
   slope_window_edit_init (self);
   slope_window_update_subtitle (self);
+  slope_window_update_lesson_actions (self);
 }
 
 SlopeWindow *

@@ -125,6 +125,25 @@ slope_examples_load_printed (const char  *id,
 
   example = slope_examples_lookup (id);
   if (example == NULL)
+ * slope_examples_lesson_file:
+ * @id: an example's id, such as "notebook"
+ *
+ * Each example is also a lesson (data/examples/ID.slope): its points by
+ * name, the notebook's run and a note on what to look for.  The window's
+ * example menu opens these.
+ *
+ * Returns: (transfer full): the lesson, in the examples' resource; %NULL
+ * with %G_IO_ERROR_NOT_FOUND for an unknown @id
+ */
+GFile *
+slope_examples_lesson_file (const char  *id,
+                            GError     **error)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (slope_examples_lookup (id) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("There is no example called “%s”"), id);
@@ -142,4 +161,6 @@ slope_examples_load_printed (const char  *id,
   if (len > 0 && text[len - 1] == '\n')
     text[len - 1] = '\0';
   return g_strsplit (text, "\n", -1);
+  uri = g_strdup_printf ("resource://" EXAMPLES_PREFIX "%s.slope", id);
+  return g_file_new_for_uri (uri);
 }

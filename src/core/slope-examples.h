@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "slope-types.h"
 
@@ -35,5 +35,7 @@ SlopeDataset       *slope_examples_load   (const char  *id,
                                            GError     **error);
 GStrv               slope_examples_load_printed (const char  *id,
                                                  GError     **error);
+GFile              *slope_examples_lesson_file (const char *id,
+                                           GError     **error);
 
 G_END_DECLS

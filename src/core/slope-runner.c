@@ -793,6 +793,7 @@ apply_command (SlopeRunner   *self,
       break;
     case CMD_OPTIMIZER:
       slope_trainer_set_optimizer (self->trainer, &cmd->optimizer);
+      slope_divergence_watch_set_optimizer (&self->watch, &cmd->optimizer);
       break;
     case CMD_BATCHING:
       slope_trainer_set_batching (self->trainer, cmd->n, cmd->a != 0.0, cmd->seed);

@@ -447,6 +447,41 @@ draw_curve (cairo_t            *cr,
   cairo_stroke (cr);
 }
 
+/* Each batch's cost, thin and light under the epochs' bold curve: the
+ * noise mini-batches bring, around the mean the epoch ends with. */
+static void
+draw_batches (cairo_t             *cr,
+              const Layout        *layout,
+              const SlopeCostPlot *plot,
+              const SlopePalette  *palette)
+{
+  gboolean started = FALSE;
+
+  cairo_new_path (cr);
+  for (gsize i = 0; i < plot->n_batches; i++)
+    {
+      double cost = plot->batch_cost[i];
+      double x, y;
+
+      if (!isfinite (cost) || !isfinite (plot->batch_x[i]))
+        {
+          started = FALSE;
+          continue;
+        }
+      x = epoch_to_x (layout, plot->batch_x[i]);
+      y = cost_to_y (layout, cost);
+      if (started)
+        cairo_line_to (cr, x, y);
+      else
+        cairo_move_to (cr, x, y);
+      started = TRUE;
+    }
+  cairo_set_line_width (cr, layout->lw);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  slope_palette_set_source_alpha (cr, &palette->cost, 0.35);
+  cairo_stroke (cr);
+}
+
 /* inf and NaN costs have no height: a strip along the top edge says
  * where the run left every axis. */
 static void
@@ -707,6 +742,8 @@ slope_cost_plot_draw_curve (cairo_t             *cr,
       Columns columns = { 0 };
 
       columns_fill (&columns, &layout, plot->history);
+      if (plot->n_batches > 0)
+        draw_batches (cr, &layout, plot, palette);
       draw_band (cr, &layout, &columns, palette);
       draw_curve (cr, &layout, &columns, palette);
       draw_diverged (cr, &layout, &columns, palette);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* slope-cost-plot.h: the cost per epoch since reset.
+/* slope-cost-plot.h: the cost per epoch since reset, and with
+ * mini-batches each batch's cost, lightly.
  *
  * Drawn from a SlopeHistory's min/max envelope, one column per pixel, so
  * its cost does not depend on how many epochs have run.  In two layers,
@@ -27,6 +28,12 @@ typedef struct
   guint64             marker_epoch;
   double              marker_cost;
   const char         *font_family;    /* NULL: "Sans" */
+  /* Mini-batches: each step's batch cost, drawn lightly under the
+   * epochs' curve; batch_x is where it ran, in epochs (epoch e's batch k
+   * of n at e − 1 + (k + 1)/n).  Borrowed; n_batches 0 draws none. */
+  const double       *batch_x;
+  const double       *batch_cost;
+  gsize               n_batches;
 } SlopeCostPlot;
 
 void     slope_cost_plot_init          (SlopeCostPlot       *plot);

@@ -522,18 +522,21 @@ clip_segment (double  left,
  * optimum hundreds of steps share a pixel, and stroking each of them with
  * round joins would cost a frame for nothing one could see. */
 static void
-path_polyline (cairo_t                    *cr,
-               const SlopeLandscapeLayout *layout,
-               const SlopeLandscapePlot   *plot)
+points_polyline (cairo_t                    *cr,
+                 const SlopeLandscapeLayout *layout,
+                 const SlopeLandscapePlot   *plot,
+                 const double               *path_w,
+                 const double               *path_b,
+                 gsize                       n_path)
 {
   const SlopeArea *a = &layout->area;
   double m = 20.0, pen_x = NAN, pen_y = NAN, qx = 0.0, qy = 0.0;
   gboolean have_q = FALSE;
 
-  for (gsize i = 0; i <= plot->n_path; i++)
+  for (gsize i = 0; i <= n_path; i++)
     {
-      double w = i < plot->n_path ? plot->path_w[i] : plot->w;
-      double b = i < plot->n_path ? plot->path_b[i] : plot->b;
+      double w = i < n_path ? path_w[i] : plot->w;
+      double b = i < n_path ? path_b[i] : plot->b;
       double px, py, x0, y0, x1, y1;
 
       if (!view_to_pixel (&layout->view, a, w, b, &px, &py))
@@ -557,6 +560,34 @@ path_polyline (cairo_t                    *cr,
       qy = py;
       have_q = TRUE;
     }
+}
+
+static void
+path_polyline (cairo_t                    *cr,
+               const SlopeLandscapeLayout *layout,
+               const SlopeLandscapePlot   *plot)
+{
+  points_polyline (cr, layout, plot, plot->path_w, plot->path_b, plot->n_path);
+}
+
+/* Mini-batches: every step, thin over the epochs' path, which joins only
+ * the ends of the epochs — the zigzag is what a small batch does. */
+static void
+draw_batch_path (cairo_t                    *cr,
+                 const SlopeLandscapeLayout *layout,
+                 const SlopeLandscapePlot   *plot)
+{
+  if (plot->batch_w == NULL || plot->batch_b == NULL || plot->n_batch_path == 0)
+    return;
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  points_polyline (cr, layout, plot, plot->batch_w, plot->batch_b, plot->n_batch_path);
+  cairo_set_line_width (cr, 3.0 * layout->lw);
+  slope_palette_set_source (cr, &casing);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, 1.5 * layout->lw);
+  slope_palette_set_source (cr, &white);
+  cairo_stroke (cr);
 }
 
 static void
@@ -739,6 +770,7 @@ slope_landscape_plot_draw_path (cairo_t                  *cr,
   cairo_rectangle (cr, layout.area.left, layout.area.top, layout.area.width, layout.area.height);
   cairo_clip (cr);
   draw_path (cr, &layout, plot);
+  draw_batch_path (cr, &layout, plot);
   draw_optimum (cr, &layout, plot);
   draw_arrow (cr, &layout, plot, &bowl, &palette->line);
   draw_current (cr, &layout, plot, &palette->marker);

@@ -46,6 +46,9 @@ typedef struct
   gboolean            show_gradient;  /* the −∇cost arrow at (w, b) */
   const char         *font_family;    /* NULL: "Sans" */
   gboolean            scaled;         /* trained on x′, y′: the axes say so */
+  const double       *batch_w;        /* borrowed; (W, b) after each mini-batch */
+  const double       *batch_b;
+  gsize               n_batch_path;   /* 0: none drawn */
 } SlopeLandscapePlot;
 
 void     slope_landscape_plot_init       (SlopeLandscapePlot       *plot);

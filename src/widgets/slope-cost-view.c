@@ -299,6 +299,26 @@ slope_cost_view_set_font_scale (SlopeCostView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * slope_cost_view_set_batches:
+ * @x: (array length=n) (nullable): where each batch ran, in epochs (see
+ *   SlopeCostPlot), borrowed until the next call
+ * @cost: (array length=n) (nullable): each batch's cost
+ */
+void
+slope_cost_view_set_batches (SlopeCostView *self,
+                             const double  *x,
+                             const double  *cost,
+                             gsize          n)
+{
+  g_return_if_fail (SLOPE_IS_COST_VIEW (self));
+
+  self->plot.batch_x = x;
+  self->plot.batch_cost = cost;
+  self->plot.n_batches = x != NULL && cost != NULL ? n : 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 const SlopeCostPlot *
 slope_cost_view_get_plot (SlopeCostView *self)
 {

@@ -530,6 +530,28 @@ slope_landscape_widget_set_state (SlopeLandscapeWidget *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * slope_landscape_widget_set_batch_path:
+ * @w: (array length=n) (nullable): W after each mini-batch step, borrowed
+ *   until the next call
+ * @b: (array length=n) (nullable): likewise b
+ *
+ * The steps within the epochs, drawn thin over the epochs' path.
+ */
+void
+slope_landscape_widget_set_batch_path (SlopeLandscapeWidget *self,
+                                       const double         *w,
+                                       const double         *b,
+                                       gsize                 n)
+{
+  g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
+
+  self->plot.batch_w = w;
+  self->plot.batch_b = b;
+  self->plot.n_batch_path = w != NULL && b != NULL ? n : 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* The path is read from @history at most once per frame, when it changed. */
 void
 slope_landscape_widget_set_history (SlopeLandscapeWidget *self,
