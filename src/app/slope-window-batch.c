@@ -203,6 +203,8 @@ build_section (SlopeWindow *self)
 
   self->batch_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 100000000, 1));
   gtk_widget_set_hexpand (GTK_WIDGET (self->batch_spin), TRUE);
+  /* Letters too: 0 reads "all". */
+  gtk_spin_button_set_numeric (self->batch_spin, FALSE);
   /* Not as wide as the largest value: the panel stays narrow. */
   gtk_editable_set_width_chars (GTK_EDITABLE (self->batch_spin), 4);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->batch_spin),

@@ -455,12 +455,33 @@ slope_window_optim_init (SlopeWindow *self)
   insert_section (self, self->optim_section);
   slope_window_optim_state_init (self);
 
+  /* Every optimizer's controls start at torch.optim's defaults, so
+   * choosing one trains with them. */
+  self->updating_controls++;
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    {
+      slope_optimizer_settings_init (&s, params[i].kind);
+      show_param (self, i, &s);
+    }
+  self->updating_controls--;
   load_settings (self, &s);
   show_settings (self, &s);
   self->optimizer = s;
   slope_runner_set_optimizer (self->runner, &s);
   slope_window_controls_update_limits (self);
   slope_window_optim_update_code (self);
+}
+
+/* The control of @kind's keyword argument @key ("beta1" for betas[0]). */
+GtkWidget *
+slope_window_optim_param (SlopeWindow        *self,
+                          SlopeOptimizerKind  kind,
+                          const char         *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    if (params[i].kind == kind && g_str_equal (params[i].key, key))
+      return self->optim_params[i];
+  g_return_val_if_reached (NULL);
 }
 
 /* The code panel's first line: the optimizer as the script would build it. */

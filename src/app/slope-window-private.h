@@ -294,6 +294,9 @@ void     slope_window_optim_init        (SlopeWindow                  *self);
 gboolean slope_window_set_optimizer     (SlopeWindow                  *self,
                                          const SlopeOptimizerSettings *settings);
 void     slope_window_optim_update_code (SlopeWindow                  *self);
+GtkWidget *slope_window_optim_param     (SlopeWindow                  *self,
+                                         SlopeOptimizerKind            kind,
+                                         const char                   *key);
 
 /* slope-window-optim-state.c */
 void     slope_window_optim_state_init  (SlopeWindow                  *self);
