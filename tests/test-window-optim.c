@@ -306,7 +306,10 @@ test_batch_1 (void)
 
   set_epochs (window, 100);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->batch_spin)), ==, "all");
+  g_assert_null (strstr (gtk_label_get_text (window->lr_hint), "mini-batches"));
   gtk_spin_button_set_value (window->batch_spin, 1);
+  /* The limit shown is the whole data's, and the hint says so. */
+  g_assert_nonnull (strstr (gtk_label_get_text (window->lr_hint), "mini-batches"));
   play_to_end (window);
   assert_reference (window, "sgd-batch-1", 100);
   g_assert_cmpuint (window->snapshot.state.n_batches, ==, 3);

@@ -154,6 +154,7 @@ slope_window_set_batching (SlopeWindow *self,
   self->seed = MIN (seed, (guint64) 1 << 53);
   show_batching (self);
   save_and_post (self);
+  slope_window_controls_update_limits (self);
 }
 
 static void
@@ -255,6 +256,7 @@ slope_window_batch_init (SlopeWindow *self)
   self->seed = g_settings_get_uint64 (self->settings, "shuffle-seed");
   show_batching (self);
   slope_runner_set_batching (self->runner, self->batch_size, self->shuffle, self->seed);
+  slope_window_controls_update_limits (self);
 }
 
 void

@@ -66,8 +66,8 @@ plot_x_max (const SlopeCostPlot *plot)
   return x_max > 0 ? x_max : 10;
 }
 
-/* The history's cost range, widened to hold each batch's cost: a batch
- * is noisier than the mean its epoch ends with. */
+/* The history's cost range, widened upwards to hold each batch's cost: a
+ * batch is noisier than the mean its epoch ends with. */
 static gboolean
 cost_range (const SlopeCostPlot *plot,
             double              *min_positive,
@@ -82,10 +82,10 @@ cost_range (const SlopeCostPlot *plot,
     {
       double c = plot->batch_cost[i];
 
+      /* Only upwards: one point's cost can come near zero, and a log
+       * axis stretched down to it would flatten the epochs' curve. */
       if (!isfinite (c))
         continue;
-      if (c > 0.0 && c < lo)
-        lo = c;
       if (c > hi)
         hi = c;
       any = TRUE;
