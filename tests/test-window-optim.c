@@ -338,6 +338,36 @@ test_batch_1 (void)
   close_window (window);
 }
 
+/* optimizer.zero_grad() switched off works with each optimizer as in
+ * PyTorch: W.grad sums every gradient and the optimizer steps on the sum
+ * (adam-, rmsprop- and adagrad-no-zero-grad.csv, 200 epochs each). */
+static void
+test_no_zero_grad (void)
+{
+  static const struct {
+    SlopeOptimizerKind kind;
+    double             lr;
+    const char        *reference;
+  } cases[] = {
+    { SLOPE_OPTIMIZER_ADAM, 0.1, "adam-no-zero-grad" },
+    { SLOPE_OPTIMIZER_RMSPROP, 0.01, "rmsprop-no-zero-grad" },
+    { SLOPE_OPTIMIZER_ADAGRAD, 0.5, "adagrad-no-zero-grad" },
+  };
+  SlopeWindow *window = new_window ();
+
+  gtk_switch_set_active (window->zero_grad_switch, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gtk_drop_down_set_selected (window->optim_drop_down, cases[i].kind);
+      slope_window_set_lr (window, cases[i].lr);
+      set_epochs (window, 200);
+      play_to_end (window);
+      g_test_message ("%s", cases[i].reference);
+      assert_reference (window, cases[i].reference, 200);
+    }
+  close_window (window);
+}
+
 /* What PyTorch refuses is refused with PyTorch's words, and training goes
  * on with the last accepted optimizer; a typo is marked where it was
  * typed. */
@@ -445,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/window-optim/adam", test_adam);
   g_test_add_func ("/window-optim/sgd-momentum", test_sgd_momentum);
   g_test_add_func ("/window-optim/batch-1", test_batch_1);
+  g_test_add_func ("/window-optim/no-zero-grad", test_no_zero_grad);
   g_test_add_func ("/window-optim/refusals", test_refusals);
   g_test_add_func ("/window-optim/settings-round-trip", test_settings_round_trip);
 
