@@ -71,9 +71,12 @@ make_room (SlopeWindow *self,
 void
 slope_window_batch_refresh (SlopeWindow *self)
 {
-  SlopeBatchRecord records[READ_CHUNK];
+  SlopeBatchRecord *records = self->batch_records;
   gboolean changed = FALSE;
   gsize n;
+
+  if (records == NULL)
+    return;
 
   if (self->snapshot.resets != self->batch_resets)
     {
@@ -195,8 +198,8 @@ static GtkWidget *
 build_section (SlopeWindow *self)
 {
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Batch size"));
-  GtkWidget *seed_label = gtk_label_new_with_mnemonic (_("s_eed"));
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("Batch si_ze"));
+  GtkWidget *seed_label = gtk_label_new_with_mnemonic (_("see_d"));
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
@@ -251,6 +254,8 @@ slope_window_batch_init (SlopeWindow *self)
   else
     gtk_grid_attach_next_to (self->settings_grid, self->batch_section, NULL, GTK_POS_BOTTOM, 2, 1);
 
+  /* Read into once per frame; too large for the stack. */
+  self->batch_records = g_new (SlopeBatchRecord, READ_CHUNK);
   self->batch_size = g_settings_get_uint (self->settings, "batch-size");
   self->shuffle = g_settings_get_boolean (self->settings, "shuffle");
   self->seed = g_settings_get_uint64 (self->settings, "shuffle-seed");
@@ -267,6 +272,7 @@ slope_window_batch_dispose (SlopeWindow *self)
   if (self->landscape_view != NULL)
     slope_landscape_widget_set_batch_path (self->landscape_view, NULL, NULL, 0);
   g_clear_pointer (&self->batch_x, g_free);
+  g_clear_pointer (&self->batch_records, g_free);
   self->batch_cost = self->batch_w = self->batch_b = NULL;
   self->batch_len = 0;
 }

@@ -171,6 +171,7 @@ struct _SlopeWindow
   double               *batch_w;
   double               *batch_b;
   gsize                 batch_len;
+  SlopeBatchRecord     *batch_records;          /* read from the runner */
 };
 
 /* slope-window-scaling.c */
