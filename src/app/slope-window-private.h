@@ -63,6 +63,12 @@ struct _SlopeWindow
   GtkSpinButton        *initial_b_spin;
   GtkCheckButton       *residuals_check;
   GtkGrid              *settings_grid;
+  GtkScrolledWindow    *side_scroller;
+  GtkPaned             *plots_paned;
+  GtkWidget            *side_panel;
+  GtkWidget            *lr_group;
+  GtkWidget            *data_group;
+  GtkButton            *suggest_button;
   GtkScrolledWindow    *explain_scroller;
   SlopeCodeView        *code_view;
   SlopeMathView        *math_view;
@@ -131,6 +137,16 @@ struct _SlopeWindow
   SlopeDataset         *advice_dataset;         /* the data last advised on */
   guint                 advice_resets;
   gboolean              advice_unsettled;       /* said this run */
+
+  /* The side panel fitted to the window (slope-window-panel.c) */
+  int                   panel_fit_height;       /* the scroller's, last fitted */
+  int                   panel_fit_width;
+  int                   panel_fit_need;         /* the panel's height then */
+  gboolean              panel_fit_presentation;
+  gboolean              panel_roomy;            /* larger type, presentation */
+  int                   panel_roomy_failed;     /* the height it did not fit */
+  int                   plots_split_set;        /* the data plot's height, as set */
+  gboolean              plots_split_dragged;    /* by the user: leave it */
 
   /* Scaling (slope-window-scaling.c) */
   SlopeScaleMode        scale_mode;
@@ -272,6 +288,10 @@ void     slope_window_toast_dispose     (SlopeWindow    *self);
 void     slope_window_set_presentation  (SlopeWindow    *self,
                                          gboolean        presentation);
 void     slope_window_fit_layout        (SlopeWindow    *self);
+
+/* slope-window-panel.c */
+void     slope_window_panel_fit         (SlopeWindow    *self);
+void     slope_window_panel_reset       (SlopeWindow    *self);
 
 /* slope-window-controls.c */
 void slope_window_controls_init         (SlopeWindow    *self);

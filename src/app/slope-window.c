@@ -418,6 +418,7 @@ on_tick (GtkWidget     *widget,
 {
   slope_window_refresh (SLOPE_WINDOW (widget));
   slope_window_fit_layout (SLOPE_WINDOW (widget));
+  slope_window_panel_fit (SLOPE_WINDOW (widget));
   return G_SOURCE_CONTINUE;
 }
 
@@ -532,6 +533,12 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, initial_b_spin);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, residuals_check);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, settings_grid);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, side_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, plots_paned);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, side_panel);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lr_group);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, data_group);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, suggest_button);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, explain_scroller);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, code_view);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, math_view);

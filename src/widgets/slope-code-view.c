@@ -296,6 +296,7 @@ slope_code_view_class_init (SlopeCodeViewClass *klass)
   object_class->finalize = slope_code_view_finalize;
   widget_class->css_changed = slope_code_view_css_changed;
   widget_class->measure = slope_code_view_measure;
+  widget_class->get_request_mode = slope_fit_get_request_mode;
   widget_class->size_allocate = slope_code_view_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "slope-code-view");
