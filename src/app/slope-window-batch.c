@@ -248,7 +248,9 @@ slope_window_batch_init (SlopeWindow *self)
 {
   GtkWidget *parent = gtk_widget_get_parent (self->optim_section);
 
+  /* A group of the side panel after the optimizer's. */
   self->batch_section = build_section (self);
+  gtk_widget_add_css_class (self->batch_section, "panel-group");
   if (GTK_IS_BOX (parent))
     gtk_box_insert_child_after (GTK_BOX (parent), self->batch_section, self->optim_section);
   else

@@ -407,11 +407,13 @@ build_section (SlopeWindow *self)
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->optim_drop_down));
   gtk_box_append (GTK_BOX (box), row);
 
+  self->optim_params_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   for (guint k = 0; k < SLOPE_N_OPTIMIZERS; k++)
     {
       self->optim_grids[k] = build_grid (self, k);
-      gtk_box_append (GTK_BOX (box), self->optim_grids[k]);
+      gtk_box_append (GTK_BOX (self->optim_params_box), self->optim_grids[k]);
     }
+  gtk_box_append (GTK_BOX (box), self->optim_params_box);
 
   self->optim_error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->optim_error, TRUE);
@@ -426,22 +428,17 @@ build_section (SlopeWindow *self)
   return box;
 }
 
-/* Under the zero_grad switch and its hint, wherever the panel's layout
- * puts them. */
+/* A group of the side panel of its own, after the learning rate's and
+ * optimizer.zero_grad()'s (the panel draws the rule between groups). */
 static void
 insert_section (SlopeWindow *self,
                 GtkWidget   *section)
 {
-  GtkWidget *after = GTK_WIDGET (self->zero_grad_hint);
-  GtkWidget *parent = gtk_widget_get_parent (after);
+  GtkWidget *group = gtk_widget_get_parent (GTK_WIDGET (self->zero_grad_hint));
 
-  if (GTK_IS_BOX (parent))
-    {
-      GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-
-      gtk_box_insert_child_after (GTK_BOX (parent), separator, after);
-      gtk_box_insert_child_after (GTK_BOX (parent), section, separator);
-    }
+  gtk_widget_add_css_class (section, "panel-group");
+  if (GTK_IS_BOX (self->side_panel) && gtk_widget_get_parent (group) == self->side_panel)
+    gtk_box_insert_child_after (GTK_BOX (self->side_panel), section, group);
   else
     gtk_grid_attach_next_to (self->settings_grid, section, NULL, GTK_POS_BOTTOM, 2, 1);
 }

@@ -168,6 +168,7 @@ struct _SlopeWindow
 #define SLOPE_WINDOW_N_OPTIM_PARAMS 23
   GtkWidget            *optim_section;
   GtkDropDown          *optim_drop_down;
+  GtkWidget            *optim_params_box;      /* the grids; the panel may leave it out */
   GtkWidget            *optim_grids[SLOPE_N_OPTIMIZERS];
   GtkWidget            *optim_params[SLOPE_WINDOW_N_OPTIM_PARAMS];
   GtkLabel             *optim_error;
