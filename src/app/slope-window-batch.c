@@ -71,9 +71,12 @@ make_room (SlopeWindow *self,
 void
 slope_window_batch_refresh (SlopeWindow *self)
 {
-  SlopeBatchRecord records[READ_CHUNK];
+  SlopeBatchRecord *records = self->batch_records;
   gboolean changed = FALSE;
   gsize n;
+
+  if (records == NULL)
+    return;
 
   if (self->snapshot.resets != self->batch_resets)
     {
@@ -154,6 +157,7 @@ slope_window_set_batching (SlopeWindow *self,
   self->seed = MIN (seed, (guint64) 1 << 53);
   show_batching (self);
   save_and_post (self);
+  slope_window_controls_update_limits (self);
 }
 
 static void
@@ -194,8 +198,8 @@ static GtkWidget *
 build_section (SlopeWindow *self)
 {
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Batch size"));
-  GtkWidget *seed_label = gtk_label_new_with_mnemonic (_("s_eed"));
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("Batch si_ze"));
+  GtkWidget *seed_label = gtk_label_new_with_mnemonic (_("see_d"));
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
@@ -203,6 +207,8 @@ build_section (SlopeWindow *self)
 
   self->batch_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 100000000, 1));
   gtk_widget_set_hexpand (GTK_WIDGET (self->batch_spin), TRUE);
+  /* Letters too: 0 reads "all". */
+  gtk_spin_button_set_numeric (self->batch_spin, FALSE);
   /* Not as wide as the largest value: the panel stays narrow. */
   gtk_editable_set_width_chars (GTK_EDITABLE (self->batch_spin), 4);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->batch_spin),
@@ -242,17 +248,22 @@ slope_window_batch_init (SlopeWindow *self)
 {
   GtkWidget *parent = gtk_widget_get_parent (self->optim_section);
 
+  /* A group of the side panel after the optimizer's. */
   self->batch_section = build_section (self);
+  gtk_widget_add_css_class (self->batch_section, "panel-group");
   if (GTK_IS_BOX (parent))
     gtk_box_insert_child_after (GTK_BOX (parent), self->batch_section, self->optim_section);
   else
     gtk_grid_attach_next_to (self->settings_grid, self->batch_section, NULL, GTK_POS_BOTTOM, 2, 1);
 
+  /* Read into once per frame; too large for the stack. */
+  self->batch_records = g_new (SlopeBatchRecord, READ_CHUNK);
   self->batch_size = g_settings_get_uint (self->settings, "batch-size");
   self->shuffle = g_settings_get_boolean (self->settings, "shuffle");
   self->seed = g_settings_get_uint64 (self->settings, "shuffle-seed");
   show_batching (self);
   slope_runner_set_batching (self->runner, self->batch_size, self->shuffle, self->seed);
+  slope_window_controls_update_limits (self);
 }
 
 void
@@ -263,6 +274,7 @@ slope_window_batch_dispose (SlopeWindow *self)
   if (self->landscape_view != NULL)
     slope_landscape_widget_set_batch_path (self->landscape_view, NULL, NULL, 0);
   g_clear_pointer (&self->batch_x, g_free);
+  g_clear_pointer (&self->batch_records, g_free);
   self->batch_cost = self->batch_w = self->batch_b = NULL;
   self->batch_len = 0;
 }

@@ -225,6 +225,28 @@ on_log_scale_toggled (GtkCheckButton *check,
   g_settings_set_boolean (self->settings, "cost-log-scale", log_scale);
 }
 
+/* With mini-batches each step descends its own batch's cost, whose
+ * Hessian is not the whole data's: the limit shown is the whole data's. */
+static void
+show_lr_hint (SlopeWindow *self,
+              const char  *hint)
+{
+  gsize n = slope_dataset_get_n (slope_window_training_data (self));
+
+  if (self->batch_size != 0 && self->batch_size < n)
+    {
+      g_autofree char *both = g_strconcat (hint, " ",
+                                           _("With mini-batches each step follows its own "
+                                             "batch’s cost, whose limit differs: this one is "
+                                             "the whole data’s."),
+                                           NULL);
+
+      gtk_label_set_text (self->lr_hint, both);
+    }
+  else
+    gtk_label_set_text (self->lr_hint, hint);
+}
+
 /* The stable range for these points, on the slider and in words. */
 void
 slope_window_controls_update_limits (SlopeWindow *self)
@@ -252,7 +274,7 @@ slope_window_controls_update_limits (SlopeWindow *self)
       slope_lr_zone_set_limit (self->lr_zone, limit, gtk_switch_get_active (self->zero_grad_switch));
       if (isfinite (limit) && limit <= pow (10.0, gtk_adjustment_get_upper (self->lr_adjustment)))
         gtk_scale_add_mark (self->lr_scale, log10 (limit), GTK_POS_BOTTOM, _("limit"));
-      gtk_label_set_text (self->lr_hint, hint);
+      show_lr_hint (self, hint);
       return;
     }
   slope_lr_zone_set_limit (self->lr_zone,
@@ -274,7 +296,7 @@ slope_window_controls_update_limits (SlopeWindow *self)
     hint = slope_window_lr_hint (self, a);
   else
     hint = g_strdup_printf (_("Without zero_grad it never settles, and above %s (4/λmax) it blows up."), b);
-  gtk_label_set_text (self->lr_hint, hint);
+  show_lr_hint (self, hint);
 }
 
 static void

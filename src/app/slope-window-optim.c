@@ -407,11 +407,13 @@ build_section (SlopeWindow *self)
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->optim_drop_down));
   gtk_box_append (GTK_BOX (box), row);
 
+  self->optim_params_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   for (guint k = 0; k < SLOPE_N_OPTIMIZERS; k++)
     {
       self->optim_grids[k] = build_grid (self, k);
-      gtk_box_append (GTK_BOX (box), self->optim_grids[k]);
+      gtk_box_append (GTK_BOX (self->optim_params_box), self->optim_grids[k]);
     }
+  gtk_box_append (GTK_BOX (box), self->optim_params_box);
 
   self->optim_error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->optim_error, TRUE);
@@ -426,22 +428,17 @@ build_section (SlopeWindow *self)
   return box;
 }
 
-/* Under the zero_grad switch and its hint, wherever the panel's layout
- * puts them. */
+/* A group of the side panel of its own, after the learning rate's and
+ * optimizer.zero_grad()'s (the panel draws the rule between groups). */
 static void
 insert_section (SlopeWindow *self,
                 GtkWidget   *section)
 {
-  GtkWidget *after = GTK_WIDGET (self->zero_grad_hint);
-  GtkWidget *parent = gtk_widget_get_parent (after);
+  GtkWidget *group = gtk_widget_get_parent (GTK_WIDGET (self->zero_grad_hint));
 
-  if (GTK_IS_BOX (parent))
-    {
-      GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-
-      gtk_box_insert_child_after (GTK_BOX (parent), separator, after);
-      gtk_box_insert_child_after (GTK_BOX (parent), section, separator);
-    }
+  gtk_widget_add_css_class (section, "panel-group");
+  if (GTK_IS_BOX (self->side_panel) && gtk_widget_get_parent (group) == self->side_panel)
+    gtk_box_insert_child_after (GTK_BOX (self->side_panel), section, group);
   else
     gtk_grid_attach_next_to (self->settings_grid, section, NULL, GTK_POS_BOTTOM, 2, 1);
 }
@@ -455,12 +452,33 @@ slope_window_optim_init (SlopeWindow *self)
   insert_section (self, self->optim_section);
   slope_window_optim_state_init (self);
 
+  /* Every optimizer's controls start at torch.optim's defaults, so
+   * choosing one trains with them. */
+  self->updating_controls++;
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    {
+      slope_optimizer_settings_init (&s, params[i].kind);
+      show_param (self, i, &s);
+    }
+  self->updating_controls--;
   load_settings (self, &s);
   show_settings (self, &s);
   self->optimizer = s;
   slope_runner_set_optimizer (self->runner, &s);
   slope_window_controls_update_limits (self);
   slope_window_optim_update_code (self);
+}
+
+/* The control of @kind's keyword argument @key ("beta1" for betas[0]). */
+GtkWidget *
+slope_window_optim_param (SlopeWindow        *self,
+                          SlopeOptimizerKind  kind,
+                          const char         *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    if (params[i].kind == kind && g_str_equal (params[i].key, key))
+      return self->optim_params[i];
+  g_return_val_if_reached (NULL);
 }
 
 /* The code panel's first line: the optimizer as the script would build it. */

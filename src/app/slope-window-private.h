@@ -189,6 +189,7 @@ struct _SlopeWindow
 #define SLOPE_WINDOW_N_OPTIM_PARAMS 23
   GtkWidget            *optim_section;
   GtkDropDown          *optim_drop_down;
+  GtkWidget            *optim_params_box;      /* the grids; the panel may leave it out */
   GtkWidget            *optim_grids[SLOPE_N_OPTIMIZERS];
   GtkWidget            *optim_params[SLOPE_WINDOW_N_OPTIM_PARAMS];
   GtkLabel             *optim_error;
@@ -208,6 +209,7 @@ struct _SlopeWindow
   double               *batch_w;
   double               *batch_b;
   gsize                 batch_len;
+  SlopeBatchRecord     *batch_records;          /* read from the runner */
 };
 
 /* slope-window-lesson.c */
@@ -368,6 +370,9 @@ void     slope_window_optim_init        (SlopeWindow                  *self);
 gboolean slope_window_set_optimizer     (SlopeWindow                  *self,
                                          const SlopeOptimizerSettings *settings);
 void     slope_window_optim_update_code (SlopeWindow                  *self);
+GtkWidget *slope_window_optim_param     (SlopeWindow                  *self,
+                                         SlopeOptimizerKind            kind,
+                                         const char                   *key);
 
 /* slope-window-optim-state.c */
 void     slope_window_optim_state_init  (SlopeWindow                  *self);

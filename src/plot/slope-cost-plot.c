@@ -67,6 +67,37 @@ plot_x_max (const SlopeCostPlot *plot)
   return x_max > 0 ? x_max : 10;
 }
 
+/* The history's cost range, widened upwards to hold each batch's cost: a
+ * batch is noisier than the mean its epoch ends with. */
+static gboolean
+cost_range (const SlopeCostPlot *plot,
+            double              *min_positive,
+            double              *max_finite)
+{
+  gboolean any = FALSE;
+  double lo = INFINITY, hi = -INFINITY;
+
+  if (plot->history != NULL && slope_history_cost_range (plot->history, &lo, &hi))
+    any = TRUE;
+  for (gsize i = 0; i < plot->n_batches; i++)
+    {
+      double c = plot->batch_cost[i];
+
+      /* Only upwards: one point's cost can come near zero, and a log
+       * axis stretched down to it would flatten the epochs' curve. */
+      if (!isfinite (c))
+        continue;
+      if (c > hi)
+        hi = c;
+      any = TRUE;
+    }
+  if (min_positive != NULL)
+    *min_positive = lo;
+  if (max_finite != NULL)
+    *max_finite = hi;
+  return any;
+}
+
 /* Whole decades around the finite costs, so the axis ends on labels. */
 static void
 log_range (const SlopeCostPlot *plot,
@@ -76,8 +107,7 @@ log_range (const SlopeCostPlot *plot,
   double min_positive, max_finite;
   int e0, e1;
 
-  if (plot->history == NULL
-      || !slope_history_cost_range (plot->history, &min_positive, &max_finite))
+  if (!cost_range (plot, &min_positive, &max_finite))
     {
       *lo = 1e-3;
       *hi = 1e2;
@@ -113,9 +143,7 @@ init_y_axis (const SlopeCostPlot *plot,
       return;
     }
 
-  if (plot->history == NULL
-      || !slope_history_cost_range (plot->history, NULL, &max_finite)
-      || !(max_finite > 0.0))
+  if (!cost_range (plot, NULL, &max_finite) || !(max_finite > 0.0))
     max_finite = 1.0;
 
   /* Round the top up to a tick so that it carries a label. */

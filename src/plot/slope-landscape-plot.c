@@ -22,6 +22,7 @@
 #include "slope-plot-text.h"
 
 #define PATH_MAX_DOTS      60
+#define BATCH_PATH_MAX     600
 #define ARROW_FRACTION     0.22
 #define ARROW_LOG_K        1000.0
 #define RING_RADIUS        8.0
@@ -577,16 +578,19 @@ draw_batch_path (cairo_t                    *cr,
                  const SlopeLandscapeLayout *layout,
                  const SlopeLandscapePlot   *plot)
 {
+  gsize n;
+
   if (plot->batch_w == NULL || plot->batch_b == NULL || plot->n_batch_path == 0)
     return;
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  points_polyline (cr, layout, plot, plot->batch_w, plot->batch_b, plot->n_batch_path);
-  cairo_set_line_width (cr, 3.0 * layout->lw);
-  slope_palette_set_source (cr, &casing);
-  cairo_stroke_preserve (cr);
-  cairo_set_line_width (cr, 1.5 * layout->lw);
-  slope_palette_set_source (cr, &white);
+  /* The newest steps only: thousands of zigzags would paint the map
+   * over. */
+  n = MIN (plot->n_batch_path, (gsize) BATCH_PATH_MAX);
+  points_polyline (cr, layout, plot, plot->batch_w + plot->n_batch_path - n,
+                   plot->batch_b + plot->n_batch_path - n, n);
+  cairo_set_line_width (cr, layout->lw);
+  slope_palette_set_source_alpha (cr, &white, 0.7);
   cairo_stroke (cr);
 }
 
