@@ -16,7 +16,7 @@
 
 #include "slope-window-private.h"
 
-#define MAX_OPTIONAL 8
+#define MAX_OPTIONAL 10
 /* Below this share of the height, a presentation panel's type grows by
  * the factor in style.css (.side-panel.roomy), 1.2. */
 #define ROOMY_SHARE 0.75
@@ -43,6 +43,12 @@ optional_items (SlopeWindow *self,
         items[n++] = GTK_WIDGET (self->scale_hint);
     }
   items[n++] = GTK_WIDGET (self->lr_hint);
+  /* Then the batching, and the optimizer's keyword arguments: the
+   * optimizer itself stays, with the arguments it was given. */
+  if (self->batch_section != NULL)
+    items[n++] = self->batch_section;
+  if (self->optim_params_box != NULL)
+    items[n++] = self->optim_params_box;
   g_assert (n <= MAX_OPTIONAL);
   return n;
 }
