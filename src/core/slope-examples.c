@@ -125,6 +125,26 @@ slope_examples_load_printed (const char  *id,
 
   example = slope_examples_lookup (id);
   if (example == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no example called “%s”"), id);
+      return NULL;
+    }
+  if (example->printed_path == NULL)
+    return NULL;
+
+  bytes = g_resource_lookup_data (slope_examples_get_resource (), example->printed_path,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  text = g_strndup (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  len = strlen (text);
+  if (len > 0 && text[len - 1] == '\n')
+    text[len - 1] = '\0';
+  return g_strsplit (text, "\n", -1);
+}
+
+/**
  * slope_examples_lesson_file:
  * @id: an example's id, such as "notebook"
  *
@@ -149,18 +169,6 @@ slope_examples_lesson_file (const char  *id,
                    _("There is no example called “%s”"), id);
       return NULL;
     }
-  if (example->printed_path == NULL)
-    return NULL;
-
-  bytes = g_resource_lookup_data (slope_examples_get_resource (), example->printed_path,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return NULL;
-  text = g_strndup (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
-  len = strlen (text);
-  if (len > 0 && text[len - 1] == '\n')
-    text[len - 1] = '\0';
-  return g_strsplit (text, "\n", -1);
   uri = g_strdup_printf ("resource://" EXAMPLES_PREFIX "%s.slope", id);
   return g_file_new_for_uri (uri);
 }
