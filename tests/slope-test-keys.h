@@ -19,5 +19,10 @@ void slope_test_keys_move_pointer (GtkWindow       *window,
                                    GtkWidget       *widget,
                                    double           x,
                                    double           y);
+void slope_test_keys_click        (GtkWindow       *window,
+                                   GtkWidget       *widget,
+                                   double           x,
+                                   double           y,
+                                   guint            button);
 
 G_END_DECLS
