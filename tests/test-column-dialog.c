@@ -84,6 +84,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
+static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 wait_loaded (SlopeWindow *window)
 {
@@ -300,6 +307,22 @@ test_two_columns_load_directly (Fixture       *f,
   g_assert_true (slope_window_is_loading (f->window));
   wait_loaded (f->window);
   assert_dataset_is (slope_window_get_dataset (f->window), heights, weights, 5);
+
+  /* A file opened is offered again among the desktop's recent files
+   * (this test's own, isolated).  GTK adds it once it has asked the file
+   * for its type, a main-loop turn or two later; ten seconds is a failure. */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    GtkRecentManager *recent = gtk_recent_manager_get_default ();
+    gboolean timed_out = FALSE;
+    guint guard = g_timeout_add_seconds (10, set_true, &timed_out);
+
+    while (!gtk_recent_manager_has_item (recent, uri) && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (gtk_recent_manager_has_item (recent, uri));
+    if (!timed_out)
+      g_source_remove (guard);
+  }
 }
 
 /* Two columns of which one is text: the reader has no pair, so ask. */
