@@ -139,7 +139,7 @@ def main():
     args = ap.parse_args()
 
     if args.list:
-        for mid, path, _, _, what in MUTANTS:
+        for mid, path, _, _, what, *_ in MUTANTS:
             print("%-8s %-34s %s" % (area_of(path), mid, what))
         return 0
 
@@ -160,7 +160,7 @@ def main():
     suites = tests_by_suite(args.scratch)
 
     results = []   # (area, id, status, detail)
-    for mid, path, old, new, what in chosen:
+    for mid, path, old, new, what, *hint in chosen:
         area = area_of(path)
         target = os.path.join(args.scratch, path)
         original = open(target, encoding="utf-8").read()
@@ -179,7 +179,10 @@ def main():
                 tests = []
                 for suite in SUITES[area]:
                     tests += [t for t in suites[suite] if t not in tests]
-                tests.sort(key=lambda t: not related(path, t))
+                # The tests a mutant names first, then those named after
+                # its file, then the rest: most mutants cost one test.
+                first = hint[0] if hint else ()
+                tests.sort(key=lambda t: (t not in first, not related(path, t)))
                 failed = run_tests(args.scratch, tests, env)
                 status, detail = ("caught", failed) if failed else ("SURVIVED", what)
         finally:
