@@ -299,7 +299,7 @@ MUTANTS = [
      "return MAX ((double) width / natural_width, min_scale);",
      "return MIN ((double) width / natural_width, min_scale);",
      "a shrunk panel scaled to its smallest at once",
-     ("test-appearance",)),
+     ("test-lesson-views",)),
     # ---- app ----------------------------------------------------------
     ("settings-log-scale-key", "src/app/slope-window-controls.c",
      "g_settings_set_boolean (self->settings, \"cost-log-scale\", log_scale);",
