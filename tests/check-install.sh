@@ -30,6 +30,22 @@ if [ "$gui" = yes ]; then
 fi
 
 status=0
+# A double-click on a .slope lesson opens Slope: the installed desktop entry
+# lists the MIME type the installed MIME package declares.
+if [ "$gui" = yes ]; then
+  desktop="$destdir$datadir/applications/$id.desktop"
+  mime="$destdir$datadir/mime/packages/$id.xml"
+  if [ -f "$desktop" ] && [ -f "$mime" ]; then
+    for type in $(sed -n 's/.*<mime-type type="\([^"]*\)".*/\1/p' "$mime"); do
+      if grep -q "^MimeType=\(.*;\)\?$type;" "$desktop"; then
+        echo "desktop entry opens: $type"
+      else
+        echo "check-install: $id.desktop does not list $type in MimeType=" >&2
+        status=1
+      fi
+    done
+  fi
+fi
 for f in $expected; do
   if [ -f "$destdir$f" ]; then
     echo "installed: $f"

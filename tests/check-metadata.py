@@ -4,11 +4,13 @@
 # validators without a word, and the metainfo has what Flathub's quality
 # guidelines ask for.
 #
-#   check-metadata.py desktop DESKTOP-FILE
+#   check-metadata.py desktop DESKTOP-FILE [MIME-XML]
 #   check-metadata.py metainfo METAINFO-FILE VERSION
 #   check-metadata.py schema SCHEMA-FILE SRCDIR
 #
-# desktop-file-validate exits 0 on hints; here any output fails.
+# desktop-file-validate exits 0 on hints; here any output fails.  Every MIME
+# type Slope declares (MIME-XML, the .slope lesson's) must be in the desktop
+# entry's MimeType=, or a double-click on a lesson would not open Slope.
 # appstreamcli validate --no-net must report nothing but the one info that
 # Debian 12's AppStream 0.16 gives about <developer>, an AppStream 1.0 tag
 # that Flathub requires.  Beyond the validator, the metainfo must have
@@ -33,6 +35,29 @@ def check_desktop(path):
     if out:
         print(out)
     return ['desktop-file-validate: ' + line for line in out.splitlines()] if out or run.returncode else []
+
+
+def declared_mime_types(mime_xml):
+    ns = '{http://www.freedesktop.org/standards/shared-mime-info}'
+    return [t.get('type') for t in ET.parse(mime_xml).getroot().iter(ns + 'mime-type')]
+
+
+def desktop_mime_types(path):
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('MimeType='):
+                return [t for t in line.strip()[len('MimeType='):].split(';') if t]
+    return []
+
+
+def check_desktop_mime(path, mime_xml):
+    listed = desktop_mime_types(path)
+    declared = declared_mime_types(mime_xml)
+    errors = [f'MimeType= does not list {t}, which {os.path.basename(mime_xml)} declares'
+              for t in declared if t not in listed]
+    if not declared:
+        errors.append(f'{mime_xml} declares no <mime-type>')
+    return errors
 
 
 def check_metainfo(path, version):
@@ -102,6 +127,8 @@ def check_schema(path, srcdir):
 def main():
     if sys.argv[1] == 'desktop':
         errors = check_desktop(sys.argv[2])
+        if len(sys.argv) > 3:
+            errors += check_desktop_mime(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == 'schema':
         errors = check_schema(sys.argv[2], sys.argv[3])
     else:

@@ -37,6 +37,7 @@ RULES = [
     ('tests/reference/*.txt', None, 'PyTorch logs compared byte for byte'),
     ('tests/reference/*.values', None, 'PyTorch trajectories read number by number by test-slope-train-scale'),
     ('tests/data/*.txt', None, 'expected output compared byte for byte'),
+    ('data/examples/*.txt', None, "the notebook's printed lines, shown and compared byte for byte"),
     ('tests/fuzz/*', None, 'fuzzer inputs, replayed byte for byte; a comment would change them'),
     ('*.json', None, 'JSON has no comment syntax'),
     ('*.png', None, 'binary image'),
@@ -49,6 +50,7 @@ RULES = [
     ('meson.build', HASH, ''), ('*/meson.build', HASH, ''), ('meson_options.txt', HASH, ''),
     ('*.py', HASH, ''), ('*.sh', HASH, ''), ('run', HASH, ''), ('.ci/run', HASH, ''), ('bench/compare', HASH, ''),
     ('*.desktop.in', HASH, ''), ('po/POTFILES.in', HASH, ''), ('po/LINGUAS', HASH, ''),
+    ('*.slope', HASH, ''),
     ('*.po', HASH, ''), ('*.supp', HASH, ''), ('.gitignore', HASH, ''), ('.gitattributes', HASH, ''),
 ]
 

@@ -103,6 +103,10 @@ slope_test_keys_focus_window (GtkWindow *window)
   dpy = xdisplay (window);
   xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
   XSetInputFocus (dpy, xid, RevertToParent, CurrentTime);
+  /* A loaded machine can stall the X server between a press and its
+   * release for longer than the repeat delay; it would then repeat the key,
+   * and one press would act twice. */
+  XAutoRepeatOff (dpy);
   XFlush (dpy);
   get_probe (window);
 

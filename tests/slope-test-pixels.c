@@ -51,6 +51,41 @@ slope_test_near_color (SlopeTestRgb a,
          && ABS (a.b - b.b) <= tolerance;
 }
 
+/* How many pixels of two images the same size differ, in any channel
+ * (alpha included, premultiplied as stored), by more than @tolerance. */
+guint
+slope_test_count_different (cairo_surface_t *a,
+                            cairo_surface_t *b,
+                            int              tolerance)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  const guint8 *da, *db;
+  guint count = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  da = cairo_image_surface_get_data (a);
+  db = cairo_image_surface_get_data (b);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *ra = da + y * cairo_image_surface_get_stride (a);
+      const guint8 *rb = db + y * cairo_image_surface_get_stride (b);
+
+      for (int x = 0; x < width; x++)
+        for (int c = 0; c < 4; c++)
+          if (ABS (ra[4 * x + c] - rb[4 * x + c]) > tolerance)
+            {
+              count++;
+              break;
+            }
+    }
+  return count;
+}
+
 void
 slope_test_maybe_save (cairo_surface_t *surface,
                        const char      *name)

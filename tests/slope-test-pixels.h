@@ -23,6 +23,9 @@ SlopeTestRgb slope_test_pixel_at    (cairo_surface_t  *surface,
 gboolean     slope_test_near_color  (SlopeTestRgb      a,
                                      SlopeTestRgb      b,
                                      int               tolerance);
+guint        slope_test_count_different (cairo_surface_t *a,
+                                         cairo_surface_t *b,
+                                         int              tolerance);
 void         slope_test_maybe_save  (cairo_surface_t  *surface,
                                      const char       *name);
 

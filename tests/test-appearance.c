@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "slope-csv.h"
 #include "slope-widget-style.h"
 #include "slope-wrap.h"
 #include "slope-window-private.h"
@@ -477,6 +478,9 @@ typedef struct
   gboolean explain;
 } Case;
 
+/* The side panel's scrolled window, whose content check_minimums() checks. */
+static GtkWidget *side_scroller;
+
 /* Every shown widget got at least its minimum, width first, then the
  * height it needs at that width. */
 static void
@@ -487,7 +491,8 @@ check_minimums (GtkWidget *widget,
       || !gtk_widget_get_mapped (widget))
     return;
 
-  if (!GTK_IS_NATIVE (widget) || GTK_IS_WINDOW (widget))
+  /* A viewport is as large as what shows of its content, not the content. */
+  if ((!GTK_IS_NATIVE (widget) || GTK_IS_WINDOW (widget)) && !GTK_IS_VIEWPORT (widget))
     {
       GtkAllocation a;
       int w, h, min_w = 0, min_h = 0;
@@ -505,19 +510,86 @@ check_minimums (GtkWidget *widget,
       min_w -= mx;
       min_h -= my;
       if (w < min_w || h < min_h)
-        g_string_append_printf (problems, "%s%s%s: %d×%d < %d×%d\n",
+        g_string_append_printf (problems, "%s%s%s%s%s: %d×%d < %d×%d\n",
                                 G_OBJECT_TYPE_NAME (widget),
                                 gtk_widget_get_name (widget) ? " " : "",
-                                gtk_widget_get_css_name (widget), w, h, min_w, min_h);
+                                gtk_widget_get_css_name (widget),
+                                GTK_IS_LABEL (widget) ? " " : "",
+                                GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "",
+                                w, h, min_w, min_h);
     }
 
-  /* A scrolled window's content may be taller than the window: that is
-   * what it is for.  Its width is checked below, for the explain pane. */
-  if (GTK_IS_SCROLLED_WINDOW (widget))
+  /* Into the side panel's scrolled window too: its content must be given
+   * at least its minimum, however much of it shows (its fit is checked on
+   * its own).  The explain pane's content is checked for its width below. */
+  if (GTK_IS_SCROLLED_WINDOW (widget) && widget != side_scroller)
     return;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     check_minimums (child, problems);
+}
+
+/* @widget lies within @area, both as the window lays them out. */
+static void
+assert_within (GtkWidget  *widget,
+               GtkWidget  *area,
+               GtkWidget  *window)
+{
+  graphene_rect_t w, a;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &w));
+  g_assert_true (gtk_widget_compute_bounds (area, window, &a));
+  if (w.origin.y < a.origin.y - 0.5 || w.origin.y + w.size.height > a.origin.y + a.size.height + 0.5
+      || w.origin.x < a.origin.x - 0.5 || w.origin.x + w.size.width > a.origin.x + a.size.width + 0.5)
+    g_error ("%s at %g,%g %g×%g is not within %s at %g,%g %g×%g", G_OBJECT_TYPE_NAME (widget),
+             w.origin.x, w.origin.y, w.size.width, w.size.height, G_OBJECT_TYPE_NAME (area),
+             a.origin.x, a.origin.y, a.size.width, a.size.height);
+}
+
+/* The side panel fits the window: nothing of it below the fold (no
+ * scrolling), and each of its controls shown lies within the panel and the
+ * window.  In normal mode every control is shown, down to the last. */
+static void
+assert_panel_fits (SlopeWindow *window,
+                   const Case  *c)
+{
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (window->side_scroller);
+  GtkWidget *controls[] = {
+    GTK_WIDGET (window->lr_scale), GTK_WIDGET (window->lr_entry), GTK_WIDGET (window->suggest_button),
+    GTK_WIDGET (window->zero_grad_switch), GTK_WIDGET (window->epochs_spin),
+    GTK_WIDGET (window->speed_scale), GTK_WIDGET (window->initial_w_spin),
+    GTK_WIDGET (window->initial_b_spin), GTK_WIDGET (window->scale_drop_down),
+    GTK_WIDGET (window->residuals_check),
+  };
+
+  g_test_message ("side panel %d px wide, content %g of %g px high",
+                  gtk_widget_get_width (GTK_WIDGET (window->side_scroller)),
+                  gtk_adjustment_get_upper (v), gtk_adjustment_get_page_size (v));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (v), <=, gtk_adjustment_get_page_size (v) + 0.5);
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      if (!c->presentation)
+        g_assert_true (gtk_widget_is_visible (controls[i]));
+      if (!gtk_widget_is_visible (controls[i]))
+        continue;
+      assert_within (controls[i], GTK_WIDGET (window->side_scroller), GTK_WIDGET (window));
+      assert_within (controls[i], GTK_WIDGET (window), GTK_WIDGET (window));
+    }
+  /* Presentation mode uses the height it has: what it leaves out or the
+   * larger type it takes on a large screen leaves little of it empty. */
+  if (c->presentation)
+    {
+      int need = 0, height = gtk_widget_get_height (GTK_WIDGET (window->side_scroller));
+
+      gtk_widget_measure (window->side_panel, GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (window->side_panel), &need, NULL, NULL, NULL);
+      g_test_message ("presentation: the panel needs %d of %d px", need, height);
+      g_assert_cmpint (need, >=, 0.85 * height);
+    }
+  /* What a lecture needs is never left out. */
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->readouts)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->lr_scale)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->zero_grad_switch)));
 }
 
 static void
@@ -565,10 +637,27 @@ test_layout (gconstpointer data)
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, c->height);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >=, c->height - 20);
 
+  side_scroller = GTK_WIDGET (window->side_scroller);
   check_minimums (GTK_WIDGET (window), problems);
   if (problems->len > 0)
     g_test_message ("%s", problems->str);
   g_assert_cmpstr (problems->str, ==, "");
+
+  /* The side panel fits; in presentation mode it steps aside only for
+   * the explain pane in a narrow window. */
+  if (c->presentation && c->explain && c->width < 1400)
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->side_scroller)));
+  else
+    assert_panel_fits (window, c);
+
+  /* Presentation mode scales the header bar's icons too. */
+  {
+    int icon = 0;
+
+    gtk_widget_measure (gtk_button_get_child (window->play_button), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &icon, NULL, NULL, NULL);
+    g_assert_cmpint (icon, ==, c->presentation ? 22 : 16);
+  }
 
   /* The plots keep a usable size. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->data_view)), >=, 240);
@@ -616,6 +705,60 @@ test_layout (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The side panel keeps its width while the numbers grow (a start far
+ * off at a diverging rate: W, b, the cost and the gradients go to e+16),
+ * and on real data scaled, whose hint writes the scaling's numbers. */
+static void
+test_panel_width_stable (void)
+{
+  SlopeWindow *window = slope_window_new (NULL, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "houses.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SlopeDataset) houses = slope_csv_load (file, NULL, NULL, NULL, NULL, NULL, NULL);
+  int width, panel;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_size (window);
+  width = gtk_widget_get_width (GTK_WIDGET (window->side_scroller));
+  panel = gtk_widget_get_width (window->side_panel);
+  g_assert_cmpint (width, >, 0);
+
+  slope_window_set_initial (window, -1e6, 1e6);
+  slope_window_set_lr (window, 0.4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset", NULL);
+  for (guint i = 0; i < 30; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+      slope_runner_sync (window->runner);
+      slope_window_refresh (window);
+      if (i % 10 == 9)
+        {
+          wait_for_size (window);
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->side_scroller)), ==, width);
+          g_assert_cmpint (gtk_widget_get_width (window->side_panel), ==, panel);
+        }
+    }
+  /* The numbers did grow, to a long scientific notation. */
+  g_assert_nonnull (strstr (gtk_label_get_text (window->readout_values[READOUT_COST]), "e+"));
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 30);
+
+  g_assert_nonnull (houses);
+  slope_window_set_dataset (window, houses);
+  gtk_drop_down_set_selected (window->scale_drop_down, SLOPE_SCALE_STANDARDIZE);
+  slope_runner_sync (window->runner);
+  slope_window_refresh (window);
+  wait_for_size (window);
+  g_assert_nonnull (strstr (gtk_label_get_text (window->scale_hint), "round bowl"));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->side_scroller)), ==, width);
+  g_assert_cmpint (gtk_widget_get_width (window->side_panel), ==, panel);
+
+  g_settings_reset (window->settings, "learning-rate");
+  g_settings_reset (window->settings, "initial-w");
+  g_settings_reset (window->settings, "initial-b");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/appearance/text/text-scaling", test_text_scaling);
   g_test_add_func ("/appearance/a11y/slider-value-text", test_slider_value_text);
   g_test_add_func ("/appearance/a11y/plot-descriptions", test_plot_descriptions);
+  g_test_add_func ("/appearance/layout/panel-width-stable", test_panel_width_stable);
 
   {
     static const int sizes[][2] = { { 1024, 768 }, { 1280, 800 }, { 1920, 1080 } };

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "slope-cost-plot.h"
 #include "slope-test-pixels.h"
@@ -281,6 +282,97 @@ test_empty (void)
     }
 }
 
+/* The pixel among (x, y − 1), (x, y), (x, y + 1) farthest from the
+ * background: a one-pixel line may fall between two rows. */
+static SlopeTestRgb
+inked_pixel (cairo_surface_t *surface,
+             double           x,
+             double           y,
+             SlopeTestRgb     background)
+{
+  SlopeTestRgb best = background;
+  int best_d = -1;
+
+  for (int dy = -1; dy <= 1; dy++)
+    {
+      SlopeTestRgb p = slope_test_pixel_at (surface, x, y + dy);
+      int d = abs (p.r - background.r) + abs (p.g - background.g) + abs (p.b - background.b);
+
+      if (d > best_d)
+        best = p, best_d = d;
+    }
+  return best;
+}
+
+/* Mini-batches: twenty epochs of three batches whose costs sit at 0.45
+ * times the epoch's.  Each batch's cost is drawn lightly — the cost's
+ * colour at 35 % over the background, as designed — where it ran
+ * (epoch e's batch k at e − 1 + (k + 1)/3), and the epochs' curve stays
+ * bold in the cost's own colour; with no batches nothing is drawn there.
+ * A batch costlier than every epoch widens the y axis rather than sit
+ * clamped on its top edge. */
+static void
+test_batches (void)
+{
+  g_autoptr(SlopeHistory) history = slope_history_new_default ();
+  const SlopePalette *palette = slope_palette_get (FALSE);
+  SlopeTestRgb bg = slope_test_rgb_of (&palette->background);
+  SlopeTestRgb full = slope_test_rgb_of (&palette->cost);
+  SlopeTestRgb light = {
+    (int) lround (bg.r + 0.35 * (full.r - bg.r)),
+    (int) lround (bg.g + 0.35 * (full.g - bg.g)),
+    (int) lround (bg.b + 0.35 * (full.b - bg.b)),
+  };
+  double batch_x[60], batch_cost[60];
+  SlopeCostPlot plot;
+  cairo_surface_t *surface;
+  double x, y;
+
+  slope_cost_plot_init (&plot);
+  plot.history = history;
+  plot.log_scale = FALSE;
+  fill (history, 20, falling);
+  for (guint e = 1; e <= 20; e++)
+    for (guint k = 0; k < 3; k++)
+      {
+        batch_x[(e - 1) * 3 + k] = e - 1.0 + (k + 1.0) / 3.0;
+        batch_cost[(e - 1) * 3 + k] = 0.45 * falling (e);
+      }
+  plot.batch_x = batch_x;
+  plot.batch_cost = batch_cost;
+  plot.n_batches = G_N_ELEMENTS (batch_x);
+
+  surface = render (&plot);
+  slope_test_maybe_save (surface, "cost-plot-batches.png");
+  /* Between epoch 5's second and third batches the line is flat. */
+  x = slope_cost_plot_epoch_to_x (&plot, WIDTH, HEIGHT, 5) - 0.5
+      * (slope_cost_plot_epoch_to_x (&plot, WIDTH, HEIGHT, 1)
+         - slope_cost_plot_epoch_to_x (&plot, WIDTH, HEIGHT, 0)) / 3.0;
+  y = slope_cost_plot_cost_to_y (&plot, WIDTH, HEIGHT, 0.45 * falling (5));
+  g_assert_true (slope_test_near_color (inked_pixel (surface, x, y, bg), light, 40));
+  g_assert_false (slope_test_near_color (inked_pixel (surface, x, y, bg), full, 60));
+  /* The epochs' own curve, bold. */
+  check_curve (surface, &plot, 5);
+  cairo_surface_destroy (surface);
+
+  plot.n_batches = 0;
+  surface = render (&plot);
+  slope_test_maybe_save (surface, "cost-plot-no-batches.png");
+  g_assert_true (slope_test_near_color (inked_pixel (surface, x, y, bg), bg, 8));
+  cairo_surface_destroy (surface);
+
+  {
+    double top;
+
+    batch_cost[13] = 3.0 * falling (5);
+    plot.n_batches = G_N_ELEMENTS (batch_x);
+    slope_cost_plot_area (&plot, WIDTH, HEIGHT, NULL, &top, NULL, NULL);
+    g_assert_cmpfloat (slope_cost_plot_cost_to_y (&plot, WIDTH, HEIGHT, batch_cost[13]), >, top + 5.0);
+    plot.log_scale = TRUE;
+    g_assert_cmpfloat (slope_cost_plot_cost_to_y (&plot, WIDTH, HEIGHT, batch_cost[13]), >, top + 5.0);
+  }
+}
+
 static void
 test_epoch_at (void)
 {
@@ -362,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/cost-plot/zero-cost", test_zero_cost);
   g_test_add_func ("/cost-plot/empty", test_empty);
   g_test_add_func ("/cost-plot/epoch-at", test_epoch_at);
+  g_test_add_func ("/cost-plot/batches", test_batches);
   g_test_add_func ("/cost-plot/million-epochs", test_million_epochs);
 
   return g_test_run ();

@@ -57,6 +57,9 @@ test_id_column (void)
                   "size", "price", 500, 120000);
   assert_columns ("ID;size;price\n1;500;120000\n2;1200;230000\n3;1800;330000\n",
                   "size", "price", 500, 120000);
+  /* Named id, with names that say nothing of x and y and ids out of
+   * order: the name alone passes over it. */
+  assert_columns ("id,a,b\n17,0.5,1.5\n3,0.25,2.5\n9,0.75,3.5\n", "a", "b", 0.5, 1.5);
   /* pandas' to_csv() with its index: an empty first header cell. */
   assert_columns (",size,price\n0,500,120000\n1,1200,230000\n2,1800,330000\n",
                   "size", "price", 500, 120000);

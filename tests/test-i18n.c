@@ -112,6 +112,10 @@ collect_english (GtkWidget *widget,
 
   if (!gtk_widget_get_visible (widget))
     return;
+  /* Code is set in monospace: torch.optim's keywords (momentum,
+   * nesterov) are Python, not prose. */
+  if (gtk_widget_has_css_class (widget, "monospace"))
+    return;
   if (GTK_IS_LABEL (widget) && is_english (gtk_label_get_text (GTK_LABEL (widget))))
     g_ptr_array_add (english, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
   if (is_english (tooltip))

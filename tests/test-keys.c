@@ -471,7 +471,7 @@ test_edit_points_by_keys (void)
   settle (window);
   g_assert_cmpuint (window->snapshot.state.epoch, ==, 0);
   point_pixel_before (window, &before, &before_area, 1, &px, &py);
-  g_assert_cmpfloat (fabs (px - px0 - 5.0), <, 1.0);
+  g_assert_cmpfloat_with_epsilon (px - px0, 5.0, 1.0);
   g_assert_cmpfloat (slope_dataset_get_y (window->dataset)[1], ==, 4.0);
   g_assert_cmpfloat (slope_dataset_get_x (window->dataset)[1], >, 2.0);
   before = *slope_data_view_get_plot (window->data_view);
@@ -480,7 +480,7 @@ test_edit_points_by_keys (void)
   point_pixel_before (window, &before, &before_area, 1, &px0, &py0);
   press (window, GDK_KEY_Up, 0);
   point_pixel_before (window, &before, &before_area, 1, &px, &py);
-  g_assert_cmpfloat (fabs (py - py0 + 5.0), <, 1.0);
+  g_assert_cmpfloat_with_epsilon (py - py0, -5.0, 1.0);
   y_up = slope_dataset_get_y (window->dataset)[1];
   before = *slope_data_view_get_plot (window->data_view);
   slope_data_plot_area (&before, gtk_widget_get_width (GTK_WIDGET (window->data_view)),
@@ -488,7 +488,7 @@ test_edit_points_by_keys (void)
   point_pixel_before (window, &before, &before_area, 1, &px0, &py0);
   press (window, GDK_KEY_Down, GDK_SHIFT_MASK);
   point_pixel_before (window, &before, &before_area, 1, &px, &py);
-  g_assert_cmpfloat (fabs (py - py0 - 1.0), <, 1.0);
+  g_assert_cmpfloat_with_epsilon (py - py0, 1.0, 1.0);
   assert_point (window->dataset, 0, 1.0, 2.0);
   assert_point (window->dataset, 2, 3.0, 6.0);
 

@@ -139,6 +139,63 @@ test_path_drawn (void)
   cairo_surface_destroy (surface);
 }
 
+/* The brightest pixel around (x, y): a thin line may fall between two. */
+static double
+brightest_near (cairo_surface_t *surface,
+                double           x,
+                double           y)
+{
+  double best = 0.0;
+
+  for (int dx = -1; dx <= 1; dx++)
+    for (int dy = -1; dy <= 1; dy++)
+      best = MAX (best, luminance (slope_test_pixel_at (surface, x + dx, y + dy)));
+  return best;
+}
+
+/* Mini-batches: the steps within the epochs, a zigzag between the ends
+ * the epochs' path joins, are drawn lightly over the map — and only when
+ * given. */
+static void
+test_batch_path (void)
+{
+  const double pw[] = { 0.0, 1.8 };
+  const double pb[] = { 0.0, 0.2 };
+  const double bw[] = { 0.6, 1.2, 1.8 };
+  const double bb[] = { 1.2, -0.4, 0.2 };
+  SlopeLandscapePlot plot;
+  cairo_surface_t *with, *without;
+  SlopeArea area;
+  double x0, y0, x1, y1;
+
+  notebook_plot (&plot);
+  plot.path_w = pw;
+  plot.path_b = pb;
+  plot.n_path = G_N_ELEMENTS (pw);
+  plot.w = 1.8;
+  plot.b = 0.2;
+  plot.show_gradient = FALSE;
+  slope_landscape_view_fit (&plot.view, &plot.moments, bw, bb, G_N_ELEMENTS (bw), plot.w, plot.b);
+  without = render (&plot, "landscape-no-batch-path.png");
+  plot.batch_w = bw;
+  plot.batch_b = bb;
+  plot.n_batch_path = G_N_ELEMENTS (bw);
+  with = render (&plot, "landscape-batch-path.png");
+  slope_landscape_plot_area (&plot, WIDTH, HEIGHT, &area);
+
+  /* Along the zigzag's middle step, from (0.6, 1.2) to (1.2, −0.4). */
+  slope_landscape_plot_to_pixel (&plot, &area, bw[0], bb[0], &x0, &y0);
+  slope_landscape_plot_to_pixel (&plot, &area, bw[1], bb[1], &x1, &y1);
+  for (double t = 0.3; t < 0.75; t += 0.2)
+    {
+      double x = x0 + t * (x1 - x0), y = y0 + t * (y1 - y0);
+
+      g_assert_cmpfloat (brightest_near (with, x, y), >, brightest_near (without, x, y) + 40.0);
+    }
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+}
+
 static gboolean
 view_contains (const SlopeLandscapeView *v,
                double                    w,
@@ -687,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/landscape-plot/cost-formula", test_cost_formula);
   g_test_add_func ("/landscape-plot/dark-and-empty", test_dark_and_empty);
   g_test_add_func ("/landscape-plot/scaled-titles", test_scaled_titles);
+  g_test_add_func ("/landscape-plot/batch-path", test_batch_path);
 
   return g_test_run ();
 }

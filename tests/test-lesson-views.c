@@ -235,6 +235,63 @@ test_fit_scale (void)
   g_assert_cmpfloat (slope_fit_scale (100, 0, 0.6), ==, 1.0);
 }
 
+/* The stacked table, for a narrow pane: the math view's second label. */
+static const char *
+stacked_text (GtkWidget *math)
+{
+  GtkWidget *label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (math));
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* With more points than the panel writes out, the row "… and 35 more
+ * points" has three cells, not five: stacked, it is that note under the
+ * formula and nothing after it, never a "(null)" (session 1's F9 bug). */
+static void
+test_math_stacked_more_points (void)
+{
+  double x[40], y[40];
+  g_autoptr(SlopeDataset) data = NULL;
+  g_autoptr(SlopeTrainer) trainer = NULL;
+  GtkWidget *math = slope_math_view_new ();
+  GtkWidget *window = show_in_window (math);
+  SlopeTrainerState state;
+  SlopeEpochRecord rec;
+  g_auto(GStrv) lines = NULL;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (x); i++)
+    {
+      x[i] = i + 1;
+      y[i] = 2.0 * (i + 1);
+    }
+  data = slope_dataset_new (x, y, G_N_ELEMENTS (x), NULL);
+  trainer = slope_trainer_new (data);
+  slope_trainer_reset (trainer);
+  while (!slope_trainer_step_line (trainer, &rec))
+    ;
+  slope_trainer_get_state (trainer, &state);
+  slope_math_view_update (SLOPE_MATH_VIEW (math), &state, rec.w_before, rec.b_before, data, NULL);
+
+  g_test_message ("%s", stacked_text (math));
+  g_assert_null (strstr (stacked_text (math), "(null)"));
+  g_assert_null (strstr (slope_math_view_get_text (SLOPE_MATH_VIEW (math)), "(null)"));
+  lines = g_strsplit (stacked_text (math), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "more points") != NULL)
+      {
+        /* "…" and an empty formula cell, then the note alone. */
+        g_assert_cmpstr (lines[i], ==, "\tand 35 more points");
+        g_assert_true (i > 0);
+        g_assert_cmpstr (lines[i - 1], ==, "…\t");
+        found = TRUE;
+      }
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/lesson-views/math/updates", test_math_updates);
   g_test_add_func ("/lesson-views/math/font-scale", test_math_font_scale);
   g_test_add_func ("/lesson-views/fit-scale", test_fit_scale);
+  g_test_add_func ("/lesson-views/math/stacked-more-points", test_math_stacked_more_points);
 
   return g_test_run ();
 }

@@ -104,6 +104,7 @@ test_round_trip_embedded (void)
   slope_lesson_set_title (lesson, "모멘텀: 넘어서는 길");
   slope_lesson_set_note (lesson, "Line one;\nline two = \"quoted\" [not a group]\n\ttabbed");
   slope_lesson_set_panels (lesson, panels);
+  slope_lesson_set_scale_mode (lesson, SLOPE_SCALE_CENTER);
   g_assert_true (slope_lesson_save (lesson, file, &error));
   g_assert_no_error (error);
 
@@ -114,6 +115,7 @@ test_round_trip_embedded (void)
   g_assert_cmpstr (slope_lesson_get_note (back), ==,
                    "Line one;\nline two = \"quoted\" [not a group]\n\ttabbed");
   g_assert_cmpstrv (slope_lesson_get_panels (back), panels);
+  g_assert_cmpint (slope_lesson_get_scale_mode (back), ==, SLOPE_SCALE_CENTER);
   g_assert_cmpint (slope_lesson_get_data_kind (back), ==, SLOPE_LESSON_DATA_EMBEDDED);
   slope_lesson_get_run (back, &rs_back);
   assert_same_run (&rs, &rs_back);
@@ -130,6 +132,7 @@ test_round_trip_embedded (void)
   text2 = read_text (again);
   g_assert_cmpstr (text1, ==, text2);
   g_assert_true (g_str_has_prefix (text1, "[Slope Lesson]\nVersion=1\n"));
+  g_assert_nonnull (strstr (text1, "\nScale=center\n"));
   g_file_delete (file, NULL, NULL);
   g_file_delete (again, NULL, NULL);
 }
@@ -193,7 +196,37 @@ test_minimal (void)
   g_assert_cmpuint (rs.batch_size, ==, 0);
   g_assert_null (slope_lesson_get_title (lesson));
   g_assert_cmpuint (g_strv_length ((char **) slope_lesson_get_panels (lesson)), ==, 0);
+  /* Format 1 before [Run] Scale: the data as it is. */
+  g_assert_cmpint (slope_lesson_get_scale_mode (lesson), ==, SLOPE_SCALE_NONE);
   g_file_delete (file, NULL, NULL);
+}
+
+/* Each way of writing the three scalings, as slope-train's --scale takes them. */
+static void
+test_scale_values (void)
+{
+  static const struct { const char *text; SlopeScaleMode mode; } cases[] = {
+    { "none", SLOPE_SCALE_NONE },
+    { "center", SLOPE_SCALE_CENTER },
+    { "centre", SLOPE_SCALE_CENTER },
+    { "standardize", SLOPE_SCALE_STANDARDIZE },
+    { " Standardise ", SLOPE_SCALE_STANDARDIZE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = tmp_file ("scale.slope");
+      g_autoptr(SlopeLesson) lesson = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strdup_printf ("[Slope Lesson]\nVersion=1\n[Data]\nX=1;2;3\n"
+                                               "Y=2;4;7\n[Run]\nScale=%s\n", cases[i].text);
+
+      write_text ("scale.slope", text);
+      lesson = slope_lesson_load (file, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (slope_lesson_get_scale_mode (lesson), ==, cases[i].mode);
+      g_file_delete (file, NULL, NULL);
+    }
 }
 
 static const struct
@@ -225,6 +258,10 @@ static const struct
     SLOPE_LESSON_ERROR_INVALID, "[Run] ZeroGrad: must be true or false" },
   { "[Slope Lesson]\nVersion=1\n[Data]\nX=1;2\nY=1;2\n[Run]\nBatchSize=-4\n",
     SLOPE_LESSON_ERROR_INVALID, "[Run] BatchSize" },
+  { "[Slope Lesson]\nVersion=1\n[Data]\nX=1;2\nY=1;2\n[Run]\nScale=sideways\n",
+    SLOPE_LESSON_ERROR_INVALID, "[Run] Scale: “sideways” is not none, center or standardize" },
+  { "[Slope Lesson]\nVersion=1\n[Data]\nX=1;2;3\nY=5;5;5\n[Run]\nScale=standardize\n",
+    SLOPE_LESSON_ERROR_INVALID, "[Run] Scale: Cannot standardise: every y is the same" },
   { "[Slope Lesson]\nVersion=1\n[Data]\nFile=missing.csv\n", SLOPE_LESSON_ERROR_DATA, "missing.csv" },
   { "[Slope Lesson]\nVersion=1\n[Data]\nExample=nope\n", SLOPE_LESSON_ERROR_DATA, "data cannot be loaded" },
   { "[Slope Lesson]\nVersion=1\nthis line is not a key\n", SLOPE_LESSON_ERROR_INVALID, "not a Slope lesson" },
@@ -284,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/lesson/round-trip-embedded", test_round_trip_embedded);
   g_test_add_func ("/lesson/round-trip-references", test_round_trip_references);
   g_test_add_func ("/lesson/minimal", test_minimal);
+  g_test_add_func ("/lesson/scale-values", test_scale_values);
   g_test_add_func ("/lesson/damaged", test_damaged);
   g_test_add_func ("/lesson/failed-save-keeps-file", test_failed_save_keeps_file);
 

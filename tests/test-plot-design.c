@@ -182,6 +182,45 @@ test_legend_corner_and_colour (void)
   cairo_surface_destroy (surface);
 }
 
+/* A view grown to follow a line far below the points (a diverging run on
+ * real data) leaves the points in a band along the top: the legend goes
+ * to a bottom corner rather than over them. */
+static void
+test_legend_avoids_points (void)
+{
+  double x[41], y[41];
+  g_autoptr(SlopeDataset) data = NULL;
+  SlopeDataPlot plot;
+  SlopeArea area;
+  cairo_surface_t *surface;
+  double left, right, top, bottom;
+
+  for (guint i = 0; i < G_N_ELEMENTS (x); i++)
+    {
+      x[i] = i;
+      y[i] = 10.0 + (i % 3) * 0.5;
+    }
+  data = slope_dataset_new (x, y, G_N_ELEMENTS (x), NULL);
+  /* Falling, far below: only its arrow shows, at the bottom's middle. */
+  notebook_plot (&plot, data, -1e-9, -1e6);
+  plot.view.y_min = -100.0;
+  plot.view.y_max = 12.0;
+  slope_data_plot_area (&plot, WIDTH, HEIGHT, &area);
+  left = area.left;
+  right = area.left + area.width;
+  top = area.top;
+  bottom = area.top + area.height;
+
+  surface = render (&plot);
+  /* The legend's swatch in the line's vermillion: bottom left, and not in
+   * the top right a falling line would leave free. */
+  g_assert_cmpuint (count_near (surface, left, bottom - 0.2 * area.height, left + area.width / 3,
+                                bottom, okabe_ito_vermillion), >, 20);
+  g_assert_cmpuint (count_near (surface, left, top, right, top + 0.2 * area.height,
+                                okabe_ito_vermillion), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 /* A plot narrower than its legend (1024 px in presentation mode with the
  * explain pane open) shrinks the legend to fit inside the plotting area
  * rather than cutting it at the area's right edge. */
@@ -518,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/plot-design/points-drawn-in-design-blue", test_points_drawn_in_design_blue);
   g_test_add_func ("/plot-design/legend-digits", test_legend_digits);
   g_test_add_func ("/plot-design/legend-corner-and-colour", test_legend_corner_and_colour);
+  g_test_add_func ("/plot-design/legend-avoids-points", test_legend_avoids_points);
   g_test_add_func ("/plot-design/legend-fits-narrow-plot", test_legend_fits_narrow_plot);
   g_test_add_func ("/plot-design/axis-one-two-five", test_axis_one_two_five);
   g_test_add_func ("/plot-design/error-context-draws-nothing", test_error_context_draws_nothing);

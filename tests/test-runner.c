@@ -96,6 +96,83 @@ test_play_runs_and_continues (void)
   g_assert_cmpuint (slope_runner_read_log (runner, &cursor, log), ==, 0);
 }
 
+/* The runs planned ahead, as the notebook's cell was executed: 200 epochs,
+ * then 1000, then 1000 again (the last repeats); each Play is one run,
+ * each log line says which run printed it, and a reset starts the plan
+ * over.  The lines are tests/reference/notebook.txt's, from PyTorch. */
+static void
+test_planned_runs (void)
+{
+  static const guint plan[] = { 200, 1000 };
+  g_autoptr(SlopeRunner) runner = notebook_runner ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
+  SlopeRunnerSnapshot snap = { 0 };
+  guint64 cursor = 0;
+
+  slope_runner_set_speed (runner, 0);
+  slope_runner_set_runs (runner, plan, G_N_ELEMENTS (plan));
+  slope_runner_sync (runner);
+  slope_runner_read (runner, &snap);
+  g_assert_cmpuint (snap.run, ==, 0);
+  g_assert_cmpuint (snap.state.run_length, ==, 200);
+
+  slope_runner_play (runner);
+  slope_runner_wait_paused (runner);
+  slope_runner_read (runner, &snap);
+  g_assert_cmpuint (snap.state.epoch, ==, 200);
+  g_assert_cmpuint (snap.run, ==, 1);
+  g_assert_cmpuint (slope_runner_read_log_runs (runner, &cursor, log, runs), ==, 2);
+  g_assert_cmpstr (log->str, ==,
+                   "Epoch  100/200 W: 1.745, b: 0.579 Cost: 0.048403\n"
+                   "Epoch  200/200 W: 1.800, b: 0.456 Cost: 0.029910\n");
+  g_assert_cmpuint (g_array_index (runs, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (runs, guint, 1), ==, 1);
+
+  slope_runner_play (runner);
+  slope_runner_wait_paused (runner);
+  slope_runner_read (runner, &snap);
+  g_assert_cmpuint (snap.state.epoch, ==, 1200);
+  g_assert_cmpuint (snap.run, ==, 2);
+  g_assert_cmpuint (snap.state.run_length, ==, 1000);
+  g_string_truncate (log, 0);
+  g_array_set_size (runs, 0);
+  g_assert_cmpuint (slope_runner_read_log_runs (runner, &cursor, log, runs), ==, 10);
+  g_assert_true (g_str_has_prefix (log->str, "Epoch  100/1000 W: 1.842, b: 0.358 Cost: 0.018483\n"));
+  g_assert_true (g_str_has_suffix (log->str, "Epoch 1000/1000 W: 1.982, b: 0.041 Cost: 0.000243\n"));
+  for (guint i = 0; i < runs->len; i++)
+    g_assert_cmpuint (g_array_index (runs, guint, i), ==, 2);
+
+  /* Past the plan, its last run again. */
+  slope_runner_play (runner);
+  slope_runner_wait_paused (runner);
+  slope_runner_read (runner, &snap);
+  g_assert_cmpuint (snap.state.epoch, ==, 2200);
+  g_assert_cmpuint (snap.run, ==, 3);
+  g_array_set_size (runs, 0);
+  g_assert_cmpuint (slope_runner_read_log_runs (runner, &cursor, log, runs), ==, 10);
+  g_assert_cmpuint (g_array_index (runs, guint, 9), ==, 3);
+
+  /* A reset starts the plan over: 200 epochs first again. */
+  slope_runner_reset (runner);
+  slope_runner_play (runner);
+  slope_runner_wait_paused (runner);
+  slope_runner_read (runner, &snap);
+  g_assert_cmpuint (snap.state.epoch, ==, 200);
+  g_assert_cmpuint (snap.run, ==, 1);
+  g_string_truncate (log, 0);
+  g_array_set_size (runs, 0);
+  g_assert_cmpuint (slope_runner_read_log_runs (runner, &cursor, log, runs), ==, 2);
+  g_assert_true (g_str_has_prefix (log->str, "Epoch  100/200 W: 1.745"));
+
+  /* One length for every run from the next on, as the window's spin sets. */
+  slope_runner_set_epochs_per_run (runner, 300);
+  slope_runner_play (runner);
+  slope_runner_wait_paused (runner);
+  slope_runner_read (runner, &snap);
+  g_assert_cmpuint (snap.state.epoch, ==, 500);
+}
+
 /* A new learning rate acts from the next epoch, with no reset. */
 static void
 test_lr_and_zero_grad_mid_run (void)
@@ -325,6 +402,7 @@ main (int   argc,
 
   g_test_add_func ("/runner/steps", test_steps);
   g_test_add_func ("/runner/play-runs-and-continues", test_play_runs_and_continues);
+  g_test_add_func ("/runner/planned-runs", test_planned_runs);
   g_test_add_func ("/runner/lr-and-zero-grad-mid-run", test_lr_and_zero_grad_mid_run);
   g_test_add_func ("/runner/divergence/step-too-large", test_divergence_step_too_large);
   g_test_add_func ("/runner/divergence/accumulated", test_divergence_accumulated);

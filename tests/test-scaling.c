@@ -7,8 +7,10 @@
 #include <gio/gio.h>
 #include <math.h>
 
+#include "slope-csv.h"
 #include "slope-dataset.h"
 #include "slope-scaling.h"
+#include "slope-trainer.h"
 
 static void
 test_lesson_standardised (void)
@@ -159,6 +161,54 @@ test_houses_condition (void)
   g_assert_cmpfloat_with_epsilon (lr, 2.0 / 3.6, 1e-12);
 }
 
+/* Sizes and prices, and files with x ≈ 10⁶ and x ≈ 10⁻⁶: standardised
+ * and trained at the suggested rate for 1000 epochs, the line mapped back
+ * into the data's units is the least-squares line numpy.linalg.lstsq finds
+ * on the raw data (the "#! least-squares" lines of the references made by
+ * make-reference.py), to 1e-12 relative. */
+static void
+test_reaches_least_squares (void)
+{
+  static const struct
+  {
+    const char *file;
+    double      w, b;
+  } cases[] = {
+    { "houses.csv", 141.0696383665879, 63732.521107491266 },
+    { "mega.csv", 0.0028332569694769524, -2781.3027277167471 },
+    { "micro.csv", -388774651.14841038, 474.22144463051234 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", cases[i].file, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SlopeDataset) data = slope_csv_load (file, NULL, NULL, NULL, NULL, NULL, &error);
+      g_autoptr(SlopeDataset) scaled = NULL;
+      g_autoptr(SlopeTrainer) trainer = NULL;
+      SlopeTrainerState st;
+      SlopeScaling s;
+      double lr, w, b;
+
+      g_assert_no_error (error);
+      g_assert_true (slope_scaling_compute (data, SLOPE_SCALE_STANDARDIZE, &s, &error));
+      scaled = slope_scaling_apply (&s, data);
+      g_assert_true (slope_dataset_suggested_lr (scaled, &lr));
+      trainer = slope_trainer_new (scaled);
+      slope_trainer_set_lr (trainer, lr);
+      slope_trainer_reset (trainer);
+      for (guint e = 0; e < 1000; e++)
+        slope_trainer_epoch (trainer, NULL);
+      slope_trainer_get_state (trainer, &st);
+      slope_scaling_line_to_data (&s, st.w, st.b, &w, &b);
+      g_test_message ("%s: lr %.17g, ŷ = %.17g x + %.17g; rel %.3g, %.3g", cases[i].file, lr, w, b,
+                      fabs (w - cases[i].w) / fabs (cases[i].w), fabs (b - cases[i].b) / fabs (cases[i].b));
+      g_assert_cmpfloat_with_epsilon (w, cases[i].w, 1e-12 * fabs (cases[i].w));
+      g_assert_cmpfloat_with_epsilon (b, cases[i].b, 1e-12 * fabs (cases[i].b));
+    }
+}
+
 static void
 test_mode_strings (void)
 {
@@ -222,6 +272,7 @@ main (int   argc,
   g_test_add_func ("/scaling/cannot-standardise", test_cannot_standardise);
   g_test_add_func ("/scaling/lesson-moments", test_lesson_moments);
   g_test_add_func ("/scaling/houses-condition", test_houses_condition);
+  g_test_add_func ("/scaling/reaches-least-squares", test_reaches_least_squares);
   g_test_add_func ("/scaling/mode-strings", test_mode_strings);
   g_test_add_func ("/scaling/equation", test_equation);
   g_test_add_func ("/scaling/names", test_names);

@@ -304,6 +304,69 @@ test_lr_auto_lesson (void)
   result_clear (&r);
 }
 
+/* A lesson's [Run] Scale trains as --scale does, so as PyTorch on the
+ * standardised tensors (reference/houses-standardize.txt, whose rate,
+ * 2/(λmin + λmax), it writes out); a lesson without the key, as every
+ * lesson before it, trains on the data as it is. */
+static void
+test_lesson_scale (void)
+{
+  g_autofree char *contents = read_test_file ("reference/houses-standardize.txt");
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "reference", "houses.csv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("slope-train-scale-XXXXXX", NULL);
+  g_autofree char *scaled = g_build_filename (dir, "scaled.slope", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.slope", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  Result r = { 0 };
+
+  g_assert_nonnull (contents);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (lines[i][0] != '#' && lines[i][0] != '\0')
+      g_string_append_printf (expected, "%s\n", lines[i]);
+
+  text = g_strdup_printf ("[Slope Lesson]\nVersion=1\n[Data]\nFile=%s\n[Run]\n"
+                          "LearningRate=0.50632911392405078\nScale=standardize\n", csv);
+  g_assert_true (g_file_set_contents (scaled, text, -1, NULL));
+  g_ptr_array_add (args, g_strdup ("--lesson"));
+  g_ptr_array_add (args, g_strdup (scaled));
+  run_train (args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  assert_log_lines_match (expected->str, r.out);
+  g_assert_nonnull (strstr (r.out, "\nŷ = "));
+  result_clear (&r);
+
+  /* No Scale key: none.  At this rate the raw data blows up. */
+  g_free (text);
+  text = g_strdup_printf ("[Slope Lesson]\nVersion=1\n[Data]\nFile=%s\n[Run]\n"
+                          "LearningRate=0.50632911392405078\nEpochs=3\nLogEvery=1\n", csv);
+  g_assert_true (g_file_set_contents (plain, text, -1, NULL));
+  g_free (g_ptr_array_index (args, 1));
+  g_ptr_array_index (args, 1) = g_strdup (plain);
+  run_train (args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "ŷ = "));
+  g_assert_nonnull (strstr (r.out, "Epoch    3/3 W: "));
+  g_assert_nonnull (strstr (r.err, "diverging from epoch"));
+  result_clear (&r);
+
+  /* The lesson sets the scaling, so --scale cannot be given with it. */
+  g_ptr_array_add (args, g_strdup ("--scale=none"));
+  run_train (args, &r);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.err, ==, "slope-train: --lesson sets the data and the run, so --scale=none "
+                              "cannot be given with it\n");
+  result_clear (&r);
+
+  g_unlink (plain);
+  g_unlink (scaled);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +385,7 @@ main (int   argc,
     }
   g_test_add_func ("/slope-train/scale/cannot-standardise", test_cannot_standardise);
   g_test_add_func ("/slope-train/scale/lr-auto-lesson", test_lr_auto_lesson);
+  g_test_add_func ("/slope-train/scale/lesson", test_lesson_scale);
 
   return g_test_run ();
 }

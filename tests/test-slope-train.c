@@ -82,6 +82,30 @@ test_notebook_log (void)
   result_clear (&r);
 }
 
+/* --example notebook-runs: the two executions without --epochs, PyTorch's
+ * log of them (reference/notebook.txt) byte for byte; --epochs still
+ * decides when given. */
+static void
+test_example_notebook_runs (void)
+{
+  const char *args[] = { "--example", "notebook-runs", NULL };
+  const char *one_run[] = { "--example", "notebook-runs", "--epochs", "1000", NULL };
+  g_autofree char *reference = read_test_file ("reference/notebook.txt");
+  Result r = { 0 };
+
+  run_train (args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpstr (r.out, ==, strchr (reference, '\n') + 1);
+  result_clear (&r);
+
+  run_train (one_run, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "Epoch  100/1000 "));
+  g_assert_true (g_str_has_suffix (r.out, "Epoch 1000/1000 W: 1.971, b: 0.066 Cost: 0.000636\n"));
+  result_clear (&r);
+}
+
 static void
 test_pytorch_reference (gconstpointer data)
 {
@@ -389,6 +413,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/slope-train/notebook-log", test_notebook_log);
+  g_test_add_func ("/slope-train/example-notebook-runs", test_example_notebook_runs);
   for (guint i = 0; i < G_N_ELEMENTS (references); i++)
     {
       g_autofree char *path = g_strdup_printf ("/slope-train/pytorch/%s", references[i]);

@@ -271,7 +271,7 @@ static void
 slope_application_init (SlopeApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.csv…]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.csv|FILE.slope…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
       _("Watch gradient descent fit a line, live."));
 }

@@ -32,6 +32,18 @@ make_filters (SlopeFileFilter which)
       gtk_file_filter_add_suffix (main_filter, "tsv");
       gtk_file_filter_add_suffix (main_filter, "txt");
     }
+  else if (which == SLOPE_FILE_FILTER_LESSON)
+    {
+      gtk_file_filter_set_name (main_filter, _("Slope lessons"));
+      gtk_file_filter_add_mime_type (main_filter, "application/x-slope-lesson");
+      gtk_file_filter_add_suffix (main_filter, "slope");
+    }
+  else if (which == SLOPE_FILE_FILTER_PYTHON)
+    {
+      gtk_file_filter_set_name (main_filter, _("Python scripts"));
+      gtk_file_filter_add_mime_type (main_filter, "text/x-python");
+      gtk_file_filter_add_suffix (main_filter, "py");
+    }
   else
     {
       gtk_file_filter_set_name (main_filter, _("PNG, SVG and PDF files"));

@@ -14,6 +14,8 @@ typedef enum
 {
   SLOPE_FILE_FILTER_CSV,      /* CSV, TSV and text; all files */
   SLOPE_FILE_FILTER_IMAGE,    /* PNG, SVG, PDF */
+  SLOPE_FILE_FILTER_LESSON,   /* .slope lessons */
+  SLOPE_FILE_FILTER_PYTHON,   /* .py scripts */
 } SlopeFileFilter;
 
 /* The answer to “Save changes?”; closing the question is CANCEL. */

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 #include <math.h>
+#include <string.h>
 
 #include "slope-axis.h"
 #include "slope-scaling.h"
@@ -71,7 +72,19 @@ slope_window_divergence_text (SlopeWindow               *self,
   slope_format_number (lr, sizeof lr, snap->diverged_lr, 4);
   slope_format_number (limit, sizeof limit, snap->diverged_limit, 3);
   slope_format_number (suggested, sizeof suggested, snap->suggested_lr, 3);
-  if (snap->divergence == SLOPE_DIVERGENCE_STEP_TOO_LARGE)
+  if (!isfinite (snap->diverged_limit))
+    text = g_strdup_printf (_("Training is diverging (epoch %" PRIu64 "): W, b or the cost grew "
+                              "past the largest number a double holds. Lower the learning rate "
+                              "and press Reset."),
+                            snap->diverged_epoch);
+  else if (self->optimizer.kind != SLOPE_OPTIMIZER_SGD || self->optimizer.momentum != 0.0
+           || self->optimizer.weight_decay != 0.0)
+    text = g_strdup_printf (_("Training is diverging (epoch %" PRIu64 "): the learning rate %s is "
+                              "above %s, the limit for this optimizer on these points (under the "
+                              "slider), so every step overshoots further. Lower the rate and "
+                              "press Reset."),
+                            snap->diverged_epoch, lr, limit);
+  else if (snap->divergence == SLOPE_DIVERGENCE_STEP_TOO_LARGE)
     text = g_strdup_printf (_("Training is diverging (epoch %" PRIu64 "): the learning rate %s is "
                               "above 2/λmax ≈ %s on these points, so every step overshoots "
                               "further. Try %s, the fastest steady rate, and press Reset."),
@@ -96,6 +109,25 @@ add_notice (SlopeWindow *self,
   if (gtk_revealer_get_reveal_child (self->notice_revealer))
     both = g_strconcat (gtk_label_get_text (self->notice_label), "\n", text, NULL);
   slope_window_show_notice (self, both != NULL ? both : text);
+}
+
+/* The divergence banner offers scaling itself: the notice does not say it
+ * a second time beneath it. */
+static void
+drop_scaling_notice (SlopeWindow *self)
+{
+  const char *shown = gtk_label_get_text (self->notice_label);
+  const char *sentence = scaling_sentence ();
+  const char *at;
+  g_autoptr(GString) rest = NULL;
+
+  if (!gtk_revealer_get_reveal_child (self->notice_revealer)
+      || (at = strstr (shown, sentence)) == NULL)
+    return;
+  rest = g_string_new_len (shown, at - shown);
+  g_string_append (rest, at + strlen (sentence));
+  g_strstrip (rest->str);
+  slope_window_show_notice (self, *rest->str != '\0' ? rest->str : NULL);
 }
 
 /**
@@ -129,4 +161,6 @@ slope_window_advice_refresh (SlopeWindow *self)
       if (slope_dataset_badly_conditioned (slope_window_training_data (self), NULL))
         add_notice (self, scaling_sentence ());
     }
+  if (snap->divergence != SLOPE_DIVERGENCE_NONE && snap->scaling_advised)
+    drop_scaling_notice (self);
 }

@@ -55,11 +55,13 @@ slope_window_set_lr (SlopeWindow *self,
   show_lr_text (self, lr);
   self->updating_controls--;
 
+  self->lr = lr;
   slope_lr_zone_set_lr (self->lr_zone, lr);
   /* The key's range holds every rate a person can type, but for the
    * denormals. */
   g_settings_set_double (self->settings, "learning-rate", CLAMP (lr, 1e-300, 1e300));
   slope_runner_set_lr (self->runner, lr);
+  slope_window_optim_update_code (self);
 }
 
 static void
@@ -223,11 +225,33 @@ on_log_scale_toggled (GtkCheckButton *check,
   g_settings_set_boolean (self->settings, "cost-log-scale", log_scale);
 }
 
+/* With mini-batches each step descends its own batch's cost, whose
+ * Hessian is not the whole data's: the limit shown is the whole data's. */
+static void
+show_lr_hint (SlopeWindow *self,
+              const char  *hint)
+{
+  gsize n = slope_dataset_get_n (slope_window_training_data (self));
+
+  if (self->batch_size != 0 && self->batch_size < n)
+    {
+      g_autofree char *both = g_strconcat (hint, " ",
+                                           _("With mini-batches each step follows its own "
+                                             "batch’s cost, whose limit differs: this one is "
+                                             "the whole data’s."),
+                                           NULL);
+
+      gtk_label_set_text (self->lr_hint, both);
+    }
+  else
+    gtk_label_set_text (self->lr_hint, hint);
+}
+
 /* The stable range for these points, on the slider and in words. */
 void
 slope_window_controls_update_limits (SlopeWindow *self)
 {
-  double lr_2, lr_4;
+  double lr_2, lr_4, limit;
   char a[32], b[32];
   g_autofree char *hint = NULL;
 
@@ -241,6 +265,18 @@ slope_window_controls_update_limits (SlopeWindow *self)
   slope_window_follow_lr_range (self, lr_2, lr_4);
   slope_lr_zone_set_range (self->lr_zone, gtk_adjustment_get_lower (self->lr_adjustment),
                            gtk_adjustment_get_upper (self->lr_adjustment));
+
+  /* Momentum, weight decay or an adaptive optimizer: its own limit, or
+   * none that is simple. */
+  hint = slope_window_optim_limit_hint (self, lr_2, &limit);
+  if (hint != NULL)
+    {
+      slope_lr_zone_set_limit (self->lr_zone, limit, gtk_switch_get_active (self->zero_grad_switch));
+      if (isfinite (limit) && limit <= pow (10.0, gtk_adjustment_get_upper (self->lr_adjustment)))
+        gtk_scale_add_mark (self->lr_scale, log10 (limit), GTK_POS_BOTTOM, _("limit"));
+      show_lr_hint (self, hint);
+      return;
+    }
   slope_lr_zone_set_limit (self->lr_zone,
                            gtk_switch_get_active (self->zero_grad_switch) ? lr_2 : lr_4,
                            gtk_switch_get_active (self->zero_grad_switch));
@@ -260,7 +296,7 @@ slope_window_controls_update_limits (SlopeWindow *self)
     hint = slope_window_lr_hint (self, a);
   else
     hint = g_strdup_printf (_("Without zero_grad it never settles, and above %s (4/λmax) it blows up."), b);
-  gtk_label_set_text (self->lr_hint, hint);
+  show_lr_hint (self, hint);
 }
 
 static void
@@ -273,6 +309,7 @@ load_settings (SlopeWindow *self)
   double w0 = g_settings_get_double (self->settings, "initial-w");
   double b0 = g_settings_get_double (self->settings, "initial-b");
 
+  self->lr = lr;
   self->updating_controls++;
   gtk_adjustment_set_value (self->lr_adjustment, log10 (lr));
   show_lr_text (self, lr);

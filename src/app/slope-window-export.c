@@ -37,19 +37,6 @@ slope_window_fill_examples_menu (GMenu *menu)
     }
 }
 
-gboolean
-slope_window_open_example (SlopeWindow  *self,
-                           const char   *id,
-                           GError      **error)
-{
-  g_autoptr(SlopeDataset) dataset = slope_examples_load (id, error);
-
-  if (dataset == NULL)
-    return FALSE;
-  slope_window_set_dataset (self, dataset);
-  return TRUE;
-}
-
 static void
 light_plots (SlopeWindow   *self,
              SlopeDataPlot *data,

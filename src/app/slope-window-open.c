@@ -130,6 +130,7 @@ on_load_done (GObject      *source,
     }
 
   slope_window_set_dataset (self, dataset);
+  slope_window_forget_lesson (self);
   if (ld->report != NULL && ld->report->rows_skipped > 0)
     {
       g_autofree char *summary = slope_csv_report_summary (ld->report);
@@ -342,6 +343,12 @@ slope_window_open_file (SlopeWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   close_column_dialog (self);
+  /* A lesson, from the command line, a double-click or a drop. */
+  if (slope_window_is_lesson_file (file))
+    {
+      slope_window_open_lesson (self, file);
+      return;
+    }
   if (!can_preview (file))
     {
       slope_window_load_file (self, file);

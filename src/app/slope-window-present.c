@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slope-window-present.c: presentation mode, for a projector.
  *
- * Fullscreen, larger type and thicker lines in every plot and panel, and
- * the side panel trimmed to what a lecture needs: the readouts, the
- * learning rate and the optimizer.zero_grad() switch.
+ * Fullscreen, larger type and thicker lines in every plot and panel; the
+ * side panel keeps what fits, the readouts, the learning rate and the
+ * optimizer.zero_grad() switch first (slope-window-panel.c).
  */
 #include "config.h"
+
+#include <math.h>
 
 #include "slope-window-private.h"
 
@@ -15,6 +17,36 @@
 #define FIT_WIDTH_NORMAL       1100
 #define FIT_WIDTH_PRESENTATION 1400
 #define FIT_PLOTS_SHARE        0.38
+/* The data plot's share of the plots' height; the rest goes to the cost
+ * plot and the landscape, whose labels grow more in presentation mode. */
+#define DATA_SHARE_NORMAL       0.6
+#define DATA_SHARE_PRESENTATION 0.55
+
+/* The split between the data plot and the plots under it follows the
+ * window's height until the user drags it. */
+static void
+fit_plots_split (SlopeWindow *self)
+{
+  GtkPaned *paned = self->plots_paned;
+  int height = gtk_widget_get_height (GTK_WIDGET (paned));
+  int now = gtk_paned_get_position (paned), min = 0, max = 0, want;
+
+  if (height <= 0 || self->plots_split_dragged)
+    return;
+  g_object_get (paned, "min-position", &min, "max-position", &max, NULL);
+  if (self->plots_split_set > 0 && max > min
+      && now != CLAMP (self->plots_split_set, min, max))
+    {
+      self->plots_split_dragged = TRUE;
+      return;
+    }
+  want = (int) lround ((self->presentation ? DATA_SHARE_PRESENTATION : DATA_SHARE_NORMAL) * height);
+  if (want != self->plots_split_set)
+    {
+      self->plots_split_set = want;
+      gtk_paned_set_position (paned, want);
+    }
+}
 
 /**
  * slope_window_fit_layout:
@@ -22,8 +54,11 @@
  * With the explain pane open in a narrow window (a 1024×768 projector)
  * the Landscape/Log tabs step aside so that the cost plot gets the whole
  * width under the data plot; closing the pane or a wider window brings
- * them back.  Called once per frame from the tick, since a fullscreen
- * window's size changes without its default size changing.
+ * them back.  In presentation mode the side panel steps aside too: its
+ * readouts are in the math, written out with the real numbers, which
+ * would otherwise shrink past reading from the back of a classroom.
+ * Called once per frame from the tick, since a fullscreen window's size
+ * changes without its default size changing.
  */
 void
 slope_window_fit_layout (SlopeWindow *self)
@@ -34,13 +69,18 @@ slope_window_fit_layout (SlopeWindow *self)
   GtkWidget *plots = gtk_widget_get_parent (GTK_WIDGET (self->data_view));
   int request = narrow ? (int) (FIT_PLOTS_SHARE * width) : -1, old_request;
 
+  gboolean no_panel = narrow && self->presentation;
+
   if (gtk_widget_get_visible (self->landscape_box) == narrow)
     gtk_widget_set_visible (self->landscape_box, !narrow);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->side_scroller)) == no_panel)
+    gtk_widget_set_visible (GTK_WIDGET (self->side_scroller), !no_panel);
   /* The pane otherwise splits by natural widths, and the code's natural
    * width would take the room the landscape just gave back. */
   gtk_widget_get_size_request (plots, &old_request, NULL);
   if (old_request != request)
     gtk_widget_set_size_request (plots, request, -1);
+  fit_plots_split (self);
 }
 
 void
@@ -73,11 +113,8 @@ slope_window_set_presentation (SlopeWindow *self,
   slope_window_labs_set_font_scale (self, presentation ? 1.4 : 1.0);
   slope_window_fit_layout (self);
 
-  /* What a lecture does not need. */
-  gtk_widget_set_visible (GTK_WIDGET (self->settings_grid), !presentation);
-  gtk_widget_set_visible (GTK_WIDGET (self->lr_hint), !presentation);
-  gtk_widget_set_visible (GTK_WIDGET (self->zero_grad_hint), !presentation);
-  gtk_widget_set_visible (GTK_WIDGET (self->residuals_check), !presentation);
+  /* What may be left out of the side panel depends on the mode. */
+  slope_window_panel_reset (self);
 
   g_object_notify (G_OBJECT (self), "presentation");
 }

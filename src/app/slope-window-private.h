@@ -11,9 +11,12 @@
 #include "slope-math-view.h"
 #include "slope-data-view.h"
 #include "slope-landscape-view.h"
+#include "slope-lesson.h"
 #include "slope-lr-zone.h"
 #include "slope-dataset.h"
 #include "slope-edit-stack.h"
+#include "slope-examples.h"
+#include "slope-run-settings.h"
 #include "slope-runner.h"
 #include "slope-scaling.h"
 #include "slope-window.h"
@@ -62,6 +65,12 @@ struct _SlopeWindow
   GtkSpinButton        *initial_b_spin;
   GtkCheckButton       *residuals_check;
   GtkGrid              *settings_grid;
+  GtkScrolledWindow    *side_scroller;
+  GtkPaned             *plots_paned;
+  GtkWidget            *side_panel;
+  GtkWidget            *lr_group;
+  GtkWidget            *data_group;
+  GtkButton            *suggest_button;
   GtkScrolledWindow    *explain_scroller;
   SlopeCodeView        *code_view;
   SlopeMathView        *math_view;
@@ -83,6 +92,7 @@ struct _SlopeWindow
   SlopeRunnerSnapshot   snapshot;
   GtkLabel             *readout_values[N_READOUTS];
   guint64               log_cursor;
+  gboolean              log_follow;       /* the log view shows its end */
   guint                 shown_resets;
   guint                 tick_id;
   guint                 updating_controls;
@@ -131,13 +141,96 @@ struct _SlopeWindow
   guint                 advice_resets;
   gboolean              advice_unsettled;       /* said this run */
 
+  /* The side panel fitted to the window (slope-window-panel.c) */
+  int                   panel_fit_height;       /* the scroller's, last fitted */
+  int                   panel_fit_width;
+  int                   panel_fit_need;         /* the panel's height then */
+  gboolean              panel_fit_presentation;
+  gboolean              panel_roomy;            /* larger type, presentation */
+  int                   panel_roomy_failed;     /* the height it did not fit */
+  int                   plots_split_set;        /* the data plot's height, as set */
+  gboolean              plots_split_dragged;    /* by the user: leave it */
+
   /* Scaling (slope-window-scaling.c) */
   SlopeScaleMode        scale_mode;
   SlopeScaling          scaling;
   SlopeDataset         *train_dataset;          /* scaled, or NULL: the data */
   GtkDropDown          *scale_drop_down;
   GtkLabel             *scale_hint;
+
+  /* Run as the notebook did (slope-window-notebook.c) */
+  char                **notebook_printed;       /* NULL: not comparing */
+  guint                 notebook_runs[SLOPE_EXAMPLE_MAX_RUNS];
+  guint                 notebook_n_runs;
+  guint                 notebook_shown_run;     /* whose header the log shows */
+  guint                 notebook_told_run;      /* “press Play” said after it */
+  guint                 notebook_paired;        /* printed lines shown so far */
+  guint                 notebook_differ;        /* how many of them differ */
+  /* The run's settings the controls do not hold themselves
+   * (slope-window-run.c, slope-window-optim.c) */
+  double                lr;                     /* exactly as set */
+  SlopeOptimizerSettings optimizer;             /* the one in use: valid */
+  guint                 batch_size;             /* 0: all points */
+  gboolean              shuffle;
+  guint64               seed;
+  guint                 log_every;
+
+  /* Lessons (slope-window-lesson.c) */
+  GtkRevealer          *lesson_revealer;
+  GtkLabel             *lesson_title_label;
+  GtkLabel             *lesson_note_label;
+  GFile                *lesson_file;            /* opened or saved: Save Lesson writes it */
+  char                 *lesson_title;
+  char                 *lesson_note;
+  char                 *lesson_example_id;      /* the example opened, while its data is shown */
+  SlopeDataset         *lesson_example_data;    /* that data, to tell it from an edit */
+
+  /* The side panel's optimizer section (slope-window-optim.c) */
+#define SLOPE_WINDOW_N_OPTIM_PARAMS 23
+  GtkWidget            *optim_section;
+  GtkDropDown          *optim_drop_down;
+  GtkWidget            *optim_params_box;      /* the grids; the panel may leave it out */
+  GtkWidget            *optim_grids[SLOPE_N_OPTIMIZERS];
+  GtkWidget            *optim_params[SLOPE_WINDOW_N_OPTIM_PARAMS];
+  GtkLabel             *optim_error;
+  /* The optimizer's state in the readouts (slope-window-optim-state.c) */
+#define SLOPE_WINDOW_N_STATE_ROWS 7
+  GtkLabel             *state_names[SLOPE_WINDOW_N_STATE_ROWS];
+  GtkLabel             *state_values[SLOPE_WINDOW_N_STATE_ROWS];
+  /* Mini-batches (slope-window-batch.c) */
+  GtkWidget            *batch_section;
+  GtkSpinButton        *batch_spin;
+  GtkCheckButton       *shuffle_check;
+  GtkSpinButton        *seed_spin;
+  guint64               batch_cursor;
+  guint                 batch_resets;
+  double               *batch_x;                /* one block: x, cost, W, b */
+  double               *batch_cost;
+  double               *batch_w;
+  double               *batch_b;
+  gsize                 batch_len;
+  SlopeBatchRecord     *batch_records;          /* read from the runner */
 };
+
+/* slope-window-lesson.c */
+gboolean     slope_window_is_lesson_file     (GFile          *file);
+void         slope_window_open_lesson        (SlopeWindow    *self,
+                                              GFile          *file);
+SlopeLesson *slope_window_to_lesson          (SlopeWindow    *self);
+gboolean     slope_window_save_lesson_to     (SlopeWindow    *self,
+                                              GFile          *file,
+                                              GError        **error);
+gboolean     slope_window_export_script_to   (SlopeWindow    *self,
+                                              GFile          *file,
+                                              GError        **error);
+void         slope_window_set_lesson_info    (SlopeWindow    *self,
+                                              const char     *title,
+                                              const char     *note);
+void         slope_window_forget_lesson      (SlopeWindow    *self);
+void         slope_window_update_lesson_actions (SlopeWindow *self);
+GtkWindow   *slope_window_lesson_details_dialog (SlopeWindow *self);
+void         slope_window_lesson_class_init  (GtkWidgetClass *widget_class);
+void         slope_window_lesson_dispose     (SlopeWindow    *self);
 
 /* slope-window-scaling.c */
 SlopeDataset *slope_window_training_data      (SlopeWindow    *self);
@@ -152,6 +245,19 @@ void          slope_window_set_scale_mode     (SlopeWindow    *self,
 void          slope_window_suggest_lr         (SlopeWindow    *self);
 void          slope_window_scaling_init       (SlopeWindow    *self);
 void          slope_window_scaling_dispose    (SlopeWindow    *self);
+
+/* slope-window-notebook.c */
+gboolean slope_window_notebook_active     (SlopeWindow        *self);
+void     slope_window_notebook_begin      (SlopeWindow        *self,
+                                           const SlopeExample *example);
+void     slope_window_notebook_end        (SlopeWindow        *self);
+void     slope_window_notebook_insert     (SlopeWindow        *self,
+                                           GtkTextBuffer      *buffer,
+                                           const char         *text,
+                                           GArray             *runs);
+gboolean slope_window_notebook_refresh    (SlopeWindow        *self,
+                                           GtkTextBuffer      *buffer);
+void     slope_window_notebook_log_cleared (SlopeWindow       *self);
 
 /* slope-window-advice.c */
 void  slope_window_follow_lr_range   (SlopeWindow               *self,
@@ -238,6 +344,10 @@ void     slope_window_set_presentation  (SlopeWindow    *self,
                                          gboolean        presentation);
 void     slope_window_fit_layout        (SlopeWindow    *self);
 
+/* slope-window-panel.c */
+void     slope_window_panel_fit         (SlopeWindow    *self);
+void     slope_window_panel_reset       (SlopeWindow    *self);
+
 /* slope-window-controls.c */
 void slope_window_controls_init         (SlopeWindow    *self);
 void slope_window_controls_apply_launch (SlopeWindow    *self,
@@ -248,5 +358,36 @@ void slope_window_set_lr                (SlopeWindow    *self,
 void slope_window_set_initial           (SlopeWindow    *self,
                                          double          w0,
                                          double          b0);
+
+/* slope-window-run.c */
+void _slope_window_get_run_settings     (SlopeWindow            *self,
+                                         SlopeRunSettings       *out);
+void _slope_window_set_run_settings     (SlopeWindow            *self,
+                                         const SlopeRunSettings *in);
+
+/* slope-window-optim.c */
+void     slope_window_optim_init        (SlopeWindow                  *self);
+gboolean slope_window_set_optimizer     (SlopeWindow                  *self,
+                                         const SlopeOptimizerSettings *settings);
+void     slope_window_optim_update_code (SlopeWindow                  *self);
+GtkWidget *slope_window_optim_param     (SlopeWindow                  *self,
+                                         SlopeOptimizerKind            kind,
+                                         const char                   *key);
+
+/* slope-window-optim-state.c */
+void     slope_window_optim_state_init  (SlopeWindow                  *self);
+void     slope_window_optim_update_state (SlopeWindow                 *self);
+char    *slope_window_optim_limit_hint  (SlopeWindow                  *self,
+                                         double                        lr_2,
+                                         double                       *limit);
+
+/* slope-window-batch.c */
+void     slope_window_batch_init        (SlopeWindow                  *self);
+void     slope_window_set_batching      (SlopeWindow                  *self,
+                                         guint                         batch_size,
+                                         gboolean                      shuffle,
+                                         guint64                       seed);
+void     slope_window_batch_refresh     (SlopeWindow                  *self);
+void     slope_window_batch_dispose     (SlopeWindow                  *self);
 
 G_END_DECLS

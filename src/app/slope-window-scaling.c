@@ -138,58 +138,45 @@ slope_window_suggest_lr (SlopeWindow *self)
     slope_window_set_lr (self, lr);
 }
 
-static guint
-next_free_row (GtkGrid *grid)
-{
-  guint rows = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int row, height;
-
-      gtk_grid_query_child (grid, child, NULL, &row, NULL, &height);
-      rows = MAX (rows, (guint) (row + height));
-    }
-  return rows;
-}
-
 void
 slope_window_scaling_init (SlopeWindow *self)
 {
   static const char * const modes[] = { N_("None"), N_("Centre"), N_("Standardise"), NULL };
   const char *shown[G_N_ELEMENTS (modes)];
-  GtkWidget *label, *suggest, *explain;
-  guint row = next_free_row (self->settings_grid);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *row, *label;
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     shown[i] = modes[i] ? _(modes[i]) : NULL;
 
+  /* The data group: "Scale x and y", its hint, then the residuals. */
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   label = gtk_label_new_with_mnemonic (_("_Scale x and y"));
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
   self->scale_drop_down = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (shown));
+  gtk_widget_set_valign (GTK_WIDGET (self->scale_drop_down), GTK_ALIGN_CENTER);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->scale_drop_down));
-  gtk_grid_attach (self->settings_grid, label, 0, row, 1, 1);
-  gtk_grid_attach (self->settings_grid, GTK_WIDGET (self->scale_drop_down), 1, row, 1, 1);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->scale_drop_down));
+  gtk_box_prepend (GTK_BOX (self->data_group), row);
 
   self->scale_hint = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->scale_hint, TRUE);
   gtk_label_set_xalign (self->scale_hint, 0.0);
-  gtk_label_set_max_width_chars (self->scale_hint, 36);
   gtk_widget_add_css_class (GTK_WIDGET (self->scale_hint), "dim-label");
-  gtk_grid_attach (self->settings_grid, GTK_WIDGET (self->scale_hint), 0, row + 1, 2, 1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->scale_hint), "caption");
+  gtk_box_insert_child_after (GTK_BOX (self->data_group), GTK_WIDGET (self->scale_hint), row);
 
-  suggest = gtk_button_new_with_mnemonic (_("Su_ggest a rate"));
-  gtk_widget_set_tooltip_text (suggest, _("Set the learning rate to 2/(λmin + λmax)"));
-  g_signal_connect_swapped (suggest, "clicked", G_CALLBACK (slope_window_suggest_lr), self);
-  gtk_grid_attach (self->settings_grid, suggest, 0, row + 2, 1, 1);
-  explain = gtk_label_new (_("2/(λmin + λmax) shrinks the error along the steepest and the "
-                             "flattest direction alike: the fastest rate that is steady for both."));
-  gtk_label_set_wrap (GTK_LABEL (explain), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (explain), 0.0);
-  gtk_label_set_max_width_chars (GTK_LABEL (explain), 36);
-  gtk_widget_add_css_class (explain, "dim-label");
-  gtk_grid_attach (self->settings_grid, explain, 1, row + 2, 1, 1);
+  /* Suggest sits beside the learning rate it sets; why that rate is in
+   * its tooltip and in the hint under the slider. */
+  tooltip = g_strdup_printf ("%s\n%s", _("Set the learning rate to 2/(λmin + λmax)"),
+                             _("2/(λmin + λmax) shrinks the error along the steepest and the "
+                               "flattest direction alike: the fastest rate that is steady for both."));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->suggest_button), tooltip);
+  g_signal_connect_swapped (self->suggest_button, "clicked",
+                            G_CALLBACK (slope_window_suggest_lr), self);
 
   g_signal_connect (self->scale_drop_down, "notify::selected",
                     G_CALLBACK (on_scale_selected), self);

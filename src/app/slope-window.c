@@ -55,7 +55,8 @@ build_reference_label (SlopeWindow *self)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "reference-label");
   gtk_widget_add_css_class (label, "caption");
-  gtk_grid_attach (self->readouts, label, 0, N_READOUTS, 2, 1);
+  /* Below the optimizer's state (slope-window-optim-state.c). */
+  gtk_grid_attach (self->readouts, label, 0, N_READOUTS + SLOPE_WINDOW_N_STATE_ROWS, 2, 1);
   self->reference_label = GTK_LABEL (label);
 }
 
@@ -142,6 +143,7 @@ update_readouts (SlopeWindow *self)
   set_readout (self, READOUT_D_B, st->d_b, have_grad);
   set_readout (self, READOUT_W_GRAD, st->w_grad, TRUE);
   set_readout (self, READOUT_B_GRAD, st->b_grad, TRUE);
+  slope_window_optim_update_state (self);
 }
 
 static void
@@ -161,11 +163,52 @@ update_divergence (SlopeWindow *self)
   gtk_revealer_set_reveal_child (self->divergence_revealer, TRUE);
 }
 
+/* Through a mark: lines just inserted have no height yet, and only a
+ * mark is scrolled to once they have.  Lines that wrap (the notebook
+ * comparison's comments) are taller than the first estimate, so the log
+ * keeps following its end as its height grows, until the reader scrolls
+ * away from it. */
+static void
+scroll_log_to_end (SlopeWindow   *self,
+                   GtkTextBuffer *buffer)
+{
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "log-end");
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "log-end", &end, FALSE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &end);
+  self->log_follow = TRUE;
+  gtk_text_view_scroll_to_mark (self->log_view, mark, 0.0, FALSE, 0.0, 1.0);
+}
+
+static void
+on_log_upper (GtkAdjustment *adjustment,
+              GParamSpec    *pspec,
+              SlopeWindow   *self)
+{
+  if (self->log_follow)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                          - gtk_adjustment_get_page_size (adjustment));
+}
+
+static void
+on_log_scrolled (GtkAdjustment *adjustment,
+                 SlopeWindow   *self)
+{
+  if (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
+      < gtk_adjustment_get_upper (adjustment) - 1.0)
+    self->log_follow = FALSE;
+}
+
 static void
 append_log (SlopeWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->log_view);
   g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
   GtkTextIter end;
   int excess;
 
@@ -173,15 +216,26 @@ append_log (SlopeWindow *self)
     {
       self->shown_resets = self->snapshot.resets;
       gtk_text_buffer_set_text (buffer, "", 0);
+      slope_window_notebook_log_cleared (self);
       slope_landscape_widget_refit (self->landscape_view);
       slope_data_view_refit (self->data_view);
     }
 
-  if (slope_runner_read_log (self->runner, &self->log_cursor, lines) == 0)
-    return;
+  if (slope_runner_read_log_runs (self->runner, &self->log_cursor, lines, runs) == 0)
+    {
+      if (slope_window_notebook_refresh (self, buffer))
+        scroll_log_to_end (self, buffer);
+      return;
+    }
 
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert (buffer, &end, lines->str, (int) lines->len);
+  if (slope_window_notebook_active (self))
+    slope_window_notebook_insert (self, buffer, lines->str, runs);
+  else
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, lines->str, (int) lines->len);
+    }
+  slope_window_notebook_refresh (self, buffer);
 
   /* A long session must not grow the buffer without bound. */
   excess = gtk_text_buffer_get_line_count (buffer) - LOG_MAX_LINES;
@@ -194,8 +248,7 @@ append_log (SlopeWindow *self)
       gtk_text_buffer_delete (buffer, &start, &cut);
     }
 
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_view_scroll_to_iter (self->log_view, &end, 0.0, FALSE, 0.0, 1.0);
+  scroll_log_to_end (self, buffer);
 }
 
 /* The code and math panels explain the shown epoch (see
@@ -314,9 +367,13 @@ static void
 update_play_button (SlopeWindow *self)
 {
   gboolean playing = self->snapshot.playing;
+  const char *icon = playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic";
 
-  gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
-                                                       : "media-playback-start-symbolic");
+  /* Only when it changes: setting a tooltip, even the same one, makes GTK
+   * ask the X server where the pointer is, on every frame. */
+  if (g_strcmp0 (gtk_button_get_icon_name (self->play_button), icon) == 0)
+    return;
+  gtk_button_set_icon_name (self->play_button, icon);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
                                playing ? _("Pause (Space)") : _("Play (Space)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
@@ -341,6 +398,7 @@ slope_window_refresh (SlopeWindow *self)
   slope_window_update_load_progress (self);
   changed = slope_runner_read (self->runner, &self->snapshot);
   append_log (self);
+  slope_window_batch_refresh (self);
 
   /* slope --autoplay --quit-after-run: the end of the run (or its
    * divergence) closes the window, however early it came. */
@@ -415,6 +473,7 @@ on_tick (GtkWidget     *widget,
 {
   slope_window_refresh (SLOPE_WINDOW (widget));
   slope_window_fit_layout (SLOPE_WINDOW (widget));
+  slope_window_panel_fit (SLOPE_WINDOW (widget));
   return G_SOURCE_CONTINUE;
 }
 
@@ -450,12 +509,15 @@ slope_window_dispose (GObject *object)
   slope_window_labs_dispose (self);
   slope_window_toast_dispose (self);
   slope_window_a11y_dispose (self);
+  slope_window_lesson_dispose (self);
+  slope_window_batch_dispose (self);
   /* Stop and join the training thread before anything it reads goes. */
   if (self->runner != NULL)
     slope_runner_stop (self->runner);
   g_clear_object (&self->runner);
   g_clear_object (&self->dataset);
   g_clear_object (&self->advice_dataset);
+  g_clear_pointer (&self->notebook_printed, g_strfreev);
   slope_window_scaling_dispose (self);
   g_clear_object (&self->settings);
 
@@ -528,6 +590,12 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, initial_b_spin);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, residuals_check);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, settings_grid);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, side_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, plots_paned);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, side_panel);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lr_group);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, data_group);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, suggest_button);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, explain_scroller);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, code_view);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, math_view);
@@ -541,9 +609,13 @@ slope_window_class_init (SlopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlopeWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lesson_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lesson_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SlopeWindow, lesson_note_label);
 
   slope_window_class_install_actions (widget_class);
   slope_window_toast_class_init (widget_class);
+  slope_window_lesson_class_init (widget_class);
 }
 
 static void
@@ -570,18 +642,28 @@ slope_window_init (SlopeWindow *self)
   slope_cost_view_set_history (self->cost_view, slope_runner_get_history (self->runner));
   build_readouts (self);
   slope_wrap_keep_words_in (GTK_WIDGET (self));
+  self->log_every = SLOPE_DEFAULT_LOG_EVERY;
   slope_window_controls_init (self);
+  slope_window_optim_init (self);
+  slope_window_batch_init (self);
   slope_window_scaling_init (self);
   g_settings_bind (self->settings, "show-math-panel", self, "show-explain", G_SETTINGS_BIND_DEFAULT);
   slope_window_setup_drop (self);
 
   slope_window_install_key_controller (self);
   fill_examples_menu (self);
+  {
+    GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->log_view));
+
+    g_signal_connect_object (v, "notify::upper", G_CALLBACK (on_log_upper), self, 0);
+    g_signal_connect_object (v, "value-changed", G_CALLBACK (on_log_scrolled), self, 0);
+  }
 
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
 
   slope_window_edit_init (self);
   slope_window_update_subtitle (self);
+  slope_window_update_lesson_actions (self);
 }
 
 SlopeWindow *
@@ -681,6 +763,7 @@ slope_window_set_dataset (SlopeWindow  *self,
   g_return_if_fail (SLOPE_IS_DATASET (dataset));
 
   g_set_object (&self->dataset, dataset);
+  slope_window_notebook_end (self);
   slope_window_scaling_data_changed (self);
   slope_runner_set_dataset (self->runner, slope_window_training_data (self), TRUE);
   slope_data_view_set_dataset (self->data_view, dataset, TRUE);

@@ -204,7 +204,7 @@ static const GOptionEntry entries[] = {
     N_("DELIMITER") },
   { "example", 0, 0, G_OPTION_ARG_STRING, &opts.example,
     N_("Train on a built-in example instead of FILE.csv: notebook, noisy-line, outliers, "
-       "anscombe-1 … anscombe-4, large-x"), N_("ID") },
+       "anscombe-1 … anscombe-4, large-x, notebook-runs (200, then 1000 epochs)"), N_("ID") },
   { "plot", 0, 0, G_OPTION_ARG_FILENAME, &opts.plot,
     N_("Draw the final data plot into FILE (.png, .svg or .pdf)"), N_("FILE") },
   { "log-csv", 0, 0, G_OPTION_ARG_FILENAME, &opts.log_csv,
@@ -419,7 +419,7 @@ run_option_given (int    argc,
 {
   static const char * const data_and_run[] = {
     "--lr", "--epochs", "--log-every", "--no-zero-grad", "--init", "--x-column", "--y-column",
-    "--delimiter", "--example",
+    "--delimiter", "--example", "--scale",
   };
 
   for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
@@ -479,12 +479,14 @@ load_lesson (SlopeTrainOptim *optim,
   optim->batch_size = rs.batch_size;
   optim->shuffle = rs.shuffle;
   optim->seed = rs.seed;
+  opts.scale = slope_lesson_get_scale_mode (lesson);
   return g_object_ref (slope_lesson_get_dataset (lesson));
 }
 
 /* --export-script, before training, so a diverging run is exported too. */
 static int
 export_script (SlopeDataset          *dataset,
+               const SlopeScaling    *scaling,
                const SlopeTrainOptim *optim)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (opts.export_script);
@@ -493,7 +495,7 @@ export_script (SlopeDataset          *dataset,
 
   if (!get_run_settings (optim, &rs, &error))
     return usage_error (error->message);
-  if (!slope_script_save (dataset, &rs, file, &error))
+  if (!slope_script_save_scaled (dataset, &rs, scaling, file, &error))
     {
       g_printerr ("slope-train: %s\n", error->message);
       return 1;
@@ -555,6 +557,14 @@ main (int   argc,
   if (dataset == NULL)
     return status;
 
+  if (runs->len == 0 && opts.example != NULL
+      && slope_examples_lookup (opts.example)->n_runs > 0)
+    {
+      /* --example notebook-runs: the cell executed as the notebook did. */
+      const SlopeExample *example = slope_examples_lookup (opts.example);
+
+      g_array_append_vals (runs, example->runs, example->n_runs);
+    }
   if (runs->len == 0)
     {
       guint n = SLOPE_DEFAULT_EPOCHS;
@@ -578,7 +588,7 @@ main (int   argc,
   advice.said = optim.optimizer.kind != SLOPE_OPTIMIZER_SGD || optim.optimizer.momentum != 0.0
                 || (optim.batch_size != 0 && optim.batch_size < slope_dataset_get_n (scaled));
 
-  if (opts.export_script != NULL && (status = export_script (scaled, &optim)) != 0)
+  if (opts.export_script != NULL && (status = export_script (scaled, &scaling, &optim)) != 0)
     return status;
 
   trainer = slope_trainer_new (scaled);

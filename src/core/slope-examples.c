@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "slope-csv.h"
 #include "slope-examples.h"
@@ -29,6 +30,10 @@ static const SlopeExample examples[] = {
   { "anscombe-3", N_("Anscombe’s quartet III"),            EXAMPLES_PREFIX "anscombe-3.csv" },
   { "anscombe-4", N_("Anscombe’s quartet IV"),             EXAMPLES_PREFIX "anscombe-4.csv" },
   { "large-x",    N_("x around 1000: a lesson in scaling"), EXAMPLES_PREFIX "large-x.csv" },
+  /* The notebook's log is its cell's second execution: nb_epochs = 200
+   * first, then 1000 going on from there. */
+  { "notebook-runs", N_("The lesson as the notebook ran it: 200, then 1000 epochs"),
+    EXAMPLES_PREFIX "notebook.csv", 2, { 200, 1000 }, EXAMPLES_PREFIX "notebook-printed.txt" },
 };
 
 /**
@@ -96,4 +101,74 @@ slope_examples_load (const char  *id,
     return NULL;
 
   return slope_csv_load_bytes (bytes, _(example->title), NULL, NULL, NULL, NULL, NULL, error);
+}
+
+/**
+ * slope_examples_load_printed:
+ * @id: an example's id, such as "notebook-runs"
+ *
+ * Returns: (transfer full) (nullable): the lines the notebook printed for
+ * the example's last run, without their newlines; %NULL without an error
+ * when the example has none, %NULL with @error set for an unknown @id.
+ */
+GStrv
+slope_examples_load_printed (const char  *id,
+                             GError     **error)
+{
+  const SlopeExample *example;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  example = slope_examples_lookup (id);
+  if (example == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no example called “%s”"), id);
+      return NULL;
+    }
+  if (example->printed_path == NULL)
+    return NULL;
+
+  bytes = g_resource_lookup_data (slope_examples_get_resource (), example->printed_path,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  text = g_strndup (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  len = strlen (text);
+  if (len > 0 && text[len - 1] == '\n')
+    text[len - 1] = '\0';
+  return g_strsplit (text, "\n", -1);
+}
+
+/**
+ * slope_examples_lesson_file:
+ * @id: an example's id, such as "notebook"
+ *
+ * Each example is also a lesson (data/examples/ID.slope): its points by
+ * name, the notebook's run and a note on what to look for.  The window's
+ * example menu opens these.
+ *
+ * Returns: (transfer full): the lesson, in the examples' resource; %NULL
+ * with %G_IO_ERROR_NOT_FOUND for an unknown @id
+ */
+GFile *
+slope_examples_lesson_file (const char  *id,
+                            GError     **error)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (slope_examples_lookup (id) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no example called “%s”"), id);
+      return NULL;
+    }
+  uri = g_strdup_printf ("resource://" EXAMPLES_PREFIX "%s.slope", id);
+  return g_file_new_for_uri (uri);
 }

@@ -18,6 +18,7 @@
 #include "slope-examples.h"
 #include "slope-lesson.h"
 #include "slope-parse.h"
+#include "slope-save.h"
 
 #define GROUP_LESSON "Slope Lesson"
 #define GROUP_DATA   "Data"
@@ -30,6 +31,7 @@ struct _SlopeLesson
 
   SlopeDataset        *dataset;
   SlopeRunSettings     run;
+  SlopeScaleMode       scale_mode;     /* how x and y are scaled before training */
   char                *title;
   char                *note;
   GStrv                panels;
@@ -121,6 +123,22 @@ slope_lesson_set_run (SlopeLesson            *self,
 {
   g_return_if_fail (SLOPE_IS_LESSON (self));
   self->run = *run;
+}
+
+SlopeScaleMode
+slope_lesson_get_scale_mode (SlopeLesson *self)
+{
+  g_return_val_if_fail (SLOPE_IS_LESSON (self), SLOPE_SCALE_NONE);
+  return self->scale_mode;
+}
+
+void
+slope_lesson_set_scale_mode (SlopeLesson    *self,
+                             SlopeScaleMode  mode)
+{
+  g_return_if_fail (SLOPE_IS_LESSON (self));
+  g_return_if_fail (mode <= SLOPE_SCALE_STANDARDIZE);
+  self->scale_mode = mode;
 }
 
 const char *
@@ -317,6 +335,7 @@ to_data (SlopeLesson *self)
     }
 
   write_run (kf, &self->run);
+  g_key_file_set_string (kf, GROUP_RUN, "Scale", slope_scale_mode_to_string (self->scale_mode));
   g_key_file_set_string_list (kf, GROUP_PANELS, "Shown", (const char * const *) self->panels,
                               g_strv_length (self->panels));
 
@@ -340,8 +359,7 @@ slope_lesson_save (SlopeLesson  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   text = to_data (self);
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return slope_save_bytes (file, text, strlen (text), NULL, error);
 }
 
 /* ---- Reading ----------------------------------------------------------- */
@@ -482,6 +500,38 @@ read_optimizer (Reader                 *r,
          && read_boolean (r, GROUP_RUN, "Centered", &o->centered)
          && read_number (r, GROUP_RUN, "LrDecay", &o->lr_decay)
          && read_number (r, GROUP_RUN, "InitialAccumulatorValue", &o->initial_accumulator_value);
+}
+
+/* [Run] Scale, added within format 1: absent, as in every lesson written
+ * before it, means none, so those lessons train as they always did. */
+static gboolean
+read_scale (Reader         *r,
+            SlopeScaleMode *mode)
+{
+  g_autofree char *text = g_key_file_get_value (r->kf, GROUP_RUN, "Scale", NULL);
+
+  *mode = SLOPE_SCALE_NONE;
+  if (text == NULL || slope_scale_mode_from_string (g_strstrip (text), mode))
+    return TRUE;
+  {
+    g_autofree char *problem = g_strdup_printf (_("“%s” is not none, center or standardize"), text);
+
+    return bad_value (r, GROUP_RUN, "Scale", problem);
+  }
+}
+
+/* Scaling that the data cannot take (standardising equal values) is
+ * refused here, not found out once the window has changed. */
+static gboolean
+check_scale (Reader      *r,
+             SlopeLesson *lesson)
+{
+  g_autoptr(GError) local = NULL;
+  SlopeScaling scaling;
+
+  if (slope_scaling_compute (lesson->dataset, lesson->scale_mode, &scaling, &local))
+    return TRUE;
+  return bad_value (r, GROUP_RUN, "Scale", local->message);
 }
 
 /* [Run]: every key optional, the notebook's value when absent. */
@@ -694,10 +744,12 @@ slope_lesson_load (GFile   *file,
       if (lesson->panels == NULL)
         lesson->panels = g_new0 (char *, 1);
     }
-  if (!read_run (&r, &lesson->run))
+  if (!read_run (&r, &lesson->run) || !read_scale (&r, &lesson->scale_mode))
     return NULL;
   lesson->dataset = read_data (&r, file, lesson);
   if (lesson->dataset == NULL)
+    return NULL;
+  if (!check_scale (&r, lesson))
     return NULL;
 
   return g_steal_pointer (&lesson);

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "slope-run-settings.h"
+#include "slope-scaling.h"
 #include "slope-types.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,9 @@ void                 slope_lesson_get_run         (SlopeLesson             *self
                                                    SlopeRunSettings        *run);
 void                 slope_lesson_set_run         (SlopeLesson             *self,
                                                    const SlopeRunSettings  *run);
+SlopeScaleMode       slope_lesson_get_scale_mode  (SlopeLesson             *self);
+void                 slope_lesson_set_scale_mode  (SlopeLesson             *self,
+                                                   SlopeScaleMode           mode);
 const char          *slope_lesson_get_title       (SlopeLesson             *self);
 void                 slope_lesson_set_title       (SlopeLesson             *self,
                                                    const char              *title);

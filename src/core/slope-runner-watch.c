@@ -30,6 +30,32 @@ slope_divergence_watch_set_dataset (SlopeDivergenceWatch *watch,
   watch->past_limit = FALSE;
 }
 
+/* Plain SGD's limits come from the data; other settings' from
+ * slope_optimizer_stable_lr(), INFINITY where it knows none. */
+static double
+watch_limit (const SlopeDivergenceWatch *watch,
+             gboolean                    zero_grad)
+{
+  const SlopeOptimizerSettings *s = &watch->optimizer;
+  double limit;
+
+  if (s->kind == SLOPE_OPTIMIZER_SGD && s->momentum == 0.0 && s->weight_decay == 0.0)
+    return zero_grad ? watch->limit_zero_grad : watch->limit_accumulating;
+  if (!isfinite (watch->limit_zero_grad)
+      || slope_optimizer_stable_lr (s, zero_grad, 2.0 / watch->limit_zero_grad, &limit)
+         != SLOPE_STABILITY_EXACT)
+    return INFINITY;
+  return limit;
+}
+
+void
+slope_divergence_watch_set_optimizer (SlopeDivergenceWatch         *watch,
+                                      const SlopeOptimizerSettings *settings)
+{
+  watch->optimizer = *settings;
+  watch->past_limit = FALSE;
+}
+
 void
 slope_divergence_watch_reset (SlopeDivergenceWatch *watch)
 {
@@ -51,7 +77,7 @@ gboolean
 slope_divergence_watch_epoch (SlopeDivergenceWatch   *watch,
                               const SlopeEpochRecord *rec)
 {
-  double limit = rec->zero_grad ? watch->limit_zero_grad : watch->limit_accumulating;
+  double limit = watch_limit (watch, rec->zero_grad);
   gboolean rose = watch->has_last_cost && rec->cost > watch->last_cost;
   gboolean diverging = FALSE;
 

@@ -22,6 +22,9 @@ typedef struct
   double   limit_accumulating;  /* 4/λmax */
   double   suggested_lr;
   gboolean badly_conditioned;
+  /* Of the optimizer: momentum and weight decay move the limit, an
+   * adaptive optimizer has none (slope_optimizer_stable_lr()). */
+  SlopeOptimizerSettings optimizer;
   /* Of the run since the last reset. */
   gboolean past_limit;          /* the last epoch ran beyond its limit */
   double   start_cost;          /* its cost when it went past */
@@ -36,6 +39,8 @@ typedef struct
 
 void     slope_divergence_watch_set_dataset (SlopeDivergenceWatch    *watch,
                                              SlopeDataset            *dataset);
+void     slope_divergence_watch_set_optimizer (SlopeDivergenceWatch *watch,
+                                             const SlopeOptimizerSettings *settings);
 void     slope_divergence_watch_reset       (SlopeDivergenceWatch    *watch);
 gboolean slope_divergence_watch_epoch       (SlopeDivergenceWatch    *watch,
                                              const SlopeEpochRecord  *rec);

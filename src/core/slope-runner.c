@@ -19,6 +19,7 @@
 #include "slope-history.h"
 #include "slope-runner.h"
 #include "slope-runner-watch.h"
+#include "slope-run-settings.h"
 
 #define BATCH_RECORDS    1024
 #define PENDING_LOG      32
@@ -35,7 +36,7 @@ typedef enum
   CMD_LR,
   CMD_ZERO_GRAD,
   CMD_SPEED,
-  CMD_EPOCHS_PER_RUN,
+  CMD_RUNS,
   CMD_LOG_EVERY,
   CMD_INITIAL,
   CMD_DATASET,
@@ -54,6 +55,7 @@ typedef struct
   SlopeDataset *dataset;
   guint64       seed;
   SlopeOptimizerSettings optimizer;
+  guint         runs[SLOPE_MAX_RUNS];
 } Command;
 
 struct _SlopeRunner
@@ -71,6 +73,7 @@ struct _SlopeRunner
   gboolean             quit;
   SlopeRunnerSnapshot  published;
   char               (*log_ring)[SLOPE_LOG_LINE_MAX];
+  guint               *log_run_ring;  /* the run each line belongs to */
   guint64              log_written;
   guint64              log_floor;     /* lines before the last reset */
   SlopeBatchRecord    *batch_ring;    /* SLOPE_BATCH_RING_SIZE */
@@ -85,6 +88,7 @@ struct _SlopeRunner
   SlopeEpochRecord    *batch;         /* BATCH_RECORDS, allocated once */
   gsize                batch_len;
   char               (*pending_log)[SLOPE_LOG_LINE_MAX];  /* PENDING_LOG */
+  guint                pending_log_run[PENDING_LOG];
   guint                pending_log_len;
   SlopeBatchRecord    *pending_batches;   /* PENDING_BATCHES */
   guint                pending_batches_len;
@@ -94,6 +98,11 @@ struct _SlopeRunner
   gint64               t0;
   guint64              done_since_t0;
   guint                log_every;
+  /* The epochs of each execution of the cell; runs past the last repeat
+   * it.  run_number counts the runs begun since the reset. */
+  guint                runs[SLOPE_MAX_RUNS];
+  guint                n_runs;
+  guint                run_number;
   SlopeDivergence      divergence;
   guint64              diverged_epoch;
   double               diverged_lr;
@@ -126,6 +135,7 @@ slope_runner_finalize (GObject *object)
   SlopeRunner *self = SLOPE_RUNNER (object);
 
   g_clear_pointer (&self->log_ring, g_free);
+  g_clear_pointer (&self->log_run_ring, g_free);
   g_clear_pointer (&self->pending_log, g_free);
   g_clear_pointer (&self->batch, g_free);
   g_clear_pointer (&self->batch_ring, g_free);
@@ -151,11 +161,14 @@ slope_runner_init (SlopeRunner *self)
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   self->log_ring = g_malloc0 (SLOPE_LOG_RING_SIZE * sizeof *self->log_ring);
+  self->log_run_ring = g_new0 (guint, SLOPE_LOG_RING_SIZE);
   self->pending_log = g_malloc0 (PENDING_LOG * sizeof *self->pending_log);
   self->batch = g_new0 (SlopeEpochRecord, BATCH_RECORDS);
   self->batch_ring = g_new0 (SlopeBatchRecord, SLOPE_BATCH_RING_SIZE);
   self->pending_batches = g_new0 (SlopeBatchRecord, PENDING_BATCHES);
   self->log_every = SLOPE_DEFAULT_LOG_EVERY;
+  self->runs[0] = SLOPE_DEFAULT_EPOCHS;
+  self->n_runs = 1;
   self->speed = 100.0;
 }
 
@@ -291,13 +304,43 @@ slope_runner_set_speed (SlopeRunner *self,
   post (self, CMD_SPEED, epochs_per_second > 0.0 ? epochs_per_second : 0.0, 0, 0, NULL);
 }
 
+/* Every run from the next on has @n_epochs epochs. */
 void
 slope_runner_set_epochs_per_run (SlopeRunner *self,
                                  guint        n_epochs)
 {
   g_return_if_fail (SLOPE_IS_RUNNER (self));
   g_return_if_fail (n_epochs > 0);
-  post (self, CMD_EPOCHS_PER_RUN, 0, 0, n_epochs, NULL);
+  slope_runner_set_runs (self, &n_epochs, 1);
+}
+
+/**
+ * slope_runner_set_runs:
+ * @runs: (array length=n_runs): the epochs of each run since the reset
+ *
+ * Runs as a notebook's cell executed several times, each with its own
+ * nb_epochs, each going on from where the last stopped; runs past the
+ * last repeat it.  The run in progress keeps its length; the next one
+ * takes its length from @runs by its number.
+ */
+void
+slope_runner_set_runs (SlopeRunner *self,
+                       const guint *runs,
+                       guint        n_runs)
+{
+  Command *cmd;
+
+  g_return_if_fail (SLOPE_IS_RUNNER (self));
+  g_return_if_fail (runs != NULL);
+  g_return_if_fail (n_runs > 0 && n_runs <= SLOPE_MAX_RUNS);
+  for (guint i = 0; i < n_runs; i++)
+    g_return_if_fail (runs[i] > 0);
+
+  cmd = g_new0 (Command, 1);
+  cmd->kind = CMD_RUNS;
+  cmd->n = n_runs;
+  memcpy (cmd->runs, runs, n_runs * sizeof *runs);
+  post_command (self, cmd);
 }
 
 void
@@ -477,6 +520,23 @@ slope_runner_read_log (SlopeRunner *self,
                        guint64     *cursor,
                        GString     *out)
 {
+  return slope_runner_read_log_runs (self, cursor, out, NULL);
+}
+
+/**
+ * slope_runner_read_log_runs:
+ * @runs: (nullable) (element-type guint): receives, for each line
+ *   appended, the run it belongs to (1 for the first since the reset)
+ *
+ * slope_runner_read_log(), telling which execution of the cell printed
+ * each line.
+ */
+guint
+slope_runner_read_log_runs (SlopeRunner *self,
+                            guint64     *cursor,
+                            GString     *out,
+                            GArray      *runs)
+{
   guint n = 0;
   guint64 first;
 
@@ -492,6 +552,8 @@ slope_runner_read_log (SlopeRunner *self,
     {
       g_string_append (out, self->log_ring[i % SLOPE_LOG_RING_SIZE]);
       g_string_append_c (out, '\n');
+      if (runs != NULL)
+        g_array_append_val (runs, self->log_run_ring[i % SLOPE_LOG_RING_SIZE]);
     }
   *cursor = self->log_written;
   g_mutex_unlock (&self->lock);
@@ -532,6 +594,7 @@ publish_locked (SlopeRunner *self)
   slope_divergence_watch_publish (&self->watch, snap);
   snap->speed = self->speed;
   snap->resets = self->resets;
+  snap->run = self->run_number;
   snap->serial++;
 }
 
@@ -570,11 +633,19 @@ flush (SlopeRunner *self)
     {
       memcpy (self->log_ring[self->log_written % SLOPE_LOG_RING_SIZE],
               self->pending_log[i], SLOPE_LOG_LINE_MAX);
+      self->log_run_ring[self->log_written % SLOPE_LOG_RING_SIZE] = self->pending_log_run[i];
       self->log_written++;
     }
   self->pending_log_len = 0;
   publish_locked (self);
   g_mutex_unlock (&self->lock);
+}
+
+/* The length of the run after the one numbered run_number. */
+static guint
+next_run_length (SlopeRunner *self)
+{
+  return self->runs[MIN (self->run_number, self->n_runs - 1)];
 }
 
 static void
@@ -583,9 +654,17 @@ record_epoch (SlopeRunner            *self,
 {
   self->batch[self->batch_len++] = *rec;
 
+  if (rec->run_epoch == 1)
+    {
+      self->run_number++;
+      slope_trainer_set_epochs_per_run (self->trainer, next_run_length (self));
+    }
   if (rec->run_epoch % self->log_every == 0)
-    slope_format_log_line (self->pending_log[self->pending_log_len++], SLOPE_LOG_LINE_MAX,
-                           rec->run_epoch, rec->run_length, rec->w, rec->b, rec->cost);
+    {
+      self->pending_log_run[self->pending_log_len] = self->run_number;
+      slope_format_log_line (self->pending_log[self->pending_log_len++], SLOPE_LOG_LINE_MAX,
+                             rec->run_epoch, rec->run_length, rec->w, rec->b, rec->cost);
+    }
 
   if (self->divergence == SLOPE_DIVERGENCE_NONE
       && slope_divergence_watch_epoch (&self->watch, rec))
@@ -621,6 +700,8 @@ run_epoch (SlopeRunner *self)
 static void
 do_reset (SlopeRunner *self)
 {
+  self->run_number = 0;
+  slope_trainer_set_epochs_per_run (self->trainer, next_run_length (self));
   slope_trainer_reset (self->trainer);
   slope_history_clear (self->history);
   self->batch_len = 0;
@@ -690,8 +771,10 @@ apply_command (SlopeRunner   *self,
       self->speed = cmd->a;
       restart_clock (self);
       break;
-    case CMD_EPOCHS_PER_RUN:
-      slope_trainer_set_epochs_per_run (self->trainer, cmd->n);
+    case CMD_RUNS:
+      memcpy (self->runs, cmd->runs, cmd->n * sizeof *self->runs);
+      self->n_runs = cmd->n;
+      slope_trainer_set_epochs_per_run (self->trainer, next_run_length (self));
       break;
     case CMD_LOG_EVERY:
       self->log_every = cmd->n;
@@ -710,6 +793,7 @@ apply_command (SlopeRunner   *self,
       break;
     case CMD_OPTIMIZER:
       slope_trainer_set_optimizer (self->trainer, &cmd->optimizer);
+      slope_divergence_watch_set_optimizer (&self->watch, &cmd->optimizer);
       break;
     case CMD_BATCHING:
       slope_trainer_set_batching (self->trainer, cmd->n, cmd->a != 0.0, cmd->seed);

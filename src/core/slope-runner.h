@@ -43,6 +43,7 @@ typedef struct
   guint64           unsettled_epoch;  /* 0: not (yet) */
   double            speed;            /* epochs per second; 0 = flat out */
   guint             resets;           /* how many resets so far */
+  guint             run;              /* runs begun since the reset, 1 the first */
   guint64           serial;           /* changes with every publication */
 } SlopeRunnerSnapshot;
 
@@ -68,6 +69,9 @@ void          slope_runner_set_speed      (SlopeRunner         *self,
                                            double               epochs_per_second);
 void          slope_runner_set_epochs_per_run (SlopeRunner     *self,
                                            guint                n_epochs);
+void          slope_runner_set_runs       (SlopeRunner         *self,
+                                           const guint         *runs,
+                                           guint                n_runs);
 void          slope_runner_set_log_every  (SlopeRunner         *self,
                                            guint                log_every);
 void          slope_runner_set_initial    (SlopeRunner         *self,
@@ -93,6 +97,10 @@ gboolean      slope_runner_read           (SlopeRunner         *self,
 guint         slope_runner_read_log       (SlopeRunner         *self,
                                            guint64             *cursor,
                                            GString             *out);
+guint         slope_runner_read_log_runs  (SlopeRunner         *self,
+                                           guint64             *cursor,
+                                           GString             *out,
+                                           GArray              *runs);
 void          slope_runner_stop           (SlopeRunner         *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "slope-dataset.h"
+#include "slope-save.h"
 #include "slope-script.h"
 
 #define VALUES_PER_LINE 6
@@ -140,11 +141,30 @@ slope_optimizer_to_python (const SlopeOptimizerSettings *s,
   return g_string_free (out, FALSE);
 }
 
+/* x′ = (x − 4.895…) / 2.93…: the points below are not the file's. */
+static void
+append_scaling (GString            *out,
+                const SlopeScaling *scaling)
+{
+  if (scaling == NULL || scaling->mode == SLOPE_SCALE_NONE)
+    return;
+  g_string_append_printf (out, "# Scaled (%s): x' = (x - ", slope_scale_mode_to_string (scaling->mode));
+  append_float (out, scaling->x_shift);
+  g_string_append (out, ") / ");
+  append_float (out, scaling->x_scale);
+  g_string_append (out, ", y' = (y - ");
+  append_float (out, scaling->y_shift);
+  g_string_append (out, ") / ");
+  append_float (out, scaling->y_scale);
+  g_string_append (out, ";\n#   x_train and y_train hold x' and y', which Slope trains on.\n");
+}
+
 /* The comment at the top: which Slope settings the script encodes. */
 static void
 append_header (GString                *out,
                SlopeDataset           *dataset,
-               const SlopeRunSettings *s)
+               const SlopeRunSettings *s,
+               const SlopeScaling     *scaling)
 {
   g_autofree char *ctor = slope_optimizer_to_python (&s->optimizer, s->lr);
   g_autofree char *title = NULL;
@@ -155,6 +175,7 @@ append_header (GString                *out,
   g_strdelimit (title, "\r\n", ' ');
   g_string_append_printf (out, "# Data: %s%s%" G_GSIZE_FORMAT " points (written out below).\n",
                           title, *title ? ", " : "", slope_dataset_get_n (dataset));
+  append_scaling (out, scaling);
   g_string_append_printf (out, "# Optimizer: %s\n", ctor);
   g_string_append_printf (out, "# optimizer.zero_grad(): %s\n",
                           s->zero_grad ? "on" : "off, so gradients accumulate");
@@ -256,6 +277,21 @@ char *
 slope_script_python (SlopeDataset           *dataset,
                      const SlopeRunSettings *s)
 {
+  return slope_script_python_scaled (dataset, s, NULL);
+}
+
+/**
+ * slope_script_python_scaled:
+ * @scaled: the points trained on, already scaled by @scaling
+ * @scaling: (nullable): how they were scaled, said in the header
+ *
+ * As slope_script_python(), for data trained on scaled.
+ */
+char *
+slope_script_python_scaled (SlopeDataset           *dataset,
+                            const SlopeRunSettings *s,
+                            const SlopeScaling     *scaling)
+{
   g_autofree char *ctor = NULL;
   GString *out;
   gboolean batched;
@@ -266,7 +302,7 @@ slope_script_python (SlopeDataset           *dataset,
 
   batched = s->batch_size != 0;
   out = g_string_new (NULL);
-  append_header (out, dataset, s);
+  append_header (out, dataset, s, scaling);
 
   g_string_append (out, "\nimport torch\nimport torch.optim as optim\n");
   if (batched && !s->shuffle)
@@ -330,10 +366,19 @@ slope_script_save (SlopeDataset            *dataset,
                    GFile                   *file,
                    GError                 **error)
 {
-  g_autofree char *text = slope_script_python (dataset, settings);
+  return slope_script_save_scaled (dataset, settings, NULL, file, error);
+}
+
+gboolean
+slope_script_save_scaled (SlopeDataset            *dataset,
+                          const SlopeRunSettings  *settings,
+                          const SlopeScaling      *scaling,
+                          GFile                   *file,
+                          GError                 **error)
+{
+  g_autofree char *text = slope_script_python_scaled (dataset, settings, scaling);
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return slope_save_bytes (file, text, strlen (text), NULL, error);
 }

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "slope-run-settings.h"
+#include "slope-scaling.h"
 #include "slope-types.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,14 @@ char     *slope_script_python       (SlopeDataset                 *dataset,
                                      const SlopeRunSettings       *settings);
 gboolean  slope_script_save         (SlopeDataset                 *dataset,
                                      const SlopeRunSettings       *settings,
+                                     GFile                        *file,
+                                     GError                      **error);
+char     *slope_script_python_scaled (SlopeDataset                *scaled,
+                                     const SlopeRunSettings       *settings,
+                                     const SlopeScaling           *scaling);
+gboolean  slope_script_save_scaled  (SlopeDataset                 *scaled,
+                                     const SlopeRunSettings       *settings,
+                                     const SlopeScaling           *scaling,
                                      GFile                        *file,
                                      GError                      **error);
 

@@ -578,6 +578,7 @@ slope_trainer_get_state (SlopeTrainer      *self,
   state->batch_cost = self->batch_cost;
   state->optimizer = self->optimizer.kind;
   state->opt_state = self->opt_state;
+  state->optimizer_settings = self->optimizer;
 }
 
 /* How many optimizer steps make one epoch with the current batching. */

@@ -66,6 +66,7 @@ typedef struct
   double    batch_cost;
   SlopeOptimizerKind  optimizer;
   SlopeOptimizerState opt_state;
+  SlopeOptimizerSettings optimizer_settings;  /* its keyword arguments */
 } SlopeTrainerState;
 
 /* One optimizer step within an epoch. */

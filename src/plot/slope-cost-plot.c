@@ -18,6 +18,7 @@
 #include "slope-axis.h"
 #include "slope-cost-plot.h"
 #include "slope-plot-frame.h"
+#include "slope-plot-key.h"
 #include "slope-plot-text.h"
 
 #define MARKER_RADIUS  4.5
@@ -66,6 +67,37 @@ plot_x_max (const SlopeCostPlot *plot)
   return x_max > 0 ? x_max : 10;
 }
 
+/* The history's cost range, widened upwards to hold each batch's cost: a
+ * batch is noisier than the mean its epoch ends with. */
+static gboolean
+cost_range (const SlopeCostPlot *plot,
+            double              *min_positive,
+            double              *max_finite)
+{
+  gboolean any = FALSE;
+  double lo = INFINITY, hi = -INFINITY;
+
+  if (plot->history != NULL && slope_history_cost_range (plot->history, &lo, &hi))
+    any = TRUE;
+  for (gsize i = 0; i < plot->n_batches; i++)
+    {
+      double c = plot->batch_cost[i];
+
+      /* Only upwards: one point's cost can come near zero, and a log
+       * axis stretched down to it would flatten the epochs' curve. */
+      if (!isfinite (c))
+        continue;
+      if (c > hi)
+        hi = c;
+      any = TRUE;
+    }
+  if (min_positive != NULL)
+    *min_positive = lo;
+  if (max_finite != NULL)
+    *max_finite = hi;
+  return any;
+}
+
 /* Whole decades around the finite costs, so the axis ends on labels. */
 static void
 log_range (const SlopeCostPlot *plot,
@@ -75,8 +107,7 @@ log_range (const SlopeCostPlot *plot,
   double min_positive, max_finite;
   int e0, e1;
 
-  if (plot->history == NULL
-      || !slope_history_cost_range (plot->history, &min_positive, &max_finite))
+  if (!cost_range (plot, &min_positive, &max_finite))
     {
       *lo = 1e-3;
       *hi = 1e2;
@@ -112,9 +143,7 @@ init_y_axis (const SlopeCostPlot *plot,
       return;
     }
 
-  if (plot->history == NULL
-      || !slope_history_cost_range (plot->history, NULL, &max_finite)
-      || !(max_finite > 0.0))
+  if (!cost_range (plot, NULL, &max_finite) || !(max_finite > 0.0))
     max_finite = 1.0;
 
   /* Round the top up to a tick so that it carries a label. */
@@ -446,6 +475,41 @@ draw_curve (cairo_t            *cr,
   cairo_stroke (cr);
 }
 
+/* Each batch's cost, thin and light under the epochs' bold curve: the
+ * noise mini-batches bring, around the mean the epoch ends with. */
+static void
+draw_batches (cairo_t             *cr,
+              const Layout        *layout,
+              const SlopeCostPlot *plot,
+              const SlopePalette  *palette)
+{
+  gboolean started = FALSE;
+
+  cairo_new_path (cr);
+  for (gsize i = 0; i < plot->n_batches; i++)
+    {
+      double cost = plot->batch_cost[i];
+      double x, y;
+
+      if (!isfinite (cost) || !isfinite (plot->batch_x[i]))
+        {
+          started = FALSE;
+          continue;
+        }
+      x = epoch_to_x (layout, plot->batch_x[i]);
+      y = cost_to_y (layout, cost);
+      if (started)
+        cairo_line_to (cr, x, y);
+      else
+        cairo_move_to (cr, x, y);
+      started = TRUE;
+    }
+  cairo_set_line_width (cr, layout->lw);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  slope_palette_set_source_alpha (cr, &palette->cost, 0.35);
+  cairo_stroke (cr);
+}
+
 /* inf and NaN costs have no height: a strip along the top edge says
  * where the run left every axis. */
 static void
@@ -512,16 +576,180 @@ draw_marker (cairo_t             *cr,
   cairo_stroke (cr);
 }
 
-void
-slope_cost_plot_draw (cairo_t             *cr,
-                      int                  width,
-                      int                  height,
-                      const SlopeCostPlot *plot)
+static void
+layout_frame (const Layout        *layout,
+              const SlopeCostPlot *plot,
+              SlopePlotFrame      *frame)
 {
-  const SlopePalette *palette;
+  *frame = (SlopePlotFrame) {
+    .left = layout->left, .top = layout->top,
+    .width = layout->width, .height = layout->height,
+    .x_axis = &layout->x_axis, .y_axis = &layout->y_axis,
+    .x_title = _("epoch"), .y_title = _("cost"),
+    .font_family = plot->font_family, .palette = plot_palette (plot),
+    .fs = layout->fs, .lw = layout->lw,
+  };
+}
+
+/* Where the curve and the marker may draw: the plotting area, and wide
+ * enough that the marker on an edge is not cut in half. */
+static void
+curve_bounds (const Layout *layout,
+              double       *left,
+              double       *top,
+              double       *width,
+              double       *height)
+{
+  double margin = MARKER_RADIUS * layout->fs + 2.0 * layout->lw;
+
+  *left = layout->left - margin;
+  *top = layout->top - margin;
+  *width = layout->width + 2.0 * margin;
+  *height = layout->height + 2.0 * margin;
+}
+
+/**
+ * slope_cost_plot_frame_key:
+ *
+ * A fingerprint of everything slope_cost_plot_draw_frame() draws: the
+ * area, both axes' ticks and labels, the palette, the font.  While it
+ * stays the same the frame need not be drawn again; the history changes
+ * it only when an axis does.
+ */
+guint64
+slope_cost_plot_frame_key (const SlopeCostPlot *plot,
+                           int                  width,
+                           int                  height)
+{
+  /* The axes' label buffers are hashed whole: zeroed first, so bytes
+   * past a label's end are the same from call to call. */
+  g_autofree Layout *layout = g_new0 (Layout, 1);
+  const guint8 *bytes = (const guint8 *) layout;
+  guint64 key = SLOPE_PLOT_KEY_INIT;
+
+  g_return_val_if_fail (plot != NULL, 0);
+
+  compute_layout (plot, width, height, layout);
+  for (gsize i = 0; i < sizeof *layout; i++)
+    key = (key ^ bytes[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  key = slope_plot_key_string (key, plot->font_family);
+  key = slope_plot_key_mix (key, GPOINTER_TO_SIZE (plot_palette (plot)));
+  return slope_plot_key_mix (key, (guint64) width << 32 | (guint) height);
+}
+
+/**
+ * slope_cost_plot_curve_key:
+ *
+ * A fingerprint of what slope_cost_plot_draw_curve() shows, to a
+ * sixteenth of a pixel: each column's rows, the marker, and the frame's
+ * key (which places them).  Costs a pass over the history's envelope,
+ * not a drawing.
+ */
+guint64
+slope_cost_plot_curve_key (const SlopeCostPlot *plot,
+                           int                  width,
+                           int                  height)
+{
+  guint64 key;
+  Layout layout;
+
+  g_return_val_if_fail (plot != NULL, 0);
+
+  key = slope_cost_plot_frame_key (plot, width, height);
+  compute_layout (plot, width, height, &layout);
+  if (plot->history != NULL && slope_history_get_last_epoch (plot->history) > 0)
+    {
+      Columns columns = { 0 };
+
+      columns_fill (&columns, &layout, plot->history);
+      for (gsize c = 0; c < columns.n; c++)
+        {
+          double top, bottom;
+
+          if (column_rows (&layout, &columns, c, &top, &bottom))
+            key = slope_plot_key_pixel (slope_plot_key_pixel (key, top), bottom);
+          else
+            key = slope_plot_key_mix (key, isnan (columns.lo[c]) ? 1 : 2);
+          key = slope_plot_key_mix (key, columns.hi[c] == INFINITY);
+        }
+      columns_clear (&columns);
+    }
+  key = slope_plot_key_mix (key, plot->has_marker);
+  if (plot->has_marker)
+    {
+      double cost = plot->marker_cost;
+      gboolean diverged = isnan (cost) || cost == INFINITY;
+
+      key = slope_plot_key_pixel (key, epoch_to_x (&layout, (double) MIN (plot->marker_epoch,
+                                                                         layout.x_max)));
+      key = slope_plot_key_pixel (key, diverged ? -1.0 : cost_to_y (&layout, cost));
+    }
+  return key;
+}
+
+/**
+ * slope_cost_plot_curve_area:
+ *
+ * The box slope_cost_plot_draw_curve() draws in, in user units.
+ */
+void
+slope_cost_plot_curve_area (const SlopeCostPlot *plot,
+                            int                  width,
+                            int                  height,
+                            double              *left,
+                            double              *top,
+                            double              *area_width,
+                            double              *area_height)
+{
+  Layout layout;
+
+  g_return_if_fail (plot != NULL);
+
+  compute_layout (plot, width, height, &layout);
+  curve_bounds (&layout, left, top, area_width, area_height);
+}
+
+/* The background, grid, axes, ticks and titles: what stays put while the
+ * curve grows. */
+void
+slope_cost_plot_draw_frame (cairo_t             *cr,
+                            int                  width,
+                            int                  height,
+                            const SlopeCostPlot *plot)
+{
   SlopePlotFrame frame;
   Layout layout;
-  double margin;
+
+  g_return_if_fail (plot != NULL);
+
+  if (!slope_plot_cairo_ok (cr) || width <= 0 || height <= 0)
+    return;
+
+  compute_layout (plot, width, height, &layout);
+  layout_frame (&layout, plot, &frame);
+
+  /* Nothing outside the box given, even if it is too small for labels. */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  slope_palette_set_source (cr, &frame.palette->background);
+  cairo_paint (cr);
+  slope_plot_frame_draw_grid (cr, &frame);
+  /* Axes before the curve: the first epoch sits on the y axis, and must show. */
+  slope_plot_frame_draw_axes (cr, &frame);
+  cairo_restore (cr);
+}
+
+/* The curve, its band, the diverged strip and the marker, over the frame. */
+void
+slope_cost_plot_draw_curve (cairo_t             *cr,
+                            int                  width,
+                            int                  height,
+                            const SlopeCostPlot *plot)
+{
+  const SlopePalette *palette;
+  Layout layout;
+  double left, top, w, h;
 
   g_return_if_fail (plot != NULL);
 
@@ -530,36 +758,20 @@ slope_cost_plot_draw (cairo_t             *cr,
 
   palette = plot_palette (plot);
   compute_layout (plot, width, height, &layout);
-  frame = (SlopePlotFrame) {
-    .left = layout.left, .top = layout.top,
-    .width = layout.width, .height = layout.height,
-    .x_axis = &layout.x_axis, .y_axis = &layout.y_axis,
-    .x_title = _("epoch"), .y_title = _("cost"),
-    .font_family = plot->font_family, .palette = palette,
-    .fs = layout.fs, .lw = layout.lw,
-  };
 
-  /* Nothing outside the box given, even if it is too small for labels. */
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  slope_palette_set_source (cr, &palette->background);
-  cairo_paint (cr);
-  slope_plot_frame_draw_grid (cr, &frame);
-  /* Axes first: the first epoch sits on the y axis, and must show. */
-  slope_plot_frame_draw_axes (cr, &frame);
-
-  cairo_save (cr);
-  /* Wide enough that the marker on an edge is not cut in half. */
-  margin = MARKER_RADIUS * layout.fs + 2.0 * layout.lw;
-  cairo_rectangle (cr, layout.left - margin, layout.top - margin,
-                   layout.width + 2.0 * margin, layout.height + 2.0 * margin);
+  curve_bounds (&layout, &left, &top, &w, &h);
+  cairo_rectangle (cr, left, top, w, h);
   cairo_clip (cr);
   if (plot->history != NULL && slope_history_get_last_epoch (plot->history) > 0)
     {
       Columns columns = { 0 };
 
       columns_fill (&columns, &layout, plot->history);
+      if (plot->n_batches > 0)
+        draw_batches (cr, &layout, plot, palette);
       draw_band (cr, &layout, &columns, palette);
       draw_curve (cr, &layout, &columns, palette);
       draw_diverged (cr, &layout, &columns, palette);
@@ -568,5 +780,14 @@ slope_cost_plot_draw (cairo_t             *cr,
   if (plot->has_marker)
     draw_marker (cr, &layout, plot, palette);
   cairo_restore (cr);
-  cairo_restore (cr);
+}
+
+void
+slope_cost_plot_draw (cairo_t             *cr,
+                      int                  width,
+                      int                  height,
+                      const SlopeCostPlot *plot)
+{
+  slope_cost_plot_draw_frame (cr, width, height, plot);
+  slope_cost_plot_draw_curve (cr, width, height, plot);
 }

@@ -695,14 +695,56 @@ slope_format_equation (double w,
   return g_string_free (out, FALSE);
 }
 
-/* The equations in a corner the line leaves free: top left when it
- * rises, top right when it falls. */
+/* Points under @rect, from at most LEGEND_SAMPLE of them: enough to see
+ * whether a corner is free, and cheap with ten million. */
+#define LEGEND_SAMPLE 4096
+
+static gsize
+points_under (const Layout            *layout,
+              const SlopeDataPlot     *plot,
+              const cairo_rectangle_t *rect)
+{
+  gsize n = plot->dataset != NULL ? slope_dataset_get_n (plot->dataset) : 0;
+  gsize stride = MAX ((gsize) 1, n / LEGEND_SAMPLE);
+  const double *xs, *ys;
+  gsize count = 0;
+  double margin;
+
+  if (n == 0)
+    return 0;
+  xs = slope_dataset_get_x (plot->dataset);
+  ys = slope_dataset_get_y (plot->dataset);
+  /* A dot whose centre is just outside still shows under the box's edge. */
+  margin = 6.0 * layout->fs;
+  for (gsize i = 0; i < n; i += stride)
+    {
+      double px, py;
+
+      view_to_pixel (&layout->view, &layout->area, xs[i], ys[i], &px, &py);
+      if (px >= rect->x - margin && px <= rect->x + rect->width + margin
+          && py >= rect->y - margin && py <= rect->y + rect->height + margin)
+        count++;
+    }
+  return count;
+}
+
+/* The equations in a corner the points leave free: of the top ones first
+ * the one the line leaves free (top left when it rises, top right when it
+ * falls), then a bottom one; a view grown to follow a line far away
+ * leaves the points in a band and the bottom free. */
 static void
 draw_equations (cairo_t             *cr,
                 const Layout        *layout,
                 const SlopeDataPlot *plot,
                 const SlopePalette  *palette)
 {
+  SlopePlotCorner side = plot->w < 0.0 ? SLOPE_PLOT_CORNER_RIGHT : SLOPE_PLOT_CORNER_TOP_LEFT;
+  SlopePlotCorner order[4] = {
+    side, side ^ SLOPE_PLOT_CORNER_RIGHT,
+    (side ^ SLOPE_PLOT_CORNER_RIGHT) | SLOPE_PLOT_CORNER_BOTTOM, side | SLOPE_PLOT_CORNER_BOTTOM,
+  };
+  SlopePlotCorner corner = side;
+  gsize fewest = G_MAXSIZE;
   g_autofree char *model = slope_format_equation (plot->w, plot->b);
   g_autofree char *reference = NULL;
   gboolean diverged = !isfinite (plot->w) || !isfinite (plot->b);
@@ -720,7 +762,20 @@ draw_equations (cairo_t             *cr,
     }
 
   layout_frame (layout, plot, &frame);
-  slope_plot_frame_draw_legend (cr, &frame, rows, n_rows, plot->w < 0.0);
+  for (guint i = 0; i < G_N_ELEMENTS (order) && fewest > 0; i++)
+    {
+      cairo_rectangle_t rect;
+      gsize under;
+
+      slope_plot_frame_legend_rect (cr, &frame, rows, n_rows, order[i], &rect);
+      under = points_under (layout, plot, &rect);
+      if (under < fewest)
+        {
+          fewest = under;
+          corner = order[i];
+        }
+    }
+  slope_plot_frame_draw_legend_at (cr, &frame, rows, n_rows, corner);
 }
 
 void

@@ -110,6 +110,9 @@ void     slope_data_plot_draw_model    (cairo_t             *cr,
                                         int                  width,
                                         int                  height,
                                         const SlopeDataPlot *plot);
+guint64  slope_data_plot_model_key     (const SlopeDataPlot *plot,
+                                        int                  width,
+                                        int                  height);
 void     slope_data_plot_draw          (cairo_t             *cr,
                                         int                  width,
                                         int                  height,

@@ -22,6 +22,7 @@
 #include "slope-plot-text.h"
 
 #define PATH_MAX_DOTS      60
+#define BATCH_PATH_MAX     600
 #define ARROW_FRACTION     0.22
 #define ARROW_LOG_K        1000.0
 #define RING_RADIUS        8.0
@@ -517,20 +518,26 @@ clip_segment (double  left,
   return TRUE;
 }
 
-/* The path, then the current point, broken where a value is not finite. */
+/* The path, then the current point, broken where a value is not finite.
+ * Points within half a pixel of the last one kept are left out: near the
+ * optimum hundreds of steps share a pixel, and stroking each of them with
+ * round joins would cost a frame for nothing one could see. */
 static void
-path_polyline (cairo_t                    *cr,
-               const SlopeLandscapeLayout *layout,
-               const SlopeLandscapePlot   *plot)
+points_polyline (cairo_t                    *cr,
+                 const SlopeLandscapeLayout *layout,
+                 const SlopeLandscapePlot   *plot,
+                 const double               *path_w,
+                 const double               *path_b,
+                 gsize                       n_path)
 {
   const SlopeArea *a = &layout->area;
   double m = 20.0, pen_x = NAN, pen_y = NAN, qx = 0.0, qy = 0.0;
   gboolean have_q = FALSE;
 
-  for (gsize i = 0; i <= plot->n_path; i++)
+  for (gsize i = 0; i <= n_path; i++)
     {
-      double w = i < plot->n_path ? plot->path_w[i] : plot->w;
-      double b = i < plot->n_path ? plot->path_b[i] : plot->b;
+      double w = i < n_path ? path_w[i] : plot->w;
+      double b = i < n_path ? path_b[i] : plot->b;
       double px, py, x0, y0, x1, y1;
 
       if (!view_to_pixel (&layout->view, a, w, b, &px, &py))
@@ -538,6 +545,8 @@ path_polyline (cairo_t                    *cr,
           have_q = FALSE;  /* NaN or inf: the line breaks here */
           continue;
         }
+      if (have_q && i < plot->n_path && fabs (px - qx) < 0.5 && fabs (py - qy) < 0.5)
+        continue;
       x0 = qx, y0 = qy, x1 = px, y1 = py;
       if (have_q && clip_segment (a->left - m, a->top - m, a->left + a->width + m,
                                   a->top + a->height + m, &x0, &y0, &x1, &y1))
@@ -552,6 +561,37 @@ path_polyline (cairo_t                    *cr,
       qy = py;
       have_q = TRUE;
     }
+}
+
+static void
+path_polyline (cairo_t                    *cr,
+               const SlopeLandscapeLayout *layout,
+               const SlopeLandscapePlot   *plot)
+{
+  points_polyline (cr, layout, plot, plot->path_w, plot->path_b, plot->n_path);
+}
+
+/* Mini-batches: every step, thin over the epochs' path, which joins only
+ * the ends of the epochs — the zigzag is what a small batch does. */
+static void
+draw_batch_path (cairo_t                    *cr,
+                 const SlopeLandscapeLayout *layout,
+                 const SlopeLandscapePlot   *plot)
+{
+  gsize n;
+
+  if (plot->batch_w == NULL || plot->batch_b == NULL || plot->n_batch_path == 0)
+    return;
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* The newest steps only: thousands of zigzags would paint the map
+   * over. */
+  n = MIN (plot->n_batch_path, (gsize) BATCH_PATH_MAX);
+  points_polyline (cr, layout, plot, plot->batch_w + plot->n_batch_path - n,
+                   plot->batch_b + plot->n_batch_path - n, n);
+  cairo_set_line_width (cr, layout->lw);
+  slope_palette_set_source_alpha (cr, &white, 0.7);
+  cairo_stroke (cr);
 }
 
 static void
@@ -734,6 +774,7 @@ slope_landscape_plot_draw_path (cairo_t                  *cr,
   cairo_rectangle (cr, layout.area.left, layout.area.top, layout.area.width, layout.area.height);
   cairo_clip (cr);
   draw_path (cr, &layout, plot);
+  draw_batch_path (cr, &layout, plot);
   draw_optimum (cr, &layout, plot);
   draw_arrow (cr, &layout, plot, &bowl, &palette->line);
   draw_current (cr, &layout, plot, &palette->marker);

@@ -46,6 +46,9 @@ typedef struct
   gboolean            show_gradient;  /* the −∇cost arrow at (w, b) */
   const char         *font_family;    /* NULL: "Sans" */
   gboolean            scaled;         /* trained on x′, y′: the axes say so */
+  const double       *batch_w;        /* borrowed; (W, b) after each mini-batch */
+  const double       *batch_b;
+  gsize               n_batch_path;   /* 0: none drawn */
 } SlopeLandscapePlot;
 
 void     slope_landscape_plot_init       (SlopeLandscapePlot       *plot);
@@ -102,6 +105,10 @@ gboolean slope_landscape_plot_arrow      (const SlopeLandscapePlot *plot,
                                           double                   *y0,
                                           double                   *x1,
                                           double                   *y1);
+
+guint64  slope_landscape_plot_path_key   (const SlopeLandscapePlot *plot,
+                                          int                       width,
+                                          int                       height);
 
 /* The map layer is what a widget caches; the path layer is per frame. */
 void     slope_landscape_plot_draw_map   (cairo_t                  *cr,

@@ -435,6 +435,100 @@ add_update_row (Text            *t,
   add_row (t, name, formula, numbers, value, NULL);
 }
 
+static gboolean
+optimizer_is_plain (const SlopeOptimizerSettings *s)
+{
+  return s->kind == SLOPE_OPTIMIZER_SGD && s->momentum == 0.0 && s->weight_decay == 0.0;
+}
+
+/* One row of optimizer.state or of a parameter, for W then b: the rule
+ * as torch.optim writes it (g is the parameter's .grad, weight decay
+ * included), and its value once the step ran. */
+static void
+add_state_rows (Text            *t,
+                const MathInput *in,
+                const char      *field,
+                const char      *rule,
+                const double     values[2])
+{
+  static const char * const params[] = { "W", "b" };
+
+  for (guint p = 0; p < 2; p++)
+    {
+      g_autofree char *name = field != NULL ? g_strdup_printf ("%s %s", field, params[p])
+                                            : g_strdup (params[p]);
+      g_autofree char *formula = g_strdup_printf ("← %s", rule);
+      g_autofree char *value = in->stage >= STAGE_STEP ? num (values[p]) : NULL;
+
+      add_row (t, name, formula, NULL, value, p == 0 && field != NULL ? _("optimizer.state") : NULL);
+    }
+}
+
+/* Momentum, moments and sums: the rules of torch.optim's step, with the
+ * values they hold after it (slope-optimizer.c computes them). */
+static void
+add_optimizer_update (Text            *t,
+                      const MathInput *in)
+{
+  const SlopeTrainerState *st = in->state;
+  const SlopeOptimizerSettings *s = &st->optimizer_settings;
+  const SlopeParamState *ps = st->opt_state.param;
+  double params[2] = { st->w, st->b };
+  double v[2];
+
+  switch (s->kind)
+    {
+    case SLOPE_OPTIMIZER_SGD:
+      v[0] = ps[0].momentum_buffer, v[1] = ps[1].momentum_buffer;
+      if (s->momentum != 0.0)
+        add_state_rows (t, in, "momentum_buffer", "μ·buf + (1 − dampening)·g", v);
+      add_state_rows (t, in, NULL,
+                      s->momentum == 0.0 ? "p − lr·g"
+                      : s->nesterov ? "p − lr·(g + μ·buf)" : "p − lr·buf", params);
+      break;
+    case SLOPE_OPTIMIZER_ADAM:
+    case SLOPE_OPTIMIZER_ADAMW:
+      v[0] = ps[0].exp_avg, v[1] = ps[1].exp_avg;
+      add_state_rows (t, in, "exp_avg", "β₁·m + (1 − β₁)·g", v);
+      v[0] = ps[0].exp_avg_sq, v[1] = ps[1].exp_avg_sq;
+      add_state_rows (t, in, "exp_avg_sq", "β₂·v + (1 − β₂)·g²", v);
+      if (s->amsgrad)
+        {
+          v[0] = ps[0].max_exp_avg_sq, v[1] = ps[1].max_exp_avg_sq;
+          add_state_rows (t, in, "max_exp_avg_sq", "max(max_exp_avg_sq, v)", v);
+        }
+      add_state_rows (t, in, NULL,
+                      s->kind == SLOPE_OPTIMIZER_ADAMW
+                        ? "p·(1 − lr·λ) − lr·m̂ / (√v̂ + eps)"
+                        : "p − lr·m̂ / (√v̂ + eps),  m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ)",
+                      params);
+      break;
+    case SLOPE_OPTIMIZER_RMSPROP:
+      v[0] = ps[0].square_avg, v[1] = ps[1].square_avg;
+      add_state_rows (t, in, "square_avg", "α·v + (1 − α)·g²", v);
+      if (s->centered)
+        {
+          v[0] = ps[0].grad_avg, v[1] = ps[1].grad_avg;
+          add_state_rows (t, in, "grad_avg", "α·ḡ + (1 − α)·g", v);
+        }
+      if (s->momentum > 0.0)
+        {
+          v[0] = ps[0].momentum_buffer, v[1] = ps[1].momentum_buffer;
+          add_state_rows (t, in, "momentum_buffer", "μ·buf + g / (√v + eps)", v);
+          add_state_rows (t, in, NULL, "p − lr·buf", params);
+        }
+      else
+        add_state_rows (t, in, NULL, "p − lr·g / (√v + eps)", params);
+      break;
+    case SLOPE_OPTIMIZER_ADAGRAD:
+    default:
+      v[0] = ps[0].sum, v[1] = ps[1].sum;
+      add_state_rows (t, in, "sum", "sum + g²", v);
+      add_state_rows (t, in, NULL, "p − lr/(1 + (t − 1)·lr_decay) · g / (√sum + eps)", params);
+      break;
+    }
+}
+
 static void
 add_update (Text            *t,
             const MathInput *in)
@@ -444,8 +538,13 @@ add_update (Text            *t,
   g_autofree char *lr = g_strdup_printf ("lr = %s", lr_text);
 
   add_heading (t, _("Update"), lr, "# 가중치 갱신");
-  add_update_row (t, in, "W", "← W − lr·W.grad", in->w_before, st->w_grad, st->w);
-  add_update_row (t, in, "b", "← b − lr·b.grad", in->b_before, st->b_grad, st->b);
+  if (!optimizer_is_plain (&st->optimizer_settings))
+    add_optimizer_update (t, in);
+  else
+    {
+      add_update_row (t, in, "W", "← W − lr·W.grad", in->w_before, st->w_grad, st->w);
+      add_update_row (t, in, "b", "← b − lr·b.grad", in->b_before, st->b_grad, st->b);
+    }
 
   /* The new line, written as the data plot's legend writes it, so the
    * panel and the plot can be read against each other. */

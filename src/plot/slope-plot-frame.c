@@ -286,23 +286,19 @@ draw_swatch (cairo_t                  *cr,
   cairo_restore (cr);
 }
 
-/**
- * slope_plot_frame_draw_legend:
- * @right: the top right corner of the area rather than the top left
- *
- * Rows in a rounded box of translucent background, so that they stay
- * legible over a dense scatter and a teacher can read them from the back.
- */
-void
-slope_plot_frame_draw_legend (cairo_t                  *cr,
-                              const SlopePlotFrame     *frame,
-                              const SlopePlotLegendRow *rows,
-                              guint                     n_rows,
-                              gboolean                  right)
+/* The legend's type size, padding and box, shrunk to fit a narrow plot. */
+static PangoLayout *
+measure_legend (cairo_t                  *cr,
+                const SlopePlotFrame     *frame,
+                const SlopePlotLegendRow *rows,
+                guint                     n_rows,
+                double                   *fs_out,
+                double                   *box_w_out,
+                double                   *row_h_out)
 {
-  g_autoptr(PangoLayout) text = NULL;
+  PangoLayout *text = NULL;
   double fs = frame->fs, pad = 8.0 * fs, swatch = 22.0 * fs;
-  double box_w = 0.0, row_h = 0.0, x, y;
+  double box_w = 0.0, row_h = 0.0;
 
   /* A narrow plot (a projector's 1024 px with the explain pane open)
    * gets a smaller legend rather than one cut off at the plot's edge;
@@ -330,10 +326,88 @@ slope_plot_frame_draw_legend (cairo_t                  *cr,
       pad = 8.0 * fs;
       swatch = 22.0 * fs;
     }
+  *fs_out = fs;
+  *box_w_out = box_w;
+  *row_h_out = row_h;
+  return text;
+}
 
-  x = right ? frame->left + frame->width - box_w - pad : frame->left + pad;
-  x = round (MAX (x, frame->left));
-  y = round (frame->top + pad);
+/* Where the legend's box goes in @corner. */
+static void
+legend_box (const SlopePlotFrame *frame,
+            SlopePlotCorner       corner,
+            double                fs,
+            double                box_w,
+            double                box_h,
+            double               *x,
+            double               *y)
+{
+  double pad = 8.0 * fs;
+
+  *x = corner & SLOPE_PLOT_CORNER_RIGHT ? frame->left + frame->width - box_w - pad
+                                        : frame->left + pad;
+  *x = round (MAX (*x, frame->left));
+  *y = corner & SLOPE_PLOT_CORNER_BOTTOM ? frame->top + frame->height - box_h - pad
+                                         : frame->top + pad;
+  *y = round (MAX (*y, frame->top));
+}
+
+/**
+ * slope_plot_frame_legend_rect:
+ * @rect: (out): the box slope_plot_frame_draw_legend_at() draws in @corner
+ *
+ * So that a plot can choose the corner its marks leave free.
+ */
+void
+slope_plot_frame_legend_rect (cairo_t                  *cr,
+                              const SlopePlotFrame     *frame,
+                              const SlopePlotLegendRow *rows,
+                              guint                     n_rows,
+                              SlopePlotCorner           corner,
+                              cairo_rectangle_t        *rect)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  double fs, box_w, row_h;
+
+  text = measure_legend (cr, frame, rows, n_rows, &fs, &box_w, &row_h);
+  rect->width = box_w;
+  rect->height = n_rows * row_h + 8.0 * fs;
+  legend_box (frame, corner, fs, rect->width, rect->height, &rect->x, &rect->y);
+}
+
+/**
+ * slope_plot_frame_draw_legend:
+ * @right: the top right corner of the area rather than the top left
+ *
+ * Rows in a rounded box of translucent background, so that they stay
+ * legible over a dense scatter and a teacher can read them from the back.
+ */
+void
+slope_plot_frame_draw_legend (cairo_t                  *cr,
+                              const SlopePlotFrame     *frame,
+                              const SlopePlotLegendRow *rows,
+                              guint                     n_rows,
+                              gboolean                  right)
+{
+  slope_plot_frame_draw_legend_at (cr, frame, rows, n_rows,
+                                   right ? SLOPE_PLOT_CORNER_TOP_RIGHT : SLOPE_PLOT_CORNER_TOP_LEFT);
+}
+
+/* slope_plot_frame_draw_legend() in any corner of the area. */
+void
+slope_plot_frame_draw_legend_at (cairo_t                  *cr,
+                                 const SlopePlotFrame     *frame,
+                                 const SlopePlotLegendRow *rows,
+                                 guint                     n_rows,
+                                 SlopePlotCorner           corner)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  double fs, pad, swatch, box_w = 0.0, row_h = 0.0, x, y;
+
+  text = measure_legend (cr, frame, rows, n_rows, &fs, &box_w, &row_h);
+  pad = 8.0 * fs;
+  swatch = 22.0 * fs;
+  legend_box (frame, corner, fs, box_w, n_rows * row_h + pad, &x, &y);
 
   cairo_save (cr);
   slope_plot_rounded_rect (cr, x + 0.5, y + 0.5, box_w, n_rows * row_h + pad, 6.0 * fs);

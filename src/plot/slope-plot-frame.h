@@ -55,6 +55,17 @@ typedef struct
   gboolean    dashed;
 } SlopePlotLegendRow;
 
+/* A corner of the plotting area: the bits say right and bottom. */
+typedef enum
+{
+  SLOPE_PLOT_CORNER_TOP_LEFT     = 0,
+  SLOPE_PLOT_CORNER_RIGHT        = 1 << 0,
+  SLOPE_PLOT_CORNER_BOTTOM       = 1 << 1,
+  SLOPE_PLOT_CORNER_TOP_RIGHT    = SLOPE_PLOT_CORNER_RIGHT,
+  SLOPE_PLOT_CORNER_BOTTOM_LEFT  = SLOPE_PLOT_CORNER_BOTTOM,
+  SLOPE_PLOT_CORNER_BOTTOM_RIGHT = SLOPE_PLOT_CORNER_RIGHT | SLOPE_PLOT_CORNER_BOTTOM,
+} SlopePlotCorner;
+
 void   slope_plot_frame_margins     (const char       *font_family,
                                      double            fs,
                                      const char       *y_title,
@@ -75,5 +86,16 @@ void   slope_plot_frame_draw_legend (cairo_t                  *cr,
                                      const SlopePlotLegendRow *rows,
                                      guint                     n_rows,
                                      gboolean                  right);
+void   slope_plot_frame_draw_legend_at (cairo_t                  *cr,
+                                        const SlopePlotFrame     *frame,
+                                        const SlopePlotLegendRow *rows,
+                                        guint                     n_rows,
+                                        SlopePlotCorner           corner);
+void   slope_plot_frame_legend_rect (cairo_t                  *cr,
+                                     const SlopePlotFrame     *frame,
+                                     const SlopePlotLegendRow *rows,
+                                     guint                     n_rows,
+                                     SlopePlotCorner           corner,
+                                     cairo_rectangle_t        *rect);
 
 G_END_DECLS

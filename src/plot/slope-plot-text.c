@@ -12,20 +12,60 @@
 
 #include "slope-plot-text.h"
 
-static PangoContext *
-measure_context_new (void)
-{
-  /* The default font map is per thread, so an export thread gets its own. */
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (font_map);
-  cairo_font_options_t *options = cairo_font_options_create ();
+/* Measuring runs on every frame (the plots lay themselves out from their
+ * labels' sizes), mostly on the same few labels: each thread keeps one
+ * measuring context and the sizes it measured, which depend only on the
+ * font and the text.  Bounded: cleared whole when it fills. */
+#define MEASURE_CACHE_MAX 4096
 
+static GQuark
+measure_quark (void)
+{
+  static gsize quark;
+
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("slope-plot-text-measure"));
+  return (GQuark) quark;
+}
+static GPrivate measure_context_key = G_PRIVATE_INIT (g_object_unref);
+static GPrivate measure_cache_key = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+static PangoContext *
+measure_context (void)
+{
+  PangoContext *context = g_private_get (&measure_context_key);
+  cairo_font_options_t *options;
+
+  if (context != NULL)
+    return context;
+
+  /* The default font map is per thread, so an export thread gets its own. */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
+  g_private_set (&measure_context_key, context);
 
   return context;
+}
+
+static GHashTable *
+measure_cache (void)
+{
+  GHashTable *cache = g_private_get (&measure_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&measure_cache_key, cache);
+    }
+  else if (g_hash_table_size (cache) >= MEASURE_CACHE_MAX)
+    {
+      g_hash_table_remove_all (cache);
+    }
+  return cache;
 }
 
 /**
@@ -33,6 +73,8 @@ measure_context_new (void)
  * @cr: (nullable): the context to draw on, or %NULL to measure only
  *
  * A layout in @family at @size_px user units, whatever the resolution.
+ * One made to measure only (@cr %NULL) has its sizes remembered: do not
+ * change its attributes, width or wrapping.
  */
 PangoLayout *
 slope_plot_text_layout (cairo_t     *cr,
@@ -49,10 +91,8 @@ slope_plot_text_layout (cairo_t     *cr,
     }
   else
     {
-      PangoContext *context = measure_context_new ();
-
-      layout = pango_layout_new (context);
-      g_object_unref (context);
+      layout = pango_layout_new (measure_context ());
+      g_object_set_qdata (G_OBJECT (layout), measure_quark (), GINT_TO_POINTER (1));
     }
 
   pango_font_description_set_family (desc, family ? family : SLOPE_PLOT_DEFAULT_FONT);
@@ -63,10 +103,10 @@ slope_plot_text_layout (cairo_t     *cr,
   return layout;
 }
 
-void
-slope_plot_text_measure (PangoLayout   *layout,
-                         const char    *text,
-                         SlopeTextSize *size)
+static void
+measure_layout (PangoLayout   *layout,
+                const char    *text,
+                SlopeTextSize *size)
 {
   PangoRectangle logical;
 
@@ -74,6 +114,35 @@ slope_plot_text_measure (PangoLayout   *layout,
   pango_layout_get_extents (layout, NULL, &logical);
   size->width = (double) logical.width / PANGO_SCALE;
   size->height = (double) logical.height / PANGO_SCALE;
+}
+
+void
+slope_plot_text_measure (PangoLayout   *layout,
+                         const char    *text,
+                         SlopeTextSize *size)
+{
+  g_autofree char *font = NULL;
+  g_autofree char *key = NULL;
+  GHashTable *cache;
+  SlopeTextSize *known;
+
+  if (g_object_get_qdata (G_OBJECT (layout), measure_quark ()) == NULL)
+    {
+      measure_layout (layout, text, size);
+      return;
+    }
+
+  font = pango_font_description_to_string (pango_layout_get_font_description (layout));
+  key = g_strconcat (font, "\x1f", text, NULL);
+  cache = measure_cache ();
+  known = g_hash_table_lookup (cache, key);
+  if (known == NULL)
+    {
+      known = g_new (SlopeTextSize, 1);
+      measure_layout (layout, text, known);
+      g_hash_table_insert (cache, g_steal_pointer (&key), known);
+    }
+  *size = *known;
 }
 
 /* Draws @text with the point (x, y) at (xalign, yalign) of its logical box:

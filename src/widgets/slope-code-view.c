@@ -64,6 +64,7 @@ struct _SlopeCodeView
 
   SlopeLine      line;
   gboolean       zero_grad;
+  char          *optimizer;       /* "optimizer = optim.SGD(…)" or NULL */
   double         font_scale;
   int            content_width;   /* -1 until measured */
 };
@@ -92,6 +93,13 @@ line_index (SlopeLine line)
     }
 }
 
+/* Lines above the loop: the optimizer's and an empty one, when shown. */
+static int
+loop_offset (SlopeCodeView *self)
+{
+  return self->optimizer != NULL ? 2 : 0;
+}
+
 static void
 tag_bytes (SlopeCodeView *self,
            GtkTextTag    *tag,
@@ -111,7 +119,10 @@ fill_buffer (SlopeCodeView *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   GtkTextIter start, end;
+  int offset = loop_offset (self);
 
+  if (self->optimizer != NULL)
+    g_string_append_printf (text, "%s\n\n", self->optimizer);
   for (guint i = 0; i < G_N_ELEMENTS (loop_lines); i++)
     {
       if (i > 0)
@@ -123,12 +134,14 @@ fill_buffer (SlopeCodeView *self)
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_apply_tag (self->buffer, self->base, &start, &end);
+  if (self->optimizer != NULL)
+    slope_python_highlight_line (self->buffer, 0, self->optimizer);
   for (guint i = 0; i < G_N_ELEMENTS (loop_lines); i++)
     {
       if (i == LINE_ZERO_GRAD && !self->zero_grad)
-        tag_bytes (self, self->disabled, (int) i, 2, strlen (zero_grad_off));
+        tag_bytes (self, self->disabled, (int) i + offset, 2, strlen (zero_grad_off));
       else
-        slope_python_highlight_line (self->buffer, (int) i, loop_lines[i]);
+        slope_python_highlight_line (self->buffer, (int) i + offset, loop_lines[i]);
     }
 }
 
@@ -141,7 +154,8 @@ light_line (SlopeCodeView *self)
   gtk_text_buffer_remove_tag (self->buffer, self->lit, &start, &end);
 
   /* The newline too, so the highlight spans the whole width. */
-  gtk_text_buffer_get_iter_at_line (self->buffer, &start, line_index (self->line));
+  gtk_text_buffer_get_iter_at_line (self->buffer, &start,
+                                    line_index (self->line) + loop_offset (self));
   end = start;
   gtk_text_iter_forward_line (&end);
   gtk_text_buffer_apply_tag (self->buffer, self->lit, &start, &end);
@@ -263,14 +277,26 @@ slope_code_view_dispose (GObject *object)
 }
 
 static void
+slope_code_view_finalize (GObject *object)
+{
+  SlopeCodeView *self = SLOPE_CODE_VIEW (object);
+
+  g_free (self->optimizer);
+
+  G_OBJECT_CLASS (slope_code_view_parent_class)->finalize (object);
+}
+
+static void
 slope_code_view_class_init (SlopeCodeViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = slope_code_view_dispose;
+  object_class->finalize = slope_code_view_finalize;
   widget_class->css_changed = slope_code_view_css_changed;
   widget_class->measure = slope_code_view_measure;
+  widget_class->get_request_mode = slope_fit_get_request_mode;
   widget_class->size_allocate = slope_code_view_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "slope-code-view");
@@ -358,6 +384,27 @@ slope_code_view_set_line (SlopeCodeView *self,
       fill_buffer (self);
       invalidate_width (self);
     }
+  light_line (self);
+}
+
+/**
+ * slope_code_view_set_optimizer:
+ * @line: (nullable): the line that builds the optimizer, e.g.
+ *   "optimizer = optim.Adam([W, b], lr=0.1)", shown above the loop; %NULL
+ *   shows the loop alone
+ */
+void
+slope_code_view_set_optimizer (SlopeCodeView *self,
+                               const char    *line)
+{
+  g_return_if_fail (SLOPE_IS_CODE_VIEW (self));
+
+  if (g_strcmp0 (self->optimizer, line) == 0)
+    return;
+  g_free (self->optimizer);
+  self->optimizer = g_strdup (line);
+  fill_buffer (self);
+  invalidate_width (self);
   light_line (self);
 }
 

@@ -21,5 +21,7 @@ void       slope_code_view_set_font_scale (SlopeCodeView *self,
                                            double         scale);
 int        slope_code_view_get_lit_line   (SlopeCodeView *self);
 char      *slope_code_view_get_text       (SlopeCodeView *self);
+void       slope_code_view_set_optimizer  (SlopeCodeView *self,
+                                           const char    *line);
 
 G_END_DECLS

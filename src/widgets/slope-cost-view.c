@@ -2,7 +2,8 @@
 /* slope-cost-view.c: a thin widget over the cost-plot renderer.
  *
  * The history lives in the runner; this widget only points at it and is
- * told when to redraw.  Dragging along it emits "epoch-picked", for
+ * told when to redraw.  The frame (axes, grid, labels) is a cached layer
+ * keyed on what it shows, so a frame of training redraws the curve alone.  Dragging along it emits "epoch-picked", for
  * looking back at a past epoch; so do its keys, once it has the focus:
  * ← and → by an epoch, Page Down and Page Up by a hundred (as on a
  * slider), Home to the first epoch and End back to the newest.  At the
@@ -11,6 +12,7 @@
 #include "config.h"
 
 #include "slope-cost-view.h"
+#include "slope-cached-layer.h"
 #include "slope-history.h"
 #include "slope-widget-style.h"
 
@@ -21,6 +23,8 @@ struct _SlopeCostView
   GtkWidget     parent_instance;
 
   SlopeCostPlot plot;
+  SlopeCachedLayer frame_layer;   /* the axes, redrawn when they change */
+  guint64       curve_key;    /* what the last frame showed */
   double        font_scale;   /* ours; the plot's adds the desktop's */
 };
 
@@ -34,22 +38,57 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+draw_frame_layer (cairo_t       *cr,
+                  int            width,
+                  int            height,
+                  gconstpointer  plot)
+{
+  slope_cost_plot_draw_frame (cr, width, height, plot);
+}
+
+static void
 slope_cost_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   SlopeCostView *self = SLOPE_COST_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  SlopePaletteStyle style = slope_widget_get_palette_style (widget);
+  double left, top, w, h;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
 
   self->plot.font_scale = self->font_scale * slope_widget_get_text_scale (widget);
-  self->plot.palette = slope_widget_get_palette (widget);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  slope_cost_plot_draw (cr, width, height, &self->plot);
+  self->plot.palette = slope_palette_get_style (style);
+  /* The axes move only when their ticks or labels do. */
+  slope_cached_layer_set_key (&self->frame_layer,
+                              slope_cost_plot_frame_key (&self->plot, width, height));
+  slope_cached_layer_append (&self->frame_layer, snapshot, width, height,
+                             gtk_widget_get_scale_factor (widget), style,
+                             draw_frame_layer, &self->plot);
+
+  self->curve_key = slope_cost_plot_curve_key (&self->plot, width, height);
+  slope_cost_plot_curve_area (&self->plot, width, height, &left, &top, &w, &h);
+  cr = slope_snapshot_append_cairo_area (snapshot, left, top, w, h);
+  slope_cost_plot_draw_curve (cr, width, height, &self->plot);
   cairo_destroy (cr);
+}
+
+/* The window passes on the marker every frame; a frame is drawn only if
+ * the picture would change, which near the end of a long run it mostly
+ * does not. */
+static void
+queue_draw_if_changed (SlopeCostView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (width <= 0 || height <= 0
+      || slope_cost_plot_curve_key (&self->plot, width, height) != self->curve_key)
+    gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -141,6 +180,7 @@ slope_cost_view_dispose (GObject *object)
   SlopeCostView *self = SLOPE_COST_VIEW (object);
 
   g_clear_object (&self->plot.history);
+  slope_cached_layer_clear (&self->frame_layer);
 
   G_OBJECT_CLASS (slope_cost_view_parent_class)->dispose (object);
 }
@@ -235,7 +275,7 @@ slope_cost_view_set_marker (SlopeCostView *self,
   self->plot.has_marker = !!has_marker;
   self->plot.marker_epoch = epoch;
   self->plot.marker_cost = cost;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_draw_if_changed (self);
 }
 
 void
@@ -245,7 +285,7 @@ slope_cost_view_set_x_max (SlopeCostView *self,
   g_return_if_fail (SLOPE_IS_COST_VIEW (self));
 
   self->plot.x_max_epoch = epochs;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_draw_if_changed (self);
 }
 
 void
@@ -256,6 +296,26 @@ slope_cost_view_set_font_scale (SlopeCostView *self,
 
   self->font_scale = scale;
   self->plot.font_scale = scale * slope_widget_get_text_scale (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * slope_cost_view_set_batches:
+ * @x: (array length=n) (nullable): where each batch ran, in epochs (see
+ *   SlopeCostPlot), borrowed until the next call
+ * @cost: (array length=n) (nullable): each batch's cost
+ */
+void
+slope_cost_view_set_batches (SlopeCostView *self,
+                             const double  *x,
+                             const double  *cost,
+                             gsize          n)
+{
+  g_return_if_fail (SLOPE_IS_COST_VIEW (self));
+
+  self->plot.batch_x = x;
+  self->plot.batch_cost = cost;
+  self->plot.n_batches = x != NULL && cost != NULL ? n : 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -25,6 +25,10 @@ void                 slope_cost_view_set_x_max      (SlopeCostView *self,
                                                      guint64        epochs);
 void                 slope_cost_view_set_font_scale (SlopeCostView *self,
                                                      double         scale);
+void                 slope_cost_view_set_batches    (SlopeCostView *self,
+                                                     const double  *x,
+                                                     const double  *cost,
+                                                     gsize          n);
 const SlopeCostPlot *slope_cost_view_get_plot       (SlopeCostView *self);
 
 G_END_DECLS

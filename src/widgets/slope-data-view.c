@@ -45,6 +45,7 @@ struct _SlopeDataView
 
   SlopeDataPlot  plot;
   SlopeCachedLayer points_layer;   /* the points, redrawn on change */
+  guint64        model_key;        /* what the last frame's line showed */
   double         font_scale;       /* ours; the plot's adds the desktop's */
 
   /* Editing */
@@ -104,7 +105,7 @@ slope_data_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   SlopePaletteStyle style = slope_widget_get_palette_style (widget);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  SlopeArea area;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -112,10 +113,14 @@ slope_data_view_snapshot (GtkWidget   *widget,
 
   update_font_scale (self);
   self->plot.palette = slope_palette_get_style (style);
-  slope_cached_layer_append (&self->points_layer, snapshot, width, height, style,
+  slope_cached_layer_append (&self->points_layer, snapshot, width, height,
+                             gtk_widget_get_scale_factor (widget), style,
                              draw_points_layer, &self->plot);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  /* The model layer draws inside the plotting area only. */
+  self->model_key = slope_data_plot_model_key (&self->plot, width, height);
+  slope_data_plot_area (&self->plot, width, height, &area);
+  cr = slope_snapshot_append_cairo_area (snapshot, area.left, area.top, area.width, area.height);
   slope_data_plot_draw_model (cr, width, height, &self->plot);
   cairo_destroy (cr);
 }
@@ -796,6 +801,12 @@ slope_data_view_set_model (SlopeDataView *self,
   /* The line stays in view; the points move only when the view grows. */
   if (slope_viewport_follow_line (&self->plot.view, self->plot.dataset, w, b))
     invalidate_points (self);
+  else if (self->points_layer.node != NULL
+           && slope_data_plot_model_key (&self->plot, gtk_widget_get_width (GTK_WIDGET (self)),
+                                         gtk_widget_get_height (GTK_WIDGET (self)))
+              == self->model_key)
+    return;   /* a step too small to see: no frame */
+  
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -47,6 +47,15 @@ slope_fit_measure (GtkWidget      *child,
     }
 }
 
+/* A fitted child's height depends on the width it is given (the scale);
+ * a parent that asked without a width would under-count it and clip the
+ * last lines, so the widget says so. */
+GtkSizeRequestMode
+slope_fit_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 void
 slope_fit_allocate (GtkWidget *child,
                     int        natural_width,

@@ -23,6 +23,7 @@ void   slope_fit_measure  (GtkWidget      *child,
                            int             for_size,
                            int            *minimum,
                            int            *natural);
+GtkSizeRequestMode slope_fit_get_request_mode (GtkWidget *widget);
 void   slope_fit_allocate (GtkWidget      *child,
                            int             natural_width,
                            double          min_scale,

@@ -52,6 +52,7 @@ struct _SlopeLandscapeWidget
   gboolean            user_view;      /* zoomed or panned by hand */
 
   SlopeCachedLayer    map_layer;      /* the heat map, redrawn on change */
+  guint64             path_key;       /* what the last frame's path showed */
 
   double              pointer_x;
   double              pointer_y;
@@ -207,7 +208,7 @@ slope_landscape_widget_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   SlopePaletteStyle style = slope_widget_get_palette_style (widget);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  SlopeArea area;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -217,10 +218,14 @@ slope_landscape_widget_snapshot (GtkWidget   *widget,
   self->plot.palette = slope_palette_get_style (style);
   update_view (self);
 
-  slope_cached_layer_append (&self->map_layer, snapshot, width, height, style,
+  slope_cached_layer_append (&self->map_layer, snapshot, width, height,
+                             gtk_widget_get_scale_factor (widget), style,
                              draw_map_layer, &self->plot);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  /* The path, the optimum and the marker draw inside the map only. */
+  self->path_key = slope_landscape_plot_path_key (&self->plot, width, height);
+  current_area (self, &area);
+  cr = slope_snapshot_append_cairo_area (snapshot, area.left, area.top, area.width, area.height);
   slope_landscape_plot_draw_path (cr, width, height, &self->plot);
   cairo_destroy (cr);
 }
@@ -510,6 +515,40 @@ slope_landscape_widget_set_state (SlopeLandscapeWidget *self,
 
   self->plot.w = w;
   self->plot.b = b;
+  /* Called every frame while training: a frame is drawn only when the
+   * path, the marker or the arrow would move where one could see it. */
+  if (!self->refit_pending && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    {
+      update_view (self);
+      if (self->map_layer.node != NULL
+          && slope_landscape_plot_path_key (&self->plot, gtk_widget_get_width (GTK_WIDGET (self)),
+                                            gtk_widget_get_height (GTK_WIDGET (self)))
+             == self->path_key)
+        return;
+    }
+  
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * slope_landscape_widget_set_batch_path:
+ * @w: (array length=n) (nullable): W after each mini-batch step, borrowed
+ *   until the next call
+ * @b: (array length=n) (nullable): likewise b
+ *
+ * The steps within the epochs, drawn thin over the epochs' path.
+ */
+void
+slope_landscape_widget_set_batch_path (SlopeLandscapeWidget *self,
+                                       const double         *w,
+                                       const double         *b,
+                                       gsize                 n)
+{
+  g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
+
+  self->plot.batch_w = w;
+  self->plot.batch_b = b;
+  self->plot.n_batch_path = w != NULL && b != NULL ? n : 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

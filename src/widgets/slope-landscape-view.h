@@ -32,5 +32,9 @@ void                      slope_landscape_widget_set_font_scale    (SlopeLandsca
 void                      slope_landscape_widget_set_scaled        (SlopeLandscapeWidget *self,
                                                                     gboolean              scaled);
 const SlopeLandscapePlot *slope_landscape_widget_get_plot          (SlopeLandscapeWidget *self);
+void                      slope_landscape_widget_set_batch_path    (SlopeLandscapeWidget *self,
+                                                                    const double         *w,
+                                                                    const double         *b,
+                                                                    gsize                 n);
 
 G_END_DECLS

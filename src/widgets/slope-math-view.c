@@ -391,6 +391,7 @@ slope_math_view_class_init (SlopeMathViewClass *klass)
   object_class->finalize = slope_math_view_finalize;
   widget_class->css_changed = slope_math_view_css_changed;
   widget_class->measure = slope_math_view_measure;
+  widget_class->get_request_mode = slope_fit_get_request_mode;
   widget_class->size_allocate = slope_math_view_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "slope-math-view");

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-plot-key.c: the fingerprints that decide whether a moving layer is
+ * drawn again.  A change one could see (a pixel or more) changes the key;
+ * a change no one could see (far below a sixteenth of a pixel) does not.
+ * A key that failed the first would leave a stale line on the screen.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "slope-cost-plot.h"
+#include "slope-data-plot.h"
+#include "slope-landscape-plot.h"
+
+#define W 420
+#define H 300
+
+static SlopeDataset *
+lesson (void)
+{
+  static const double x[] = { 1.0, 2.0, 3.0 }, y[] = { 2.0, 4.0, 6.0 };
+
+  return slope_dataset_new (x, y, 3, NULL);
+}
+
+static void
+test_data_model (void)
+{
+  g_autoptr(SlopeDataset) data = lesson ();
+  SlopeDataPlot plot;
+  guint64 key;
+
+  slope_data_plot_init (&plot);
+  plot.dataset = data;
+  /* x from 0 to 4 and y from 0 to 8 over about 400 × 250 pixels: 0.01
+   * in W moves the line's right end by several pixels. */
+  plot.view = (SlopeViewport) { 0.0, 4.0, 0.0, 8.0 };
+  /* Not on a round pixel: a key rounds positions, and a value exactly
+   * between two sixteenths could go either way. */
+  plot.w = 1.4837;
+  plot.b = 0.2719;
+  plot.show_line = TRUE;
+  plot.show_equation = TRUE;
+  key = slope_data_plot_model_key (&plot, W, H);
+
+  plot.w = 1.4837 + 1e-12;
+  g_assert_cmpuint (slope_data_plot_model_key (&plot, W, H), ==, key);
+  plot.w = 1.4937;
+  g_assert_cmpuint (slope_data_plot_model_key (&plot, W, H), !=, key);
+  plot.w = 1.4837;
+  plot.b = 0.2819;
+  g_assert_cmpuint (slope_data_plot_model_key (&plot, W, H), !=, key);
+  plot.b = 0.2719;
+  g_assert_cmpuint (slope_data_plot_model_key (&plot, W, H), ==, key);
+
+  /* The equation reads "ŷ = 1.484x + 0.2719": W = 1.4841 would read
+   * 1.484 too, 1.4846 reads 1.485; without the line only the text moves. */
+  plot.show_line = FALSE;
+  key = slope_data_plot_model_key (&plot, W, H);
+  plot.w = 1.4841;
+  g_assert_cmpuint (slope_data_plot_model_key (&plot, W, H), ==, key);
+  plot.w = 1.4846;
+  g_assert_cmpuint (slope_data_plot_model_key (&plot, W, H), !=, key);
+  plot.w = 1.4837;
+
+  /* What else the layer shows. */
+  plot.show_line = TRUE;
+  key = slope_data_plot_model_key (&plot, W, H);
+  plot.highlight = 1;
+  g_assert_cmpuint (slope_data_plot_model_key (&plot, W, H), !=, key);
+  plot.highlight = -1;
+  plot.has_reference = TRUE;
+  plot.reference_w = 2.0;
+  g_assert_cmpuint (slope_data_plot_model_key (&plot, W, H), !=, key);
+  plot.has_reference = FALSE;
+  plot.palette = slope_palette_get_style (SLOPE_PALETTE_DARK);
+  g_assert_cmpuint (slope_data_plot_model_key (&plot, W, H), !=, key);
+  plot.palette = NULL;
+  g_assert_cmpuint (slope_data_plot_model_key (&plot, W + 1, H), !=, key);
+  g_assert_cmpuint (slope_data_plot_model_key (&plot, W, H), ==, key);
+}
+
+static void
+append (SlopeHistory *history,
+        guint64       epoch,
+        double        cost)
+{
+  SlopeEpochRecord record = { 0 };
+
+  record.epoch = epoch;
+  record.run_epoch = (guint) epoch;
+  record.run_length = 100;
+  record.cost = cost;
+  record.lr = 0.01;
+  slope_history_append (history, &record, 1);
+}
+
+static void
+test_cost_curve (void)
+{
+  g_autoptr(SlopeHistory) history = slope_history_new_default ();
+  SlopeCostPlot plot;
+  guint64 key, frame_key;
+
+  for (guint64 e = 1; e <= 40; e++)
+    append (history, e, 21.37 * pow (0.8, (double) e));
+  slope_cost_plot_init (&plot);
+  plot.history = history;
+  plot.x_max_epoch = 100;
+  plot.has_marker = TRUE;
+  plot.marker_epoch = 40;
+  plot.marker_cost = 21.37 * pow (0.8, 40.0);
+  key = slope_cost_plot_curve_key (&plot, W, H);
+  g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), ==, key);
+
+  /* One epoch of 100 across some 350 pixels: the marker moves visibly. */
+  plot.marker_epoch = 41;
+  g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), !=, key);
+  plot.marker_epoch = 40;
+  plot.marker_cost *= 1.0 + 1e-13;
+  g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), ==, key);
+  plot.marker_cost = NAN;
+  g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), !=, key);
+  plot.marker_cost = 21.37 * pow (0.8, 40.0);
+  g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), ==, key);
+
+  /* A new epoch on the curve. */
+  append (history, 41, 21.37 * pow (0.8, 41.0));
+  g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), !=, key);
+
+  /* On a run of 10⁸ epochs one more epoch moves nothing, the same cost
+   * again adds nothing, and a cost a decade lower does. */
+  plot.x_max_epoch = 100000000;
+  key = slope_cost_plot_curve_key (&plot, W, H);
+  frame_key = slope_cost_plot_frame_key (&plot, W, H);
+  plot.marker_epoch = 41;
+  g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), ==, key);
+  append (history, 42, 21.37 * pow (0.8, 41.0));
+  g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), ==, key);
+  /* A lower cost in the same decade: the axes stay, the column's foot
+   * moves down. */
+  append (history, 43, 0.6 * 21.37 * pow (0.8, 41.0));
+  g_assert_cmpuint (slope_cost_plot_frame_key (&plot, W, H), ==, frame_key);
+  g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), !=, key);
+  key = slope_cost_plot_curve_key (&plot, W, H);
+  append (history, 44, 2.137 * pow (0.8, 41.0));
+  g_assert_cmpuint (slope_cost_plot_curve_key (&plot, W, H), !=, key);
+
+  /* The frame's key follows the axes, not the marker. */
+  key = slope_cost_plot_frame_key (&plot, W, H);
+  plot.marker_epoch = 44;
+  g_assert_cmpuint (slope_cost_plot_frame_key (&plot, W, H), ==, key);
+  plot.log_scale = FALSE;
+  g_assert_cmpuint (slope_cost_plot_frame_key (&plot, W, H), !=, key);
+}
+
+static void
+test_landscape_path (void)
+{
+  g_autoptr(SlopeDataset) data = lesson ();
+  double path_w[] = { 0.0, 0.28, 0.5 }, path_b[] = { 0.0, 0.12, 0.2 };
+  SlopeLandscapePlot plot;
+  guint64 key;
+
+  slope_landscape_plot_init (&plot);
+  plot.moments = *slope_dataset_get_moments (data);
+  plot.view = (SlopeLandscapeView) { -1.0, 4.0, -2.0, 2.0 };
+  plot.path_w = path_w;
+  plot.path_b = path_b;
+  plot.n_path = 2;
+  plot.w = 0.5137;
+  plot.b = 0.2063;
+  plot.show_gradient = TRUE;
+  key = slope_landscape_plot_path_key (&plot, W, H);
+
+  plot.w = 0.5137 + 1e-12;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), ==, key);
+  plot.w = 0.5637;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
+  plot.w = 0.5137;
+  /* A step of the path moved, as after a rewind and another run. */
+  path_w[1] = 0.33;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
+  path_w[1] = 0.28;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), ==, key);
+  plot.n_path = 3;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
+  plot.n_path = 2;
+  plot.show_gradient = FALSE;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
+  plot.show_gradient = TRUE;
+  plot.has_optimum = TRUE;
+  plot.optimum_w = 2.0;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
+  plot.has_optimum = FALSE;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), ==, key);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plot-key/data-model", test_data_model);
+  g_test_add_func ("/plot-key/cost-curve", test_cost_curve);
+  g_test_add_func ("/plot-key/landscape-path", test_landscape_path);
+
+  return g_test_run ();
+}
