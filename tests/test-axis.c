@@ -330,6 +330,22 @@ test_format_locale (void)
   setlocale (LC_NUMERIC, "C");
 }
 
+/* A span past DBL_MAX is measured in halves, and the step raised until
+ * the ticks fit, still along 1-2-5.  By hand for ±0.9×10³⁰⁸ and six
+ * ticks: half the span over five gaps is 1.8×10³⁰⁷, so 2×10³⁰⁷ first,
+ * which gives nine ticks; the next step, 5×10³⁰⁷, gives three. */
+static void
+test_past_dbl_max (void)
+{
+  static const double want[] = { -5e307, 0.0, 5e307 };
+  SlopeAxis axis;
+
+  slope_axis_init_linear (&axis, -0.9e308, 0.9e308, 6);
+  g_assert_cmpuint (axis.n_ticks, ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    g_assert_cmpfloat_with_epsilon (axis.ticks[i], want[i], 1e-12 * 5e307);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/axis/linear/ticks", test_linear_ticks);
   g_test_add_func ("/axis/linear/labels", test_linear_labels);
   g_test_add_func ("/axis/degenerate", test_degenerate);
+  g_test_add_func ("/axis/past-dbl-max", test_past_dbl_max);
   g_test_add_func ("/axis/log/wide", test_log_wide);
   g_test_add_func ("/axis/log/decades", test_log_decades);
   g_test_add_func ("/axis/log/narrow", test_log_narrow);

@@ -84,6 +84,27 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
+static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* gtk_recent_manager_has_item() is critical about a list never written. */
+static gboolean
+is_recent (GtkRecentManager *recent,
+           const char       *uri)
+{
+  GList *items = gtk_recent_manager_get_items (recent);
+  gboolean found = FALSE;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    found |= g_strcmp0 (gtk_recent_info_get_uri (l->data), uri) == 0;
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  return found;
+}
+
 static void
 wait_loaded (SlopeWindow *window)
 {
@@ -300,6 +321,22 @@ test_two_columns_load_directly (Fixture       *f,
   g_assert_true (slope_window_is_loading (f->window));
   wait_loaded (f->window);
   assert_dataset_is (slope_window_get_dataset (f->window), heights, weights, 5);
+
+  /* A file opened is offered again among the desktop's recent files
+   * (this test's own, isolated).  GTK adds it once it has asked the file
+   * for its type, a main-loop turn or two later; ten seconds is a failure. */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    GtkRecentManager *recent = gtk_recent_manager_get_default ();
+    gboolean timed_out = FALSE;
+    guint guard = g_timeout_add_seconds (10, set_true, &timed_out);
+
+    while (!is_recent (recent, uri) && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (is_recent (recent, uri));
+    if (!timed_out)
+      g_source_remove (guard);
+  }
 }
 
 /* Two columns of which one is text: the reader has no pair, so ask. */

@@ -91,17 +91,22 @@ test_ragged_tie_goes_to_comma (void)
 static void
 test_semicolon_long_decimals (void)
 {
-  static const double x[] = { 1.12345678901234567890123, 2.5, 3 };
-  static const double y[] = { 2.5, 3.000000000000000000000000001, -0.0000123456789012345678901 };
+  /* The last x is a hair above 1 + 2⁻⁵³ (written out exactly, then a 1),
+   * half-way between 1 and the next double: it rounds up to 1 + 2⁻⁵²,
+   * and no 19 of its digits decide that. */
+  static const double x[] = { 1.12345678901234567890123, 2.5, 3, 0x1.0000000000001p+0 };
+  static const double y[] = { 2.5, 3.000000000000000000000000001, -0.0000123456789012345678901,
+                              4 };
   SlopeCsvReport *report = NULL;
   g_autoptr(SlopeDataset) dataset = load_text ("x;y\n"
                                                "1,12345678901234567890123;2,5\n"
                                                "2,5;3,000000000000000000000000001\n"
-                                               "3;-0,0000123456789012345678901\n",
+                                               "3;-0,0000123456789012345678901\n"
+                                               "1,000000000000000111022302462515654042363166809082031251;4\n",
                                                NULL, NULL, &report);
 
   g_assert_cmpint (report->delimiter, ==, SLOPE_CSV_DELIMITER_SEMICOLON);
-  assert_points (dataset, x, y, 3);
+  assert_points (dataset, x, y, 4);
   g_assert_cmpfloat (slope_dataset_get_x (dataset)[0], !=, 1.0);
   slope_csv_report_free (report);
 }

@@ -83,7 +83,9 @@ test_unsettled (void)
 }
 
 /* Play again after the pause: it runs on, and stops once more at the
- * first epoch whose numbers overflow, not at the end of the run. */
+ * first epoch whose numbers overflow, not at the end of the run.  PyTorch
+ * (float64, lr 0.4) first prints a cost of inf at epoch 287, while W and
+ * b are still finite (1.3×10¹⁵⁴ and 5.7×10¹⁵³). */
 static void
 test_play_on_to_overflow (void)
 {
@@ -101,9 +103,9 @@ test_play_on_to_overflow (void)
   slope_runner_play (runner);
   slope_runner_wait_paused (runner);
   slope_runner_read (runner, &snap);
-  g_assert_cmpuint (snap.state.epoch, >, 2);
-  g_assert_cmpuint (snap.state.epoch, <, 1000);
-  g_assert_false (isfinite (snap.state.w) && isfinite (snap.state.b) && isfinite (snap.state.cost));
+  g_assert_cmpuint (snap.state.epoch, ==, 287);
+  g_assert_true (isinf (snap.state.cost));
+  g_assert_true (isfinite (snap.state.w) && isfinite (snap.state.b));
   g_assert_cmpuint (snap.diverged_epoch, ==, 2);
 }
 

@@ -209,6 +209,75 @@ test_drag_is_one_step (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkGesture *
+drag_gesture_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (c))
+        return GTK_GESTURE (c);
+    }
+  return NULL;
+}
+
+static void
+on_move_end_count (SlopeDataView *view,
+                   guint          index,
+                   int           *ended)
+{
+  ended[index]++;
+}
+
+/* A drag through the view's own gesture, of the first point and of the
+ * last: each drag ends (one "move-end" for its point, one undo step), so
+ * a move after it is a step of its own. */
+static void
+test_drag_by_gesture (void)
+{
+  SlopeWindow *window = new_window ();
+  GtkWidget *view = GTK_WIDGET (window->data_view);
+  const SlopeDataPlot *plot = slope_data_view_get_plot (window->data_view);
+  static const guint dragged[] = { 0, 2 };
+  int ended[3] = { 0, 0, 0 };
+  GtkGesture *drag;
+
+  while (gtk_widget_get_width (view) <= 0)
+    g_main_context_iteration (NULL, TRUE);
+  set_edit_mode (window, TRUE);
+  drag = drag_gesture_of (view);
+  g_assert_nonnull (drag);
+  g_signal_connect (view, "move-end", G_CALLBACK (on_move_end_count), ended);
+
+  for (guint k = 0; k < G_N_ELEMENTS (dragged); k++)
+    {
+      guint i = dragged[k];
+      SlopeArea area;
+      double px, py;
+
+      slope_data_plot_area (plot, gtk_widget_get_width (view), gtk_widget_get_height (view), &area);
+      /* The lesson's points are (1, 2), (2, 4), (3, 6). */
+      slope_data_plot_to_pixel (plot, &area, i + 1.0, 2.0 * (i + 1.0), &px, &py);
+      g_signal_emit_by_name (drag, "drag-begin", px, py);
+      g_signal_emit_by_name (drag, "drag-update", 0.0, -30.0);
+      g_signal_emit_by_name (drag, "drag-end", 0.0, -30.0);
+      g_assert_cmpint (ended[i], ==, 1);
+      g_assert_cmpfloat (slope_dataset_get_x (window->dataset)[i], ==, i + 1.0);
+      g_assert_cmpfloat (slope_dataset_get_y (window->dataset)[i], >, 2.0 * (i + 1.0));
+      g_assert_cmpuint (slope_edit_stack_get_n_undo (window->edit_stack), ==, 2 * k + 1);
+
+      /* The drag is over: a move now is an undo step of its own. */
+      g_signal_emit_by_name (view, "move-point", 1u, 2.0, 4.5 + k);
+      g_assert_cmpuint (slope_edit_stack_get_n_undo (window->edit_stack), ==, 2 * k + 2);
+    }
+  g_assert_cmpint (ended[1], ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Saved through the dialog's own code: reads back identical, and the
  * edits count as saved; a failed save changes nothing. */
 static void
@@ -481,6 +550,7 @@ main (int   argc,
 
   g_test_add_func ("/edit/undo-redo", test_edit_undo_redo);
   g_test_add_func ("/edit/drag-is-one-step", test_drag_is_one_step);
+  g_test_add_func ("/edit/drag-by-gesture", test_drag_by_gesture);
   g_test_add_func ("/edit/save", test_save);
   g_test_add_func ("/edit/confirm-close", test_confirm_close);
   g_test_add_func ("/edit/limits-and-new-data", test_limits_and_new_data);

@@ -289,9 +289,18 @@ test_plot_focused (void)
 /* On the focused cost plot: ← and → by an epoch, Page Down and Up by a
  * hundred, Home and End; at the newest epoch → steps training. */
 static void
+on_epoch_picked (SlopeCostView *view,
+                 guint64        epoch,
+                 guint64       *picked)
+{
+  *picked = epoch;
+}
+
+static void
 test_rewind_keys (void)
 {
   SlopeWindow *window = new_window ();
+  guint64 picked = 0;
 
   gtk_adjustment_set_value (window->speed_adjustment, 5.0);
   gtk_spin_button_set_value (window->epochs_spin, 300);
@@ -317,6 +326,14 @@ test_rewind_keys (void)
   press (window, GDK_KEY_End, 0);
   g_assert_false (slope_window_is_rewinding (window));
   g_assert_cmpuint (window->shown.epoch, ==, 300);
+  /* Page Up a hundred short of the end stops at the newest epoch, 300:
+   * the view names no epoch past it. */
+  g_signal_connect (window->cost_view, "epoch-picked", G_CALLBACK (on_epoch_picked), &picked);
+  press (window, GDK_KEY_Left, 0);
+  g_assert_cmpuint (picked, ==, 299);
+  press (window, GDK_KEY_Page_Up, 0);
+  g_assert_cmpuint (picked, ==, 300);
+  g_assert_false (slope_window_is_rewinding (window));
   press (window, GDK_KEY_Home, 0);
   g_assert_true (slope_window_is_rewinding (window));
   g_assert_cmpuint (window->shown.epoch, ==, 1);

@@ -14,6 +14,7 @@
 #include "slope-test-ui.h"
 #include "slope-code-view.h"
 #include "slope-dataset.h"
+#include "slope-fit.h"
 #include "slope-math-view.h"
 #include "slope-trainer.h"
 
@@ -222,6 +223,18 @@ test_math_font_scale (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A table wider than its pane is drawn scaled to the pane's width, never
+ * up, and never below its smallest scale. */
+static void
+test_fit_scale (void)
+{
+  g_assert_cmpfloat (slope_fit_scale (1000, 800, 0.6), ==, 1.0);
+  g_assert_cmpfloat (slope_fit_scale (800, 800, 0.6), ==, 1.0);
+  g_assert_cmpfloat (slope_fit_scale (800, 1000, 0.6), ==, 0.8);
+  g_assert_cmpfloat (slope_fit_scale (500, 1000, 0.6), ==, 0.6);
+  g_assert_cmpfloat (slope_fit_scale (100, 0, 0.6), ==, 1.0);
+}
+
 /* The stacked table, for a narrow pane: the math view's second label. */
 static const char *
 stacked_text (GtkWidget *math)
@@ -291,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/lesson-views/code/font-scale", test_code_font_scale);
   g_test_add_func ("/lesson-views/math/updates", test_math_updates);
   g_test_add_func ("/lesson-views/math/font-scale", test_math_font_scale);
+  g_test_add_func ("/lesson-views/fit-scale", test_fit_scale);
   g_test_add_func ("/lesson-views/math/stacked-more-points", test_math_stacked_more_points);
 
   return g_test_run ();

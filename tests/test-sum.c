@@ -44,6 +44,31 @@ test_pytorch_four_points (void)
   g_assert_true (same_bits (s.g, -0x1.2213ae32add22p-1));
 }
 
+/* PyTorch forms each term as (1/N)·(2·r): 2·r first, which overflows for
+ * a residual past DBL_MAX/2 even when the term itself would not.  PyTorch
+ * (float64) on x = 0 … 0 and y = 0 … 0, −1e308 from W = b = 0 prints
+ * cost inf, W.grad nan, b.grad inf for N = 3 and N = 9; (2/N)·r would give
+ * b a finite gradient.  Three points take the short loop; of nine, the
+ * last is one left over after the vector lanes. */
+static void
+test_pytorch_overflow_order (void)
+{
+  static const double x[9] = { 0 };
+  double y[9] = { 0 };
+
+  for (gsize n = 3; n <= 9; n += 6)
+    {
+      SlopeResidualSums s;
+
+      y[n - 1] = -1e308;
+      slope_residual_sums (x, y, n, 0.0, 0.0, 1.0 / (double) n, &s);
+      g_assert_true (isinf (s.r2) && s.r2 > 0.0);
+      g_assert_true (isnan (s.gx));
+      g_assert_true (isinf (s.g) && s.g > 0.0);
+      y[n - 1] = 0.0;
+    }
+}
+
 /* ---- The documented order, written out plainly ----------------------- */
 
 typedef struct
@@ -316,6 +341,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sum/pytorch-four-points", test_pytorch_four_points);
+  g_test_add_func ("/sum/pytorch-overflow-order", test_pytorch_overflow_order);
   g_test_add_func ("/sum/documented-order", test_documented_order);
   g_test_add_func ("/sum/accuracy", test_accuracy);
   g_test_add_func ("/sum/concurrent-callers", test_concurrent_callers);

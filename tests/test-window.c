@@ -231,10 +231,16 @@ test_stable_zone (void)
 
   g_assert_true (slope_lr_zone_is_stable (window->lr_zone, 0.17));
   g_assert_false (slope_lr_zone_is_stable (window->lr_zone, 0.2));
+  /* λmax = (17 + √265)/3 by hand, so 2/λmax = 0.1803 and 4/λmax = 0.3606,
+   * to three digits in the strip's tooltip. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->lr_zone)), ==,
+                   "Converges for learning rates below 0.18; diverges above");
   gtk_switch_set_active (window->zero_grad_switch, FALSE);
   g_assert_true (slope_lr_zone_is_stable (window->lr_zone, 0.2));
   g_assert_false (slope_lr_zone_is_stable (window->lr_zone, 0.37));
   g_assert_nonnull (strstr (gtk_label_get_text (window->lr_hint), "0.361"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->lr_zone)), ==,
+                   "Without zero_grad, blows up for learning rates above 0.361");
   /* The strip's scale is the slider's: 0.01 sits half-way along 10⁻⁴…1. */
   g_assert_cmpfloat_with_epsilon (slope_lr_zone_fraction (window->lr_zone, 0.01), 0.5, 1e-12);
 

@@ -113,7 +113,10 @@ def run_tests(scratch, tests, env):
     is built just before it runs, so a mutant caught by the first test
     costs one link, not the whole tree's."""
     for t in tests:
-        build = sh(["ninja", "-C", "build", "tests/" + t] + PROGRAMS, scratch)
+        # Script tests (check-uninstalled, …) are no ninja target: build
+        # the programs they run, not a target of their name.
+        target = ["tests/" + t] if os.path.isfile(os.path.join(scratch, "build", "tests", t)) else []
+        build = sh(["ninja", "-C", "build"] + target + PROGRAMS, scratch)
         if build.returncode != 0:
             return t + " (does not build)"
         try:
@@ -136,7 +139,7 @@ def main():
     args = ap.parse_args()
 
     if args.list:
-        for mid, path, _, _, what in MUTANTS:
+        for mid, path, _, _, what, *_ in MUTANTS:
             print("%-8s %-34s %s" % (area_of(path), mid, what))
         return 0
 
@@ -157,7 +160,7 @@ def main():
     suites = tests_by_suite(args.scratch)
 
     results = []   # (area, id, status, detail)
-    for mid, path, old, new, what in chosen:
+    for mid, path, old, new, what, *hint in chosen:
         area = area_of(path)
         target = os.path.join(args.scratch, path)
         original = open(target, encoding="utf-8").read()
@@ -176,7 +179,10 @@ def main():
                 tests = []
                 for suite in SUITES[area]:
                     tests += [t for t in suites[suite] if t not in tests]
-                tests.sort(key=lambda t: not related(path, t))
+                # The tests a mutant names first, then those named after
+                # its file, then the rest: most mutants cost one test.
+                first = hint[0] if hint else ()
+                tests.sort(key=lambda t: (t not in first, not related(path, t)))
                 failed = run_tests(args.scratch, tests, env)
                 status, detail = ("caught", failed) if failed else ("SURVIVED", what)
         finally:
