@@ -42,3 +42,27 @@ slope_test_run (const char * const *argv,
   g_assert_true (g_subprocess_get_if_exited (proc));
   r->status = g_subprocess_get_exit_status (proc);
 }
+
+/* A python3 that can import torch, or NULL. */
+static inline char *
+slope_test_find_torch_python (void)
+{
+  g_autofree char *in_path = g_find_program_in_path ("python3");
+  const char *candidates[] = { "/usr/bin/python3", in_path };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      const char *argv[] = { candidates[i], "-c", "import torch", NULL };
+      Result r = { 0 };
+      gboolean ok;
+
+      if (candidates[i] == NULL || !g_file_test (candidates[i], G_FILE_TEST_IS_EXECUTABLE))
+        continue;
+      slope_test_run (argv, &r);
+      ok = r.status == 0;
+      result_clear (&r);
+      if (ok)
+        return g_strdup (candidates[i]);
+    }
+  return NULL;
+}

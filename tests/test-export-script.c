@@ -16,30 +16,6 @@
 static char *tmpdir;
 static char *python;
 
-/* A python3 that can import torch, or NULL. */
-static char *
-find_python (void)
-{
-  g_autofree char *in_path = g_find_program_in_path ("python3");
-  const char *candidates[] = { "/usr/bin/python3", in_path };
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      const char *argv[] = { candidates[i], "-c", "import torch", NULL };
-      Result r = { 0 };
-      gboolean ok;
-
-      if (candidates[i] == NULL || !g_file_test (candidates[i], G_FILE_TEST_IS_EXECUTABLE))
-        continue;
-      slope_test_run (argv, &r);
-      ok = r.status == 0;
-      result_clear (&r);
-      if (ok)
-        return g_strdup (candidates[i]);
-    }
-  return NULL;
-}
-
 /* 1200 points on a noisy line, for batches that do not divide them. */
 static char *
 write_points (void)
@@ -165,7 +141,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   tmpdir = g_dir_make_tmp ("slope-script-XXXXXX", NULL);
   g_assert_nonnull (tmpdir);
-  python = find_python ();
+  python = slope_test_find_torch_python ();
 
   g_test_add_func ("/export-script/scripts-print-the-same", test_scripts_print_the_same);
   g_test_add_func ("/export-script/unwritable", test_unwritable);

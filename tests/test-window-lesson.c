@@ -438,30 +438,6 @@ test_autoplay (void)
   g_file_delete (bad, NULL, NULL);
 }
 
-/* A python3 that can import torch, or NULL. */
-static char *
-find_python (void)
-{
-  g_autofree char *in_path = g_find_program_in_path ("python3");
-  const char *candidates[] = { "/usr/bin/python3", in_path };
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      const char *argv[] = { candidates[i], "-c", "import torch", NULL };
-      Result r = { 0 };
-      gboolean ok;
-
-      if (candidates[i] == NULL || !g_file_test (candidates[i], G_FILE_TEST_IS_EXECUTABLE))
-        continue;
-      slope_test_run (argv, &r);
-      ok = r.status == 0;
-      result_clear (&r);
-      if (ok)
-        return g_strdup (candidates[i]);
-    }
-  return NULL;
-}
-
 /* The window's run as a script: PyTorch prints slope-train's lines for
  * the same settings, the scaled run too (whose last line, the fit in the
  * data's units, is slope-train's alone). */
@@ -476,7 +452,7 @@ test_script (void)
     { SLOPE_SCALE_NONE, "none" },
     { SLOPE_SCALE_STANDARDIZE, "standardize" },
   };
-  g_autofree char *python = find_python ();
+  g_autofree char *python = slope_test_find_torch_python ();
 
   if (python == NULL)
     {
