@@ -239,20 +239,11 @@ slope_window_open_lesson (SlopeWindow *self,
                           GFile       *file)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *text = NULL;
 
   g_return_if_fail (SLOPE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  slope_window_cancel_load (self);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-  g_atomic_int_set (&self->load_permille, 0);
-  text = g_strdup_printf (_("Loading %s…"), name);
-  gtk_label_set_text (self->load_label, text);
-  gtk_progress_bar_set_fraction (self->load_progress, 0.0);
-  gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
+  slope_window_begin_load (self, file);
 
   task = g_task_new (self, self->load_cancellable, on_lesson_loaded, NULL);
   g_task_set_source_tag (task, slope_window_open_lesson);

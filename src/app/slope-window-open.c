@@ -149,6 +149,31 @@ on_load_done (GObject      *source,
 }
 
 /**
+ * slope_window_begin_load:
+ *
+ * Cancels any load in progress and shows the load bar for @file, with a
+ * new #SlopeWindow:load_cancellable for the one that begins.  Every load
+ * (CSV, preview, lesson) starts here, so a newer one always supersedes.
+ */
+void
+slope_window_begin_load (SlopeWindow *self,
+                         GFile       *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+
+  slope_window_cancel_load (self);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  g_atomic_int_set (&self->load_permille, 0);
+  /* Translators: shown while a file loads, e.g. "Loading data.csv…" */
+  text = g_strdup_printf (_("Loading %s…"), name);
+  gtk_label_set_text (self->load_label, text);
+  gtk_progress_bar_set_fraction (self->load_progress, 0.0);
+  gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
+}
+
+/**
  * slope_window_load_file_with_columns:
  * @x_column: 1-based, or 0 for the reader's automatic choice
  * @y_column: 1-based, or 0 for the reader's automatic choice
@@ -164,24 +189,12 @@ slope_window_load_file_with_columns (SlopeWindow *self,
                                      guint        y_column)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
   LoadData *ld;
 
   g_return_if_fail (SLOPE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  slope_window_cancel_load (self);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-  g_atomic_int_set (&self->load_permille, 0);
-
-  name = g_file_get_basename (file);
-  /* Translators: shown while a file loads, e.g. "Loading data.csv…" */
-  text = g_strdup_printf (_("Loading %s…"), name);
-  gtk_label_set_text (self->load_label, text);
-  gtk_progress_bar_set_fraction (self->load_progress, 0.0);
-  gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
+  slope_window_begin_load (self, file);
 
   ld = g_new0 (LoadData, 1);
   ld->file = g_object_ref (file);
@@ -335,8 +348,6 @@ void
 slope_window_open_file (SlopeWindow *self,
                         GFile       *file)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
   OpenData *od;
 
   g_return_if_fail (SLOPE_IS_WINDOW (self));
@@ -355,15 +366,7 @@ slope_window_open_file (SlopeWindow *self,
       return;
     }
 
-  slope_window_cancel_load (self);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-  g_atomic_int_set (&self->load_permille, 0);
-  name = g_file_get_basename (file);
-  text = g_strdup_printf (_("Loading %s…"), name);
-  gtk_label_set_text (self->load_label, text);
-  gtk_progress_bar_set_fraction (self->load_progress, 0.0);
-  gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
+  slope_window_begin_load (self, file);
 
   od = g_new0 (OpenData, 1);
   od->self = g_object_ref (self);

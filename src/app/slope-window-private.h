@@ -277,6 +277,8 @@ void slope_window_install_key_controller (SlopeWindow   *self);
 /* slope-window-open.c */
 void slope_window_open_dialog           (SlopeWindow    *self);
 void slope_window_cancel_load           (SlopeWindow    *self);
+void slope_window_begin_load            (SlopeWindow    *self,
+                                         GFile          *file);
 void slope_window_update_load_progress  (SlopeWindow    *self);
 void slope_window_show_notice           (SlopeWindow    *self,
                                          const char     *text);
