@@ -17,24 +17,9 @@
 #include "slope-test-cli.h"
 #include "slope-test-ui.h"
 #include "slope-window-private.h"
+#include "slope-test-window.h"
 
 static char *tmpdir;
-
-static SlopeWindow *
-new_window (void)
-{
-  SlopeWindow *window = slope_window_new (NULL, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-settle (SlopeWindow *window)
-{
-  slope_runner_sync (window->runner);
-  slope_window_refresh (window);
-}
 
 /* Until the file being opened (a lesson is read on a worker) is in. */
 static void
@@ -42,21 +27,7 @@ wait_loaded (SlopeWindow *window)
 {
   while (slope_window_is_loading (window))
     g_main_context_iteration (NULL, TRUE);
-  settle (window);
-}
-
-/* The settings a test changed go back to their defaults. */
-static void
-close_window (SlopeWindow *window)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (window->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (window->settings, keys[i]);
-  gtk_window_destroy (GTK_WINDOW (window));
+  slope_test_settle (window);
 }
 
 static GFile *
@@ -126,8 +97,8 @@ test_round_trip (void)
 {
   const char *title = "Adam on five points";
   const char *note = "First line of the note.\nSecond line: 모멘텀";
-  SlopeWindow *a = new_window ();
-  SlopeWindow *b = new_window ();
+  SlopeWindow *a = slope_test_window_new ();
+  SlopeWindow *b = slope_test_window_new ();
   g_autoptr(SlopeDataset) points = odd_points ();
   g_autoptr(GFile) file = tmp_file ("round-trip.slope");
   g_autoptr(GError) error = NULL;
@@ -189,16 +160,16 @@ test_round_trip (void)
       gtk_widget_activate_action (GTK_WIDGET (a), "win.step", NULL);
       gtk_widget_activate_action (GTK_WIDGET (b), "win.step", NULL);
     }
-  settle (a);
-  settle (b);
+  slope_test_settle (a);
+  slope_test_settle (b);
   g_assert_cmpuint (b->snapshot.state.epoch, ==, 10);
   g_assert_cmpuint (a->snapshot.state.epoch, ==, 10);
   g_assert_cmpmem (&a->snapshot.state.w, sizeof (double), &b->snapshot.state.w, sizeof (double));
   g_assert_cmpmem (&a->snapshot.state.b, sizeof (double), &b->snapshot.state.b, sizeof (double));
   g_assert_cmpfloat (b->snapshot.state.w, !=, 0.5);
 
-  close_window (a);
-  close_window (b);
+  slope_test_close_window (a);
+  slope_test_close_window (b);
   g_file_delete (file, NULL, NULL);
 }
 
@@ -245,7 +216,7 @@ static const struct
 static void
 test_bad_lesson_changes_nothing (void)
 {
-  SlopeWindow *window = new_window ();
+  SlopeWindow *window = slope_test_window_new ();
   g_autoptr(SlopeDataset) points = odd_points ();
   SlopeRunSettings before, after;
   SlopeTrainerState state;
@@ -256,7 +227,7 @@ test_bad_lesson_changes_nothing (void)
   gtk_spin_button_set_value (window->epochs_spin, 123);
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
-  settle (window);
+  slope_test_settle (window);
   _slope_window_get_run_settings (window, &before);
   state = window->snapshot.state;
   g_assert_cmpuint (state.epoch, ==, 3);
@@ -290,7 +261,7 @@ test_bad_lesson_changes_nothing (void)
       g_file_delete (file, NULL, NULL);
     }
 
-  close_window (window);
+  slope_test_close_window (window);
 }
 
 /* The example menu opens lessons: their title and note, their run; an
@@ -298,7 +269,7 @@ test_bad_lesson_changes_nothing (void)
 static void
 test_examples_are_lessons (void)
 {
-  SlopeWindow *window = new_window ();
+  SlopeWindow *window = slope_test_window_new ();
   g_autoptr(GFile) file = tmp_file ("example.slope");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -307,7 +278,7 @@ test_examples_are_lessons (void)
 
   slope_window_set_lr (window, 0.3);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", "large-x");
-  settle (window);
+  slope_test_settle (window);
   g_assert_cmpuint (slope_dataset_get_n (slope_window_get_dataset (window)), ==, 20);
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==,
                    "x around 1000: a lesson in scaling");
@@ -348,7 +319,7 @@ test_examples_are_lessons (void)
     g_file_delete (csv, NULL, NULL);
   }
 
-  close_window (window);
+  slope_test_close_window (window);
   g_file_delete (file, NULL, NULL);
 }
 
@@ -374,7 +345,7 @@ details_dialog (SlopeWindow *window)
 static void
 test_save_actions (void)
 {
-  SlopeWindow *window = new_window ();
+  SlopeWindow *window = slope_test_window_new ();
   g_autoptr(GFile) file = tmp_file ("again.slope");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -399,7 +370,7 @@ test_save_actions (void)
   g_assert_nonnull (strstr (text, "\nLearningRate=0.125\n"));
   g_assert_nonnull (strstr (text, "\nTitle=Week 3\n"));
 
-  close_window (window);
+  slope_test_close_window (window);
   g_file_delete (file, NULL, NULL);
 }
 
@@ -408,7 +379,7 @@ test_save_actions (void)
 static void
 test_autoplay (void)
 {
-  SlopeWindow *window = new_window ();
+  SlopeWindow *window = slope_test_window_new ();
   g_autoptr(GFile) good = tmp_file ("play.slope");
   g_autoptr(GFile) bad = tmp_file ("bad.slope");
   g_autofree char *good_path = g_file_get_path (good);
@@ -433,7 +404,7 @@ test_autoplay (void)
   g_assert_true (window->snapshot.playing);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.pause", NULL);
 
-  close_window (window);
+  slope_test_close_window (window);
   g_file_delete (good, NULL, NULL);
   g_file_delete (bad, NULL, NULL);
 }
@@ -463,7 +434,7 @@ test_script (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      SlopeWindow *window = new_window ();
+      SlopeWindow *window = slope_test_window_new ();
       g_autoptr(GFile) file = tmp_file ("run.py");
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
@@ -520,7 +491,7 @@ test_script (void)
 
       result_clear (&py);
       result_clear (&train);
-      close_window (window);
+      slope_test_close_window (window);
       g_file_delete (file, NULL, NULL);
     }
 }

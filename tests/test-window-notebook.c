@@ -14,6 +14,7 @@
 
 #include "slope-test-ui.h"
 #include "slope-window-private.h"
+#include "slope-test-window.h"
 
 /* What the notebook printed, character for character. */
 static const char * const notebook_printed[] = {
@@ -39,20 +40,13 @@ new_window (void)
   return window;
 }
 
-static void
-settle (SlopeWindow *window)
-{
-  slope_runner_sync (window->runner);
-  slope_window_refresh (window);
-}
-
 /* One execution of the cell: Play, to the end of the run. */
 static void
 run_cell (SlopeWindow *window)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
   slope_runner_wait_paused (window->runner);
-  settle (window);
+  slope_test_settle (window);
 }
 
 static char *
@@ -110,7 +104,7 @@ test_as_the_notebook_ran_it (void)
   /* Settings a student left behind do not change the notebook's run. */
   slope_window_set_lr (window, 0.05);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", "notebook-runs");
-  settle (window);
+  slope_test_settle (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->bottom_stack), ==, "log");
   g_assert_cmpfloat (g_settings_get_double (window->settings, "learning-rate"), ==, 0.01);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (window->epochs_spin), ==, 1000);
@@ -194,7 +188,7 @@ test_mismatch_marked (void)
   int pair = -1;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", "notebook-runs");
-  settle (window);
+  slope_test_settle (window);
   slope_window_set_lr (window, 0.011);
   run_cell (window);
   run_cell (window);
@@ -215,7 +209,7 @@ test_mismatch_marked (void)
                      lines[pair - 1][c] != notebook_printed[0][c]);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", "noisy-line");
-  settle (window);
+  slope_test_settle (window);
   g_assert_false (slope_window_notebook_active (window));
   g_assert_cmpuint (window->snapshot.state.run_length,
                     ==, g_settings_get_uint (window->settings, "epochs-per-run"));

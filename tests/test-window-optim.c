@@ -13,37 +13,7 @@
 #include "slope-test-ui.h"
 #include "slope-axis.h"
 #include "slope-window-private.h"
-
-static SlopeWindow *
-new_window (void)
-{
-  SlopeWindow *window = slope_window_new (NULL, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-settle (SlopeWindow *window)
-{
-  slope_runner_sync (window->runner);
-  slope_window_refresh (window);
-}
-
-/* The settings a test changed go back to their defaults, so the next
- * test's window starts as a person's first one would. */
-static void
-close_window (SlopeWindow *window)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (window->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (window->settings, keys[i]);
-  gtk_window_destroy (GTK_WINDOW (window));
-}
+#include "slope-test-window.h"
 
 /* Row @epoch of PyTorch's log tests/reference/optim/@name.csv: W, b and
  * the cost after that epoch. */
@@ -80,7 +50,7 @@ play_to_end (SlopeWindow *window)
   slope_runner_set_speed (window->runner, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
   slope_runner_wait_paused (window->runner);
-  settle (window);
+  slope_test_settle (window);
 }
 
 /* On the lesson's points the window's numbers are PyTorch's bit for bit. */
@@ -103,7 +73,7 @@ assert_reference (SlopeWindow *window,
 static void
 test_run_settings_round_trip (void)
 {
-  SlopeWindow *window = new_window ();
+  SlopeWindow *window = slope_test_window_new ();
   SlopeRunSettings in, out;
 
   _slope_window_get_run_settings (window, &out);
@@ -154,11 +124,11 @@ test_run_settings_round_trip (void)
   g_assert_cmpuint (out.batch_size, ==, 2);
   g_assert_true (out.shuffle);
   g_assert_cmpuint (out.seed, ==, 7);
-  settle (window);
+  slope_test_settle (window);
   g_assert_cmpfloat (window->snapshot.state.lr, ==, 0.05);
   g_assert_false (window->snapshot.state.zero_grad);
 
-  close_window (window);
+  slope_test_close_window (window);
 }
 
 /* Types @text into the entry of @kind's keyword argument @key and presses
@@ -181,7 +151,7 @@ set_epochs (SlopeWindow *window,
 {
   gtk_spin_button_set_value (window->epochs_spin, epochs);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reset", NULL);
-  settle (window);
+  slope_test_settle (window);
 }
 
 static const char *
@@ -224,7 +194,7 @@ code_line (SlopeWindow *window,
 static void
 test_adam (void)
 {
-  SlopeWindow *window = new_window ();
+  SlopeWindow *window = slope_test_window_new ();
   g_autofree char *line = NULL;
   const char *math;
 
@@ -242,7 +212,7 @@ test_adam (void)
   g_assert_cmpstr (state_row (window, "step"), ==, "—");
   slope_window_set_show_explain (window, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
-  settle (window);
+  slope_test_settle (window);
   g_assert_cmpstr (state_row (window, "step"), ==, "1");
   assert_state_row (window, "exp_avg W", -1.86667);
   assert_state_row (window, "exp_avg b", -0.8);
@@ -259,7 +229,7 @@ test_adam (void)
   assert_reference (window, "adam", 200);
   g_assert_cmpstr (state_row (window, "step"), ==, "200");
 
-  close_window (window);
+  slope_test_close_window (window);
 }
 
 /* SGD with momentum 0.9 typed into the panel: the code line, the exact
@@ -269,20 +239,20 @@ test_adam (void)
 static void
 test_sgd_momentum (void)
 {
-  SlopeWindow *window = new_window ();
+  SlopeWindow *window = slope_test_window_new ();
   g_autofree char *line = NULL;
 
   set_epochs (window, 100);
   g_assert_null (state_row (window, "momentum_buffer W"));
   type_param (window, SLOPE_OPTIMIZER_SGD, "momentum", "0.9");
-  settle (window);
+  slope_test_settle (window);
   line = code_line (window, 0);
   g_assert_cmpstr (line, ==, "optimizer = optim.SGD([W, b], lr=0.01, momentum=0.9)");
   g_assert_nonnull (strstr (gtk_label_get_text (window->lr_hint), "0.343"));
   g_assert_cmpfloat (window->snapshot.state.optimizer_settings.momentum, ==, 0.9);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
-  settle (window);
+  slope_test_settle (window);
   /* The first step: buf = g. */
   assert_state_row (window, "momentum_buffer W", -18.6667);
   assert_state_row (window, "momentum_buffer b", -8.0);
@@ -291,7 +261,7 @@ test_sgd_momentum (void)
   play_to_end (window);
   assert_reference (window, "sgd-momentum", 100);
 
-  close_window (window);
+  slope_test_close_window (window);
 }
 
 /* Batches of one, in order: three steps an epoch, each batch's cost on
@@ -300,7 +270,7 @@ test_sgd_momentum (void)
 static void
 test_batch_1 (void)
 {
-  SlopeWindow *window = new_window ();
+  SlopeWindow *window = slope_test_window_new ();
   const SlopeCostPlot *cost;
   const SlopeLandscapePlot *landscape;
 
@@ -327,15 +297,15 @@ test_batch_1 (void)
 
   /* Reset forgets the batches; all points again draws none. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reset", NULL);
-  settle (window);
+  slope_test_settle (window);
   g_assert_cmpuint (cost->n_batches, ==, 0);
   gtk_spin_button_set_value (window->batch_spin, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
-  settle (window);
+  slope_test_settle (window);
   g_assert_cmpuint (cost->n_batches, ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->batch_spin)), ==, "all");
 
-  close_window (window);
+  slope_test_close_window (window);
 }
 
 /* optimizer.zero_grad() switched off works with each optimizer as in
@@ -353,7 +323,7 @@ test_no_zero_grad (void)
     { SLOPE_OPTIMIZER_RMSPROP, 0.01, "rmsprop-no-zero-grad" },
     { SLOPE_OPTIMIZER_ADAGRAD, 0.5, "adagrad-no-zero-grad" },
   };
-  SlopeWindow *window = new_window ();
+  SlopeWindow *window = slope_test_window_new ();
 
   gtk_switch_set_active (window->zero_grad_switch, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -365,7 +335,7 @@ test_no_zero_grad (void)
       g_test_message ("%s", cases[i].reference);
       assert_reference (window, cases[i].reference, 200);
     }
-  close_window (window);
+  slope_test_close_window (window);
 }
 
 /* What PyTorch refuses is refused with PyTorch's words, and training goes
@@ -374,13 +344,13 @@ test_no_zero_grad (void)
 static void
 test_refusals (void)
 {
-  SlopeWindow *window = new_window ();
+  SlopeWindow *window = slope_test_window_new ();
   GtkWidget *nesterov = slope_window_optim_param (window, SLOPE_OPTIMIZER_SGD, "nesterov");
   GtkWidget *momentum = slope_window_optim_param (window, SLOPE_OPTIMIZER_SGD, "momentum");
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->optim_error)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (nesterov), TRUE);
-  settle (window);
+  slope_test_settle (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->optim_error)));
   g_assert_nonnull (strstr (gtk_label_get_text (window->optim_error),
                             "Nesterov momentum requires a momentum and zero dampening"));
@@ -390,12 +360,12 @@ test_refusals (void)
 
   /* With a momentum Nesterov is fine. */
   type_param (window, SLOPE_OPTIMIZER_SGD, "momentum", "0.5");
-  settle (window);
+  slope_test_settle (window);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->optim_error)));
   g_assert_true (window->snapshot.state.optimizer_settings.nesterov);
 
   type_param (window, SLOPE_OPTIMIZER_SGD, "momentum", "-1");
-  settle (window);
+  slope_test_settle (window);
   g_assert_nonnull (strstr (gtk_label_get_text (window->optim_error),
                             "Invalid momentum value: -1.0"));
   g_assert_cmpfloat (window->snapshot.state.optimizer_settings.momentum, ==, 0.5);
@@ -408,13 +378,13 @@ test_refusals (void)
   /* Adam's betas lie in [0, 1). */
   gtk_drop_down_set_selected (window->optim_drop_down, SLOPE_OPTIMIZER_ADAM);
   type_param (window, SLOPE_OPTIMIZER_ADAM, "beta2", "1");
-  settle (window);
+  slope_test_settle (window);
   g_assert_nonnull (strstr (gtk_label_get_text (window->optim_error),
                             "Invalid beta parameter at index 1: 1.0"));
   g_assert_cmpint (window->snapshot.state.optimizer, ==, SLOPE_OPTIMIZER_ADAM);
   g_assert_cmpfloat (window->snapshot.state.optimizer_settings.beta2, ==, 0.999);
 
-  close_window (window);
+  slope_test_close_window (window);
 }
 
 /* The optimizer and the batching are kept in GSettings and a new window
@@ -422,7 +392,7 @@ test_refusals (void)
 static void
 test_settings_round_trip (void)
 {
-  SlopeWindow *window = new_window ();
+  SlopeWindow *window = slope_test_window_new ();
   SlopeWindow *second;
   g_autoptr(GVariant) parameters = NULL;
   double beta1;
@@ -443,7 +413,7 @@ test_settings_round_trip (void)
   g_assert_true (g_settings_get_boolean (window->settings, "shuffle"));
   g_assert_cmpuint (g_settings_get_uint64 (window->settings, "shuffle-seed"), ==, 7);
 
-  second = new_window ();
+  second = slope_test_window_new ();
   g_assert_true (slope_optimizer_settings_equal (&second->optimizer, &window->optimizer));
   g_assert_cmpint (second->optimizer.kind, ==, SLOPE_OPTIMIZER_ADAMW);
   g_assert_cmpfloat (second->optimizer.beta1, ==, 0.8);
@@ -456,12 +426,12 @@ test_settings_round_trip (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (second->batch_spin), ==, 2);
   g_assert_true (gtk_check_button_get_active (second->shuffle_check));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (second->seed_spin), ==, 7);
-  settle (second);
+  slope_test_settle (second);
   g_assert_cmpint (second->snapshot.state.optimizer, ==, SLOPE_OPTIMIZER_ADAMW);
   g_assert_true (second->snapshot.state.optimizer_settings.amsgrad);
 
   gtk_window_destroy (GTK_WINDOW (second));
-  close_window (window);
+  slope_test_close_window (window);
 }
 
 int
