@@ -17,10 +17,16 @@ toggle_play (GtkWidget  *widget,
   slope_window_end_rewind (self);
   /* Decide from the newest state, not from a frame ago. */
   slope_runner_read (self->runner, &self->snapshot);
-  if (self->snapshot.playing)
-    slope_runner_pause (self->runner);
+  if (self->snapshot.playing || slope_window_compare_any_playing (self))
+    {
+      slope_runner_pause (self->runner);
+      slope_window_compare_post (self, SLOPE_COMPARE_PAUSE);
+    }
   else
-    slope_runner_play (self->runner);
+    {
+      slope_runner_play (self->runner);
+      slope_window_compare_post (self, SLOPE_COMPARE_PLAY);
+    }
 }
 
 static void
@@ -30,6 +36,7 @@ play (GtkWidget  *widget,
 {
   slope_window_end_rewind (SLOPE_WINDOW (widget));
   slope_runner_play (SLOPE_WINDOW (widget)->runner);
+  slope_window_compare_post (SLOPE_WINDOW (widget), SLOPE_COMPARE_PLAY);
 }
 
 static void
@@ -38,6 +45,7 @@ pause_training (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   slope_runner_pause (SLOPE_WINDOW (widget)->runner);
+  slope_window_compare_post (SLOPE_WINDOW (widget), SLOPE_COMPARE_PAUSE);
 }
 
 static void
@@ -47,6 +55,7 @@ step (GtkWidget  *widget,
 {
   slope_window_end_rewind (SLOPE_WINDOW (widget));
   slope_runner_step_epoch (SLOPE_WINDOW (widget)->runner);
+  slope_window_compare_post (SLOPE_WINDOW (widget), SLOPE_COMPARE_STEP);
 }
 
 static void
@@ -60,6 +69,7 @@ step_line (GtkWidget  *widget,
   /* Stepping line by line is what the code and math panels are for. */
   slope_window_set_show_explain (self, TRUE);
   slope_runner_step_line (self->runner);
+  slope_window_compare_post (self, SLOPE_COMPARE_STEP_LINE);
 }
 
 static void
@@ -69,6 +79,7 @@ reset (GtkWidget  *widget,
 {
   slope_window_end_rewind (SLOPE_WINDOW (widget));
   slope_runner_reset (SLOPE_WINDOW (widget)->runner);
+  slope_window_compare_post (SLOPE_WINDOW (widget), SLOPE_COMPARE_RESET);
 }
 
 static void
@@ -370,4 +381,5 @@ slope_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice);
 
   slope_window_edit_class_init (widget_class);
+  slope_window_compare_class_init (widget_class);
 }

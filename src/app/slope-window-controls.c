@@ -140,6 +140,7 @@ on_epochs_changed (GtkSpinButton *spin,
     return;
   g_settings_set_uint (self->settings, "epochs-per-run", n);
   slope_runner_set_epochs_per_run (self->runner, n);
+  slope_window_compare_post (self, SLOPE_COMPARE_FOLLOW);
 }
 
 static void
@@ -173,6 +174,8 @@ on_speed_changed (GtkAdjustment *adjustment,
     return;
   g_settings_set_double (self->settings, "speed", speed);
   slope_runner_set_speed (self->runner, speed);
+  self->speed = speed;
+  slope_window_compare_post (self, SLOPE_COMPARE_FOLLOW);
 }
 
 static void
@@ -330,6 +333,7 @@ load_settings (SlopeWindow *self)
   slope_runner_set_zero_grad (self->runner, zero_grad);
   slope_runner_set_epochs_per_run (self->runner, epochs);
   slope_runner_set_speed (self->runner, speed);
+  self->speed = speed;
   slope_runner_set_initial (self->runner, w0, b0);
   slope_data_view_set_show_residuals (self->data_view,
                                       gtk_check_button_get_active (self->residuals_check));

@@ -75,6 +75,7 @@ replace_dataset (SlopeWindow  *self,
   g_set_object (&self->dataset, dataset);
   slope_window_scaling_data_changed (self);
   slope_runner_set_dataset (self->runner, slope_window_training_data (self), FALSE);
+  slope_window_compare_set_dataset (self, slope_window_training_data (self), FALSE);
   slope_data_view_set_dataset (self->data_view, dataset, FALSE);
   /* The landscape and its star are the new data's, not the old. */
   slope_landscape_widget_set_dataset (self->landscape_view, slope_window_training_data (self));

@@ -280,6 +280,8 @@ slope_window_notebook_begin (SlopeWindow        *self,
   self->updating_controls--;
   slope_runner_set_runs (self->runner, example->runs, example->n_runs);
   slope_runner_reset (self->runner);
+  slope_window_compare_post (self, SLOPE_COMPARE_FOLLOW);
+  slope_window_compare_post (self, SLOPE_COMPARE_RESET);
   gtk_stack_set_visible_child_name (self->bottom_stack, "log");
 }
 
@@ -297,4 +299,5 @@ slope_window_notebook_end (SlopeWindow *self)
   gtk_spin_button_set_value (self->epochs_spin, epochs);
   self->updating_controls--;
   slope_runner_set_epochs_per_run (self->runner, epochs);
+  slope_window_compare_post (self, SLOPE_COMPARE_FOLLOW);
 }

@@ -35,6 +35,31 @@ enum {
   N_READOUTS
 };
 
+/* Runs compared with the main one (slope-window-compare.c). */
+#define SLOPE_WINDOW_MAX_COMPARED 5
+
+typedef struct
+{
+  SlopeRunner          *runner;
+  SlopeRunSettings      settings;
+  guint                 colour;       /* 1..5, kept while the run lives */
+  gboolean              hidden;       /* not drawn, still trained */
+  SlopeRunnerSnapshot   snapshot;     /* read once per frame */
+  SlopeTrainerState     shown;        /* the present, or the epoch looked back at */
+  char                 *label;        /* what differs from the main run */
+  GtkWidget            *cells[9];     /* its row of the table */
+} SlopeComparedRun;
+
+typedef enum
+{
+  SLOPE_COMPARE_PLAY,
+  SLOPE_COMPARE_PAUSE,
+  SLOPE_COMPARE_STEP,
+  SLOPE_COMPARE_STEP_LINE,
+  SLOPE_COMPARE_RESET,
+  SLOPE_COMPARE_FOLLOW,       /* the main run's pace and plan of runs */
+} SlopeComparePost;
+
 struct _SlopeWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -210,6 +235,14 @@ struct _SlopeWindow
   double               *batch_b;
   gsize                 batch_len;
   SlopeBatchRecord     *batch_records;          /* read from the runner */
+
+  /* Compared runs (slope-window-compare.c) */
+  SlopeComparedRun      compared[SLOPE_WINDOW_MAX_COMPARED];
+  guint                 n_compared;
+  double                speed;                  /* epochs per second, every run's */
+  GtkGrid              *compare_grid;
+  GtkWidget            *compare_main_cells[9];
+  GtkWidget            *compare_empty;
 };
 
 /* slope-window-lesson.c */
@@ -391,5 +424,32 @@ void     slope_window_set_batching      (SlopeWindow                  *self,
                                          guint64                       seed);
 void     slope_window_batch_refresh     (SlopeWindow                  *self);
 void     slope_window_batch_dispose     (SlopeWindow                  *self);
+
+/* slope-window-compare.c */
+void     slope_window_compare_init      (SlopeWindow            *self);
+void     slope_window_compare_class_init (GtkWidgetClass        *widget_class);
+void     slope_window_compare_dispose   (SlopeWindow            *self);
+int      slope_window_compare_add       (SlopeWindow            *self,
+                                         const SlopeRunSettings *settings,
+                                         gboolean                hidden);
+void     slope_window_compare_remove    (SlopeWindow            *self,
+                                         guint                   index);
+void     slope_window_compare_clear     (SlopeWindow            *self);
+void     slope_window_compare_set_hidden (SlopeWindow           *self,
+                                         guint                   index,
+                                         gboolean                hidden);
+void     slope_window_compare_make_main (SlopeWindow            *self,
+                                         guint                   index);
+char    *slope_window_compare_describe  (const SlopeRunSettings *run,
+                                         const SlopeRunSettings *main);
+void     slope_window_compare_post      (SlopeWindow            *self,
+                                         SlopeComparePost        what);
+gboolean slope_window_compare_any_playing (SlopeWindow          *self);
+void     slope_window_compare_set_dataset (SlopeWindow          *self,
+                                         SlopeDataset           *dataset,
+                                         gboolean                reset);
+void     slope_window_compare_sync      (SlopeWindow            *self);
+gboolean slope_window_compare_read      (SlopeWindow            *self);
+void     slope_window_compare_update    (SlopeWindow            *self);
 
 G_END_DECLS

@@ -86,6 +86,7 @@ slope_window_rewind_to (SlopeWindow *self,
 
   if (self->snapshot.playing)
     slope_runner_pause (self->runner);
+  slope_window_compare_post (self, SLOPE_COMPARE_PAUSE);
   self->rewinding = TRUE;
   self->rewind_epoch = epoch;
   text = g_strdup_printf (_("Looking back at epoch %" PRIu64 " of %" PRIu64

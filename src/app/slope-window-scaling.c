@@ -111,6 +111,7 @@ slope_window_set_scale_mode (SlopeWindow    *self,
   slope_window_scaling_data_changed (self);
   train = slope_window_training_data (self);
   slope_runner_set_dataset (self->runner, train, TRUE);
+  slope_window_compare_set_dataset (self, train, TRUE);
   slope_landscape_widget_set_dataset (self->landscape_view, train);
   slope_window_controls_update_limits (self);
   describe (self);

@@ -407,6 +407,7 @@ slope_window_refresh (SlopeWindow *self)
 
   slope_window_update_load_progress (self);
   changed = slope_runner_read (self->runner, &self->snapshot);
+  changed |= slope_window_compare_read (self);
   append_log (self);
   slope_window_batch_refresh (self);
 
@@ -452,6 +453,7 @@ slope_window_redraw (SlopeWindow *self)
   x_max = now->epoch + (now->run_length - MIN (now->run_epoch, now->run_length));
   slope_cost_view_set_x_max (self->cost_view, MAX (x_max, (guint64) now->run_length));
   slope_cost_view_set_marker (self->cost_view, st->epoch > 0, st->epoch, st->cost);
+  slope_window_compare_update (self);
   slope_window_update_descriptions (self);
 }
 
@@ -474,6 +476,7 @@ on_start_picked (SlopeWindow *self,
 {
   slope_window_set_initial (self, w, b);
   slope_runner_reset (self->runner);
+  slope_window_compare_post (self, SLOPE_COMPARE_RESET);
 }
 
 static gboolean
@@ -521,6 +524,7 @@ slope_window_dispose (GObject *object)
   slope_window_a11y_dispose (self);
   slope_window_lesson_dispose (self);
   slope_window_batch_dispose (self);
+  slope_window_compare_dispose (self);
   /* Stop and join the training thread before anything it reads goes. */
   if (self->runner != NULL)
     slope_runner_stop (self->runner);
@@ -657,6 +661,7 @@ slope_window_init (SlopeWindow *self)
   slope_window_optim_init (self);
   slope_window_batch_init (self);
   slope_window_scaling_init (self);
+  slope_window_compare_init (self);
   g_settings_bind (self->settings, "show-math-panel", self, "show-explain", G_SETTINGS_BIND_DEFAULT);
   slope_window_setup_drop (self);
 
@@ -776,6 +781,7 @@ slope_window_set_dataset (SlopeWindow  *self,
   slope_window_notebook_end (self);
   slope_window_scaling_data_changed (self);
   slope_runner_set_dataset (self->runner, slope_window_training_data (self), TRUE);
+  slope_window_compare_set_dataset (self, slope_window_training_data (self), TRUE);
   slope_data_view_set_dataset (self->data_view, dataset, TRUE);
   slope_landscape_widget_set_dataset (self->landscape_view, slope_window_training_data (self));
   slope_window_controls_update_limits (self);

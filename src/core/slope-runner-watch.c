@@ -17,6 +17,22 @@
 #include "slope-runner-watch.h"
 #include "slope-scaling.h"
 
+/* The cost of the least-squares line, from the moments: (Syy − Sxy²/Sxx)/N
+ * with centred sums, never below 0. */
+static double
+least_squares_cost (SlopeDataset *dataset)
+{
+  const SlopeMoments *m = slope_dataset_get_moments (dataset);
+  double n = (double) m->n, sxx, sxy, syy;
+
+  if (!slope_dataset_least_squares (dataset, NULL, NULL, NULL))
+    return NAN;
+  sxx = m->sum_xx - m->sum_x * m->sum_x / n;
+  sxy = m->sum_xy - m->sum_x * m->sum_y / n;
+  syy = m->sum_yy - m->sum_y * m->sum_y / n;
+  return MAX (0.0, (syy - sxy * sxy / sxx) / n);
+}
+
 void
 slope_divergence_watch_set_dataset (SlopeDivergenceWatch *watch,
                                     SlopeDataset         *dataset)
@@ -26,6 +42,7 @@ slope_divergence_watch_set_dataset (SlopeDivergenceWatch *watch,
   if (!slope_dataset_suggested_lr (dataset, &watch->suggested_lr))
     watch->suggested_lr = NAN;
   watch->badly_conditioned = slope_dataset_badly_conditioned (dataset, NULL);
+  watch->optimum_cost = least_squares_cost (dataset);
   /* New data makes a new valley: judge growth from here. */
   watch->past_limit = FALSE;
 }
@@ -64,6 +81,24 @@ slope_divergence_watch_reset (SlopeDivergenceWatch *watch)
   watch->diverged_epoch = 0;
   watch->diverged_limit = watch->diverged_cost = watch->diverged_start_cost = 0.0;
   watch->unsettled_epoch = 0;
+  watch->has_first = FALSE;
+  watch->reached_epoch = 0;
+}
+
+static void
+watch_reached (SlopeDivergenceWatch   *watch,
+               const SlopeEpochRecord *rec)
+{
+  double excess = rec->cost - watch->optimum_cost;
+
+  if (!watch->has_first)
+    {
+      watch->has_first = TRUE;
+      watch->first_excess = excess;
+    }
+  if (watch->reached_epoch == 0 && isfinite (excess)
+      && excess <= SLOPE_REACHED_FRACTION * watch->first_excess)
+    watch->reached_epoch = rec->epoch;
 }
 
 /**
@@ -83,6 +118,7 @@ slope_divergence_watch_epoch (SlopeDivergenceWatch   *watch,
 
   watch->last_cost = rec->cost;
   watch->has_last_cost = TRUE;
+  watch_reached (watch, rec);
 
   /* Overflow is divergence whatever the rate: data near 10¹⁶⁰ can get
    * there inside the limit. */
@@ -135,4 +171,5 @@ slope_divergence_watch_publish (const SlopeDivergenceWatch *watch,
   snapshot->suggested_lr = watch->suggested_lr;
   snapshot->scaling_advised = watch->badly_conditioned;
   snapshot->unsettled_epoch = watch->unsettled_epoch;
+  snapshot->reached_epoch = watch->reached_epoch;
 }

@@ -35,6 +35,13 @@ typedef struct
   double   diverged_cost;
   double   diverged_start_cost;
   guint64  unsettled_epoch;
+  /* How fast the run gets close to the least-squares line, for comparing
+   * runs: the first epoch whose cost − cost* is at most
+   * SLOPE_REACHED_FRACTION of its value at epoch 1. */
+  double   optimum_cost;        /* cost*, NAN when there is no best line */
+  double   first_excess;        /* cost − cost* at epoch 1 */
+  gboolean has_first;
+  guint64  reached_epoch;       /* 0: not (yet) */
 } SlopeDivergenceWatch;
 
 void     slope_divergence_watch_set_dataset (SlopeDivergenceWatch    *watch,

@@ -41,6 +41,9 @@ typedef struct
   /* zero_grad off inside the limit: it swings for ever, bounded.  Set at
    * the first epoch whose cost rose, once per reset. */
   guint64           unsettled_epoch;  /* 0: not (yet) */
+  /* The first epoch whose cost − cost* (the least-squares cost) was at
+   * most SLOPE_REACHED_FRACTION of its value at epoch 1; 0: not yet. */
+  guint64           reached_epoch;
   double            speed;            /* epochs per second; 0 = flat out */
   guint             resets;           /* how many resets so far */
   guint             run;              /* runs begun since the reset, 1 the first */
@@ -53,6 +56,12 @@ typedef struct
 /* A run past the stable limit pauses once its cost reaches this many
  * times the cost it had when it went past. */
 #define SLOPE_DIVERGENCE_GROWTH 10.0
+
+/* Comparing runs: "reached" the least-squares line once the cost's excess
+ * over the least-squares cost has shrunk to this fraction of where it
+ * started.  A relative tolerance on the cost itself would never be met on
+ * the lesson's points, whose least-squares cost is 0. */
+#define SLOPE_REACHED_FRACTION 1e-4
 
 SlopeRunner  *slope_runner_new            (SlopeDataset        *dataset);
 SlopeHistory *slope_runner_get_history    (SlopeRunner         *self);

@@ -87,6 +87,12 @@ CASES = [
     ("adam-batch-2-no-zero-grad", "notebook", [100],
      ["--optimizer", "Adam", "--lr", "0.05", "--batch-size", "2", "--no-zero-grad"]),
     ("sgd-shuffle", "notebook", [100], ["--batch-size", "2", "--shuffle", "--seed", "7"]),
+    # The window's compared runs (test-window-compare.c): the notebook's
+    # run, "lr × 10", "zero_grad off" and "Adam", each copied from it.
+    ("compare-sgd", "notebook", [100], []),
+    ("compare-lr-0.1", "notebook", [100], ["--lr", "0.1"]),
+    ("compare-no-zero-grad", "notebook", [100], ["--no-zero-grad"]),
+    ("compare-adam", "notebook", [100], ["--optimizer", "Adam"]),
     ("line1000-sgd", "line1000", [100], []),
     ("line1000-sgd-momentum", "line1000", [100], ["--momentum", "0.9", "--nesterov"]),
     ("line1000-sgd-no-zero-grad", "line1000", [100], ["--lr", "0.001", "--no-zero-grad"]),
