@@ -238,8 +238,18 @@ static const struct
   { "", SLOPE_LESSON_ERROR_INVALID, "not a Slope lesson" },
   { "x,y\n1,2\n3,4\n", SLOPE_LESSON_ERROR_INVALID, "not a Slope lesson" },
   { "[Slope Lesson]\nTitle=No version\n[Data]\nX=1;2\nY=1;2\n", SLOPE_LESSON_ERROR_INVALID, "Version" },
-  { "[Slope Lesson]\nVersion=2\n[Data]\nX=1;2\nY=1;2\n", SLOPE_LESSON_ERROR_NEWER_VERSION,
-    "newer Slope (lesson format 2; this Slope reads up to format 1)" },
+  { "[Slope Lesson]\nVersion=3\n[Data]\nX=1;2\nY=1;2\n", SLOPE_LESSON_ERROR_NEWER_VERSION,
+    "newer Slope (lesson format 3; this Slope reads up to format 2)" },
+  { "[Slope Lesson]\nVersion=2\n[Data]\nX=1;2\nY=1;2\n[Compared Run 6]\nLearningRate=0.1\n",
+    SLOPE_LESSON_ERROR_INVALID, "[Compared Run 6]: compared runs are numbered from 1 to 5" },
+  { "[Slope Lesson]\nVersion=2\n[Data]\nX=1;2\nY=1;2\n[Compared Run 2]\nLearningRate=0.1\n",
+    SLOPE_LESSON_ERROR_INVALID, "[Compared Run 1] is missing" },
+  { "[Slope Lesson]\nVersion=2\n[Data]\nX=1;2\nY=1;2\n[Compared Run 1]\nLearningRate=0\n",
+    SLOPE_LESSON_ERROR_INVALID, "[Compared Run 1] LearningRate: must be a positive number" },
+  { "[Slope Lesson]\nVersion=2\n[Data]\nX=1;2\nY=1;2\n[Compared Run 1]\nHidden=perhaps\n",
+    SLOPE_LESSON_ERROR_INVALID, "[Compared Run 1] Hidden: must be true or false" },
+  { "[Slope Lesson]\nVersion=2\n[Data]\nX=1;2\nY=1;2\n[Compared Run 1]\nOptimizer=SGD\nNesterov=true\n",
+    SLOPE_LESSON_ERROR_INVALID, "Nesterov momentum requires a momentum and zero dampening" },
   { "[Slope Lesson]\nVersion=99\n[Future]\nAnything=goes\n", SLOPE_LESSON_ERROR_NEWER_VERSION, "format 99" },
   { "[Slope Lesson]\nVersion=1\n[Data]\nX=1;2;3\n", SLOPE_LESSON_ERROR_INVALID, "[Data] Y: is missing" },
   { "[Slope Lesson]\nVersion=1\n[Data]\nX=1;2;3\nY=1;2\n", SLOPE_LESSON_ERROR_INVALID, "[Data] Y: has 2 values but X has 3" },
@@ -294,6 +304,110 @@ test_damaged (void)
     }
 }
 
+/* Compared runs (format 2), written by hand as a teacher would: each
+ * group starts from the main run and changes what it names. */
+static void
+test_compared_hand_written (void)
+{
+  g_autoptr(GFile) file = tmp_file ("compare.slope");
+  g_autoptr(SlopeLesson) lesson = NULL;
+  g_autoptr(GError) error = NULL;
+  SlopeRunSettings rs;
+  gboolean hidden = TRUE;
+
+  write_text ("compare.slope",
+              "[Slope Lesson]\nVersion=2\n[Data]\nX=1;2;3\nY=2;4;6\n"
+              "[Run]\nLearningRate=0.01\nEpochs=300;\nStartW=0.5\n"
+              "[Compared Run 1]\nLearningRate=0.1\n"
+              "[Compared Run 2]\nZeroGrad=false\nHidden=true\n"
+              "[Compared Run 3]\nOptimizer=Adam\nBeta2=0.99\n");
+  lesson = slope_lesson_load (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slope_lesson_get_n_compared (lesson), ==, 3);
+
+  slope_lesson_get_compared (lesson, 0, &rs, &hidden);
+  g_assert_cmpfloat (rs.lr, ==, 0.1);
+  g_assert_true (rs.zero_grad);
+  g_assert_cmpfloat (rs.w0, ==, 0.5);
+  g_assert_cmpuint (rs.runs[0], ==, 300);
+  g_assert_cmpint (rs.optimizer.kind, ==, SLOPE_OPTIMIZER_SGD);
+  g_assert_false (hidden);
+
+  slope_lesson_get_compared (lesson, 1, &rs, &hidden);
+  g_assert_cmpfloat (rs.lr, ==, 0.01);
+  g_assert_false (rs.zero_grad);
+  g_assert_true (hidden);
+
+  slope_lesson_get_compared (lesson, 2, &rs, &hidden);
+  g_assert_cmpint (rs.optimizer.kind, ==, SLOPE_OPTIMIZER_ADAM);
+  g_assert_cmpfloat (rs.optimizer.beta1, ==, 0.9);
+  g_assert_cmpfloat (rs.optimizer.beta2, ==, 0.99);
+  g_assert_cmpfloat (rs.optimizer.eps, ==, 1e-8);
+  g_assert_false (hidden);
+
+  /* Format 1 has no compared runs: such groups are not its. */
+  g_clear_object (&lesson);
+  write_text ("compare.slope",
+              "[Slope Lesson]\nVersion=1\n[Data]\nX=1;2;3\nY=2;4;6\n"
+              "[Compared Run 1]\nLearningRate=0.1\n");
+  lesson = slope_lesson_load (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slope_lesson_get_n_compared (lesson), ==, 0);
+}
+
+/* Saved and read back: every compared run's settings and hidden flag;
+ * the format is 2 with compared runs and stays 1 without, so a Slope that
+ * reads only format 1 still opens a lesson that has none. */
+static void
+test_compared_round_trip (void)
+{
+  g_autoptr(SlopeDataset) data = slope_dataset_new_notebook ();
+  g_autoptr(SlopeLesson) lesson = slope_lesson_new (data, NULL);
+  g_autoptr(SlopeLesson) back = NULL;
+  g_autoptr(GFile) file = tmp_file ("runs.slope");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text1 = NULL;
+  g_autofree char *text2 = NULL;
+  SlopeRunSettings odd, plain, rs;
+  gboolean hidden;
+
+  g_assert_true (slope_lesson_save (lesson, file, &error));
+  text1 = read_text (file);
+  g_assert_true (g_str_has_prefix (text1, "[Slope Lesson]\nVersion=1\n"));
+  g_assert_null (strstr (text1, "Compared"));
+
+  odd_settings (&odd);
+  slope_run_settings_init (&plain);
+  plain.lr = 0.1;
+  for (guint i = 0; i < SLOPE_LESSON_MAX_COMPARED; i++)
+    g_assert_true (slope_lesson_add_compared (lesson, i % 2 ? &odd : &plain, i == 3));
+  g_assert_false (slope_lesson_add_compared (lesson, &plain, FALSE));
+  g_assert_true (slope_lesson_save (lesson, file, &error));
+  g_assert_no_error (error);
+  text2 = read_text (file);
+  g_assert_true (g_str_has_prefix (text2, "[Slope Lesson]\nVersion=2\n"));
+  g_assert_nonnull (strstr (text2, "[Compared Run 5]"));
+
+  back = slope_lesson_load (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slope_lesson_get_n_compared (back), ==, 5);
+  for (guint i = 0; i < SLOPE_LESSON_MAX_COMPARED; i++)
+    {
+      const SlopeRunSettings *want = i % 2 ? &odd : &plain;
+
+      slope_lesson_get_compared (back, i, &rs, &hidden);
+      g_assert_true (hidden == (i == 3));
+      g_assert_cmpfloat (rs.lr, ==, want->lr);
+      g_assert_true (rs.zero_grad == want->zero_grad);
+      g_assert_cmpfloat (rs.w0, ==, want->w0);
+      g_assert_cmpfloat (rs.b0, ==, want->b0);
+      g_assert_true (slope_optimizer_settings_equal (&rs.optimizer, &want->optimizer));
+      g_assert_cmpuint (rs.batch_size, ==, want->batch_size);
+      g_assert_true (rs.shuffle == want->shuffle);
+      g_assert_cmpuint (rs.seed, ==, want->seed);
+    }
+}
+
 /* A save that cannot happen leaves the old file as it was. */
 static void
 test_failed_save_keeps_file (void)
@@ -323,6 +437,8 @@ main (int   argc,
   g_test_add_func ("/lesson/minimal", test_minimal);
   g_test_add_func ("/lesson/scale-values", test_scale_values);
   g_test_add_func ("/lesson/damaged", test_damaged);
+  g_test_add_func ("/lesson/compared-hand-written", test_compared_hand_written);
+  g_test_add_func ("/lesson/compared-round-trip", test_compared_round_trip);
   g_test_add_func ("/lesson/failed-save-keeps-file", test_failed_save_keeps_file);
 
   status = g_test_run ();

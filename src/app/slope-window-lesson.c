@@ -163,6 +163,15 @@ apply_lesson (SlopeWindow *self,
   slope_lesson_get_run (lesson, &run);
   _slope_window_set_run_settings (self, &run);
   show_panels (self, slope_lesson_get_panels (lesson));
+  /* The lesson's comparison replaces the window's, none included. */
+  slope_window_compare_clear (self);
+  for (guint i = 0; i < slope_lesson_get_n_compared (lesson); i++)
+    {
+      gboolean hidden;
+
+      slope_lesson_get_compared (lesson, i, &run, &hidden);
+      slope_window_compare_add (self, &run, hidden);
+    }
 
   g_set_object (&self->lesson_file, file);
   g_clear_object (&self->lesson_example_data);
@@ -176,6 +185,7 @@ apply_lesson (SlopeWindow *self,
                                 slope_lesson_get_note (lesson));
   slope_window_update_lesson_actions (self);
   slope_runner_reset (self->runner);
+  slope_window_compare_post (self, SLOPE_COMPARE_RESET);
 }
 
 static void
@@ -222,7 +232,10 @@ on_lesson_loaded (GObject      *source,
     }
   apply_lesson (self, lesson, file, NULL);
   if (play)
-    slope_runner_play (self->runner);
+    {
+      slope_runner_play (self->runner);
+      slope_window_compare_post (self, SLOPE_COMPARE_PLAY);
+    }
   uri = g_file_get_uri (file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
@@ -302,6 +315,8 @@ slope_window_to_lesson (SlopeWindow *self)
   slope_lesson_set_title (lesson, self->lesson_title);
   slope_lesson_set_note (lesson, self->lesson_note);
   slope_lesson_set_panels (lesson, (const char * const *) panels);
+  for (guint i = 0; i < self->n_compared; i++)
+    slope_lesson_add_compared (lesson, &self->compared[i].settings, self->compared[i].hidden);
   return lesson;
 }
 

@@ -142,7 +142,10 @@ on_load_done (GObject      *source,
   else
     slope_window_show_notice (self, NULL);
   if (play)
-    slope_runner_play (self->runner);
+    {
+      slope_runner_play (self->runner);
+      slope_window_compare_post (self, SLOPE_COMPARE_PLAY);
+    }
 
   uri = g_file_get_uri (ld->file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);

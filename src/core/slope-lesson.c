@@ -24,6 +24,14 @@
 #define GROUP_DATA   "Data"
 #define GROUP_RUN    "Run"
 #define GROUP_PANELS "Panels"
+#define GROUP_COMPARED_PREFIX "Compared Run "
+#define GROUP_COMPARED_FORMAT GROUP_COMPARED_PREFIX "%u"
+
+typedef struct
+{
+  SlopeRunSettings run;
+  gboolean         hidden;
+} SlopeLessonRun;
 
 struct _SlopeLesson
 {
@@ -39,6 +47,8 @@ struct _SlopeLesson
   char                *data_source;    /* the file's path as written, or the example's id */
   char                *x_column;
   char                *y_column;
+  SlopeLessonRun       compared[SLOPE_LESSON_MAX_COMPARED];
+  guint                n_compared;
 };
 
 G_DEFINE_FINAL_TYPE (SlopeLesson, slope_lesson, G_TYPE_OBJECT)
@@ -236,6 +246,46 @@ slope_lesson_set_data_example (SlopeLesson *self,
   self->data_source = g_strdup (id);
 }
 
+guint
+slope_lesson_get_n_compared (SlopeLesson *self)
+{
+  g_return_val_if_fail (SLOPE_IS_LESSON (self), 0);
+  return self->n_compared;
+}
+
+/* The @index-th compared run: its settings (the main run's length and
+ * log) and whether it is hidden. */
+void
+slope_lesson_get_compared (SlopeLesson      *self,
+                           guint             index,
+                           SlopeRunSettings *run,
+                           gboolean         *hidden)
+{
+  g_return_if_fail (SLOPE_IS_LESSON (self));
+  g_return_if_fail (index < self->n_compared);
+
+  *run = self->compared[index].run;
+  if (hidden != NULL)
+    *hidden = self->compared[index].hidden;
+}
+
+/* Returns FALSE, adding nothing, when the lesson has as many as it holds. */
+gboolean
+slope_lesson_add_compared (SlopeLesson            *self,
+                           const SlopeRunSettings *run,
+                           gboolean                hidden)
+{
+  g_return_val_if_fail (SLOPE_IS_LESSON (self), FALSE);
+  g_return_val_if_fail (run != NULL, FALSE);
+
+  if (self->n_compared == SLOPE_LESSON_MAX_COMPARED)
+    return FALSE;
+  self->compared[self->n_compared].run = *run;
+  self->compared[self->n_compared].hidden = !!hidden;
+  self->n_compared++;
+  return TRUE;
+}
+
 /* ---- Writing ----------------------------------------------------------- */
 
 static void
@@ -270,37 +320,41 @@ set_numbers (GKeyFile     *kf,
 
 static void
 write_run (GKeyFile               *kf,
+           const char             *group,
            const SlopeRunSettings *r)
 {
   const SlopeOptimizerSettings *o = &r->optimizer;
   g_autoptr(GString) epochs = g_string_new (NULL);
   char seed[32];
 
-  g_key_file_set_string (kf, GROUP_RUN, "Optimizer", slope_optimizer_kind_to_string (o->kind));
-  set_number (kf, GROUP_RUN, "LearningRate", r->lr);
-  g_key_file_set_boolean (kf, GROUP_RUN, "ZeroGrad", r->zero_grad);
-  set_number (kf, GROUP_RUN, "Momentum", o->momentum);
-  set_number (kf, GROUP_RUN, "Dampening", o->dampening);
-  g_key_file_set_boolean (kf, GROUP_RUN, "Nesterov", o->nesterov);
-  set_number (kf, GROUP_RUN, "WeightDecay", o->weight_decay);
-  set_number (kf, GROUP_RUN, "Beta1", o->beta1);
-  set_number (kf, GROUP_RUN, "Beta2", o->beta2);
-  set_number (kf, GROUP_RUN, "Eps", o->eps);
-  g_key_file_set_boolean (kf, GROUP_RUN, "AMSGrad", o->amsgrad);
-  set_number (kf, GROUP_RUN, "Alpha", o->alpha);
-  g_key_file_set_boolean (kf, GROUP_RUN, "Centered", o->centered);
-  set_number (kf, GROUP_RUN, "LrDecay", o->lr_decay);
-  set_number (kf, GROUP_RUN, "InitialAccumulatorValue", o->initial_accumulator_value);
-  g_key_file_set_integer (kf, GROUP_RUN, "BatchSize", (int) r->batch_size);
-  g_key_file_set_boolean (kf, GROUP_RUN, "Shuffle", r->shuffle);
+  g_key_file_set_string (kf, group, "Optimizer", slope_optimizer_kind_to_string (o->kind));
+  set_number (kf, group, "LearningRate", r->lr);
+  g_key_file_set_boolean (kf, group, "ZeroGrad", r->zero_grad);
+  set_number (kf, group, "Momentum", o->momentum);
+  set_number (kf, group, "Dampening", o->dampening);
+  g_key_file_set_boolean (kf, group, "Nesterov", o->nesterov);
+  set_number (kf, group, "WeightDecay", o->weight_decay);
+  set_number (kf, group, "Beta1", o->beta1);
+  set_number (kf, group, "Beta2", o->beta2);
+  set_number (kf, group, "Eps", o->eps);
+  g_key_file_set_boolean (kf, group, "AMSGrad", o->amsgrad);
+  set_number (kf, group, "Alpha", o->alpha);
+  g_key_file_set_boolean (kf, group, "Centered", o->centered);
+  set_number (kf, group, "LrDecay", o->lr_decay);
+  set_number (kf, group, "InitialAccumulatorValue", o->initial_accumulator_value);
+  g_key_file_set_integer (kf, group, "BatchSize", (int) r->batch_size);
+  g_key_file_set_boolean (kf, group, "Shuffle", r->shuffle);
   g_snprintf (seed, sizeof seed, "%" G_GUINT64_FORMAT, r->seed);
-  g_key_file_set_value (kf, GROUP_RUN, "Seed", seed);
-  set_number (kf, GROUP_RUN, "StartW", r->w0);
-  set_number (kf, GROUP_RUN, "StartB", r->b0);
+  g_key_file_set_value (kf, group, "Seed", seed);
+  set_number (kf, group, "StartW", r->w0);
+  set_number (kf, group, "StartB", r->b0);
+  /* A compared run's length and log are the main run's. */
+  if (!g_str_equal (group, GROUP_RUN))
+    return;
   for (guint i = 0; i < r->n_runs; i++)
     g_string_append_printf (epochs, "%u;", r->runs[i]);
-  g_key_file_set_value (kf, GROUP_RUN, "Epochs", epochs->str);
-  g_key_file_set_integer (kf, GROUP_RUN, "LogEvery", (int) r->log_every);
+  g_key_file_set_value (kf, group, "Epochs", epochs->str);
+  g_key_file_set_integer (kf, group, "LogEvery", (int) r->log_every);
 }
 
 static char *
@@ -308,7 +362,10 @@ to_data (SlopeLesson *self)
 {
   g_autoptr(GKeyFile) kf = g_key_file_new ();
 
-  g_key_file_set_integer (kf, GROUP_LESSON, "Version", SLOPE_LESSON_VERSION);
+  /* Format 1 as long as it says everything: a Slope that knows only
+   * format 1 opens lessons without compared runs still, and refuses,
+   * rather than silently drops, the runs it cannot show. */
+  g_key_file_set_integer (kf, GROUP_LESSON, "Version", self->n_compared > 0 ? 2 : 1);
   if (self->title != NULL)
     g_key_file_set_string (kf, GROUP_LESSON, "Title", self->title);
   if (self->note != NULL)
@@ -334,7 +391,14 @@ to_data (SlopeLesson *self)
       break;
     }
 
-  write_run (kf, &self->run);
+  write_run (kf, GROUP_RUN, &self->run);
+  for (guint i = 0; i < self->n_compared; i++)
+    {
+      g_autofree char *group = g_strdup_printf (GROUP_COMPARED_FORMAT, i + 1);
+
+      write_run (kf, group, &self->compared[i].run);
+      g_key_file_set_boolean (kf, group, "Hidden", self->compared[i].hidden);
+    }
   g_key_file_set_string (kf, GROUP_RUN, "Scale", slope_scale_mode_to_string (self->scale_mode));
   g_key_file_set_string_list (kf, GROUP_PANELS, "Shown", (const char * const *) self->panels,
                               g_strv_length (self->panels));
@@ -475,31 +539,34 @@ read_epochs (Reader           *r,
 
 static gboolean
 read_optimizer (Reader                 *r,
+                const char             *group,
                 SlopeOptimizerSettings *o)
 {
-  g_autofree char *name = g_key_file_get_string (r->kf, GROUP_RUN, "Optimizer", NULL);
+  g_autofree char *name = g_key_file_get_string (r->kf, group, "Optimizer", NULL);
   SlopeOptimizerKind kind = SLOPE_OPTIMIZER_SGD;
 
   if (name != NULL && !slope_optimizer_kind_from_string (name, &kind))
     {
       g_autofree char *problem =
         g_strdup_printf (_("“%s” is not SGD, Adam, AdamW, RMSprop or Adagrad"), name);
-      return bad_value (r, GROUP_RUN, "Optimizer", problem);
+      return bad_value (r, group, "Optimizer", problem);
     }
-  slope_optimizer_settings_init (o, kind);
+  /* A compared run without an Optimizer keeps the main run's (in *o). */
+  if (name != NULL || g_str_equal (group, GROUP_RUN))
+    slope_optimizer_settings_init (o, kind);
 
-  return read_number (r, GROUP_RUN, "Momentum", &o->momentum)
-         && read_number (r, GROUP_RUN, "Dampening", &o->dampening)
-         && read_boolean (r, GROUP_RUN, "Nesterov", &o->nesterov)
-         && read_number (r, GROUP_RUN, "WeightDecay", &o->weight_decay)
-         && read_number (r, GROUP_RUN, "Beta1", &o->beta1)
-         && read_number (r, GROUP_RUN, "Beta2", &o->beta2)
-         && read_number (r, GROUP_RUN, "Eps", &o->eps)
-         && read_boolean (r, GROUP_RUN, "AMSGrad", &o->amsgrad)
-         && read_number (r, GROUP_RUN, "Alpha", &o->alpha)
-         && read_boolean (r, GROUP_RUN, "Centered", &o->centered)
-         && read_number (r, GROUP_RUN, "LrDecay", &o->lr_decay)
-         && read_number (r, GROUP_RUN, "InitialAccumulatorValue", &o->initial_accumulator_value);
+  return read_number (r, group, "Momentum", &o->momentum)
+         && read_number (r, group, "Dampening", &o->dampening)
+         && read_boolean (r, group, "Nesterov", &o->nesterov)
+         && read_number (r, group, "WeightDecay", &o->weight_decay)
+         && read_number (r, group, "Beta1", &o->beta1)
+         && read_number (r, group, "Beta2", &o->beta2)
+         && read_number (r, group, "Eps", &o->eps)
+         && read_boolean (r, group, "AMSGrad", &o->amsgrad)
+         && read_number (r, group, "Alpha", &o->alpha)
+         && read_boolean (r, group, "Centered", &o->centered)
+         && read_number (r, group, "LrDecay", &o->lr_decay)
+         && read_number (r, group, "InitialAccumulatorValue", &o->initial_accumulator_value);
 }
 
 /* [Run] Scale, added within format 1: absent, as in every lesson written
@@ -537,32 +604,81 @@ check_scale (Reader      *r,
 /* [Run]: every key optional, the notebook's value when absent. */
 static gboolean
 read_run (Reader           *r,
+          const char       *group,
           SlopeRunSettings *run)
 {
   g_autoptr(GError) invalid = NULL;
-  guint64 batch_size = 0, log_every = run->log_every;
+  guint64 batch_size = run->batch_size, log_every = run->log_every;
 
-  if (!read_optimizer (r, &run->optimizer)
-      || !read_number (r, GROUP_RUN, "LearningRate", &run->lr)
-      || !read_boolean (r, GROUP_RUN, "ZeroGrad", &run->zero_grad)
-      || !read_uint (r, GROUP_RUN, "BatchSize", G_MAXUINT, &batch_size)
-      || !read_boolean (r, GROUP_RUN, "Shuffle", &run->shuffle)
-      || !read_uint (r, GROUP_RUN, "Seed", G_MAXUINT64, &run->seed)
-      || !read_number (r, GROUP_RUN, "StartW", &run->w0)
-      || !read_number (r, GROUP_RUN, "StartB", &run->b0)
-      || !read_epochs (r, run)
-      || !read_uint (r, GROUP_RUN, "LogEvery", G_MAXUINT, &log_every))
+  if (!read_optimizer (r, group, &run->optimizer)
+      || !read_number (r, group, "LearningRate", &run->lr)
+      || !read_boolean (r, group, "ZeroGrad", &run->zero_grad)
+      || !read_uint (r, group, "BatchSize", G_MAXUINT, &batch_size)
+      || !read_boolean (r, group, "Shuffle", &run->shuffle)
+      || !read_uint (r, group, "Seed", G_MAXUINT64, &run->seed)
+      || !read_number (r, group, "StartW", &run->w0)
+      || !read_number (r, group, "StartB", &run->b0)
+      || (g_str_equal (group, GROUP_RUN)
+          && (!read_epochs (r, run)
+              || !read_uint (r, group, "LogEvery", G_MAXUINT, &log_every))))
     return FALSE;
   run->batch_size = (guint) batch_size;
   run->log_every = (guint) log_every;
 
   if (!(run->lr > 0.0))
-    return bad_value (r, GROUP_RUN, "LearningRate", _("must be a positive number"));
+    return bad_value (r, group, "LearningRate", _("must be a positive number"));
   if (run->log_every < 1)
-    return bad_value (r, GROUP_RUN, "LogEvery", _("must be at least 1"));
+    return bad_value (r, group, "LogEvery", _("must be at least 1"));
   /* What torch.optim would refuse, in its words. */
   if (!slope_optimizer_settings_validate (&run->optimizer, run->lr, &invalid))
-    return bad_value (r, GROUP_RUN, "Optimizer", invalid->message);
+    return bad_value (r, group, "Optimizer", invalid->message);
+  return TRUE;
+}
+
+/* [Compared Run 1] … [Compared Run 5], format 2: each key as in [Run],
+ * the main run's value when absent, and Hidden.  A group past the fifth
+ * is refused rather than dropped. */
+static gboolean
+read_compared (Reader      *r,
+               SlopeLesson *lesson)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (r->kf, NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      guint64 n = 0;
+
+      if (!g_str_has_prefix (groups[i], GROUP_COMPARED_PREFIX))
+        continue;
+      if (!g_ascii_string_to_unsigned (groups[i] + strlen (GROUP_COMPARED_PREFIX), 10, 1,
+                                       SLOPE_LESSON_MAX_COMPARED, &n, NULL))
+        {
+          g_set_error (r->error, SLOPE_LESSON_ERROR, SLOPE_LESSON_ERROR_INVALID,
+                       /* Translators: file name, a [group], then the most compared runs */
+                       _("%s: [%s]: compared runs are numbered from 1 to %u"),
+                       r->name, groups[i], (guint) SLOPE_LESSON_MAX_COMPARED);
+          return FALSE;
+        }
+      lesson->n_compared = MAX (lesson->n_compared, (guint) n);
+    }
+  for (guint i = 0; i < lesson->n_compared; i++)
+    {
+      g_autofree char *group = g_strdup_printf (GROUP_COMPARED_FORMAT, i + 1);
+      SlopeLessonRun *run = &lesson->compared[i];
+
+      if (!g_key_file_has_group (r->kf, group))
+        {
+          g_set_error (r->error, SLOPE_LESSON_ERROR, SLOPE_LESSON_ERROR_INVALID,
+                       /* Translators: file name, then a missing [group] */
+                       _("%s: [%s] is missing: compared runs are numbered without gaps"),
+                       r->name, group);
+          return FALSE;
+        }
+      run->run = lesson->run;
+      run->hidden = FALSE;
+      if (!read_run (r, group, &run->run) || !read_boolean (r, group, "Hidden", &run->hidden))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -664,7 +780,8 @@ read_data (Reader      *r,
 }
 
 static gboolean
-read_version (Reader *r)
+read_version (Reader *r,
+              guint  *out)
 {
   g_autofree char *text = g_key_file_get_value (r->kf, GROUP_LESSON, "Version", NULL);
   guint64 version = 0;
@@ -684,6 +801,7 @@ read_version (Reader *r)
                    r->name, (guint) version, (guint) SLOPE_LESSON_VERSION);
       return FALSE;
     }
+  *out = (guint) version;
   return TRUE;
 }
 
@@ -706,6 +824,7 @@ slope_lesson_load (GFile   *file,
   g_autofree char *base = NULL;
   g_autofree char *name = NULL;
   gsize length;
+  guint version;
   Reader r;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -731,7 +850,7 @@ slope_lesson_load (GFile   *file,
                    local ? local->message : _("it is not UTF-8 text"));
       return NULL;
     }
-  if (!read_version (&r))
+  if (!read_version (&r, &version))
     return NULL;
 
   lesson = g_object_new (SLOPE_TYPE_LESSON, NULL);
@@ -744,7 +863,9 @@ slope_lesson_load (GFile   *file,
       if (lesson->panels == NULL)
         lesson->panels = g_new0 (char *, 1);
     }
-  if (!read_run (&r, &lesson->run) || !read_scale (&r, &lesson->scale_mode))
+  if (!read_run (&r, GROUP_RUN, &lesson->run) || !read_scale (&r, &lesson->scale_mode))
+    return NULL;
+  if (version >= 2 && !read_compared (&r, lesson))
     return NULL;
   lesson->dataset = read_data (&r, file, lesson);
   if (lesson->dataset == NULL)

@@ -14,7 +14,9 @@
 G_BEGIN_DECLS
 
 /* The newest format this Slope writes and reads. */
-#define SLOPE_LESSON_VERSION 1
+#define SLOPE_LESSON_VERSION 2
+/* Runs compared with the main one that a lesson holds (format 2). */
+#define SLOPE_LESSON_MAX_COMPARED 5
 #define SLOPE_LESSON_MIME_TYPE "application/x-slope-lesson"
 
 #define SLOPE_LESSON_ERROR (slope_lesson_error_quark ())
@@ -69,6 +71,14 @@ void                 slope_lesson_set_data_file   (SlopeLesson             *self
                                                    const char              *path,
                                                    const char              *x_column,
                                                    const char              *y_column);
+guint                slope_lesson_get_n_compared  (SlopeLesson             *self);
+void                 slope_lesson_get_compared    (SlopeLesson             *self,
+                                                   guint                    index,
+                                                   SlopeRunSettings        *run,
+                                                   gboolean                *hidden);
+gboolean             slope_lesson_add_compared    (SlopeLesson             *self,
+                                                   const SlopeRunSettings  *run,
+                                                   gboolean                 hidden);
 void                 slope_lesson_set_data_example (SlopeLesson            *self,
                                                    const char              *id);
 
