@@ -661,7 +661,7 @@ compare_button (const char *label,
 }
 
 static GtkWidget *
-build_buttons (void)
+build_buttons (SlopeWindow *self)
 {
   GtkWidget *box = gtk_flow_box_new ();
 
@@ -671,19 +671,19 @@ build_buttons (void)
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
   gtk_flow_box_append (GTK_FLOW_BOX (box),
-                       compare_button (_("lr × 10"), _("Compare with lr × 10: a copy of the main run "
+                       self->compare_buttons[0] = compare_button (_("lr × 10"), _("Compare with lr × 10: a copy of the main run "
                                                        "with ten times its learning rate"),
                                        "lr-times-10"));
   gtk_flow_box_append (GTK_FLOW_BOX (box),
-                       compare_button (_("zero_grad off"), _("Compare with zero_grad off: a copy of "
+                       self->compare_buttons[1] = compare_button (_("zero_grad off"), _("Compare with zero_grad off: a copy of "
                                                              "the main run without optimizer.zero_grad()"),
                                        "zero-grad-off"));
   gtk_flow_box_append (GTK_FLOW_BOX (box),
-                       compare_button ("Adam", _("Compare with Adam: a copy of the main run with "
+                       self->compare_buttons[2] = compare_button ("Adam", _("Compare with Adam: a copy of the main run with "
                                                  "optim.Adam at its learning rate"),
                                        "adam"));
   gtk_flow_box_append (GTK_FLOW_BOX (box),
-                       compare_button (_("Add a copy"), _("A copy of the main run, to change by "
+                       self->compare_buttons[3] = compare_button (_("Add a copy"), _("A copy of the main run, to change by "
                                                           "making it the main run"),
                                        "copy"));
   return box;
@@ -744,7 +744,7 @@ slope_window_compare_init (SlopeWindow *self)
   gtk_label_set_xalign (GTK_LABEL (title), 0.0);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), build_buttons ());
+  gtk_box_append (GTK_BOX (box), build_buttons (self));
   build_table (self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->compare_grid));
   self->compare_empty = gtk_label_new (_("Each compared run trains on the same data with its own "

@@ -243,6 +243,7 @@ struct _SlopeWindow
   GtkGrid              *compare_grid;
   GtkWidget            *compare_main_cells[9];
   GtkWidget            *compare_empty;
+  GtkWidget            *compare_buttons[4];     /* lr × 10, zero_grad off, Adam, copy */
 };
 
 /* slope-window-lesson.c */
