@@ -19,6 +19,7 @@
 
 #include "slope-axis.h"
 #include "slope-history.h"
+#include "slope-run-trace.h"
 #include "slope-widget-style.h"
 #include "slope-window-private.h"
 
@@ -329,7 +330,6 @@ slope_window_compare_add (SlopeWindow            *self,
   attach_row (self, run->cells, FIRST_COMPARED_ROW + (int) self->n_compared);
   self->n_compared++;
   update_add_actions (self);
-  gtk_stack_set_visible_child_name (self->bottom_stack, "compare");
   slope_window_redraw (self);
   return (int) self->n_compared - 1;
 }
@@ -432,7 +432,8 @@ compare_action (GtkWidget  *widget,
       g_warning ("win.compare: unknown comparison “%s”", what);
       return;
     }
-  slope_window_compare_add (self, &s, FALSE);
+  if (slope_window_compare_add (self, &s, FALSE) >= 0)
+    gtk_stack_set_visible_child_name (self->bottom_stack, "compare");
 }
 
 /* What to tell each runner: the window's actions call these beside the
@@ -583,6 +584,39 @@ fill_row (GtkWidget                 **cells,
   set_text (cells[COL_DIVERGED], buf);
 }
 
+/* What the plots draw of each compared run this frame: its line (in the
+ * data's units), its cost curve and marker, its path (the landscape reads
+ * it from the run's history).  The widgets copy the array. */
+static void
+update_plots (SlopeWindow *self)
+{
+  SlopeRunTrace traces[SLOPE_WINDOW_MAX_COMPARED];
+
+  G_STATIC_ASSERT (SLOPE_WINDOW_MAX_COMPARED <= SLOPE_RUN_TRACE_MAX);
+  memset (traces, 0, sizeof traces);
+  for (guint i = 0; i < self->n_compared; i++)
+    {
+      SlopeComparedRun *run = &self->compared[i];
+      SlopeRunTrace *t = &traces[i];
+
+      t->colour = run->colour;
+      t->label = run->label;
+      t->w = run->shown.w;
+      t->b = run->shown.b;
+      t->history = slope_runner_get_history (run->runner);
+      t->has_marker = run->shown.epoch > 0 && run->shown.has_cost;
+      t->marker_epoch = run->shown.epoch;
+      t->marker_cost = run->shown.cost;
+      t->diverged = run->snapshot.divergence != SLOPE_DIVERGENCE_NONE;
+      t->hidden = run->hidden;
+    }
+  slope_cost_view_set_runs (self->cost_view, traces, self->n_compared);
+  slope_landscape_widget_set_runs (self->landscape_view, traces, self->n_compared);
+  for (guint i = 0; i < self->n_compared; i++)
+    slope_window_model_to_data (self, traces[i].w, traces[i].b, &traces[i].w, &traces[i].b);
+  slope_data_view_set_runs (self->data_view, traces, self->n_compared);
+}
+
 /**
  * slope_window_compare_update:
  *
@@ -615,6 +649,7 @@ slope_window_compare_update (SlopeWindow *self)
         }
       fill_row (run->cells, &run->shown, &run->snapshot);
     }
+  update_plots (self);
 }
 
 /* The colour swatch: the run's colour in the plots' palette. */
@@ -629,7 +664,7 @@ swatch_draw (GtkDrawingArea *area,
   guint colour = GPOINTER_TO_UINT (user_data);
   double r = MIN (width, height) / 2.0;
 
-  slope_palette_set_source (cr, colour == 0 ? &palette->line : &palette->line);
+  slope_palette_set_source (cr, slope_palette_run_colour (palette, colour));
   cairo_arc (cr, width / 2.0, height / 2.0, r, 0, 2 * G_PI);
   cairo_fill (cr);
 }
