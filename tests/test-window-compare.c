@@ -377,6 +377,51 @@ test_lesson_keeps_runs (void)
   g_rmdir (dir);
 }
 
+static GtkWindow *
+dialog_of (SlopeWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (w) == GTK_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+/* Ctrl+S's action: the first time it asks for the title, note and file;
+ * once the lesson has a file it writes it again, compared runs included. */
+static void
+test_save_key (void)
+{
+  SlopeWindow *window = slope_test_window_new ();
+  g_autofree char *dir = g_dir_make_tmp ("slope-compare-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "key.slope", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-lesson-key", NULL);
+  dialog = dialog_of (window);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+
+  g_assert_true (slope_window_save_lesson_to (window, file, &error));
+  compare (window, "adam");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-lesson-key", NULL);
+  g_assert_null (dialog_of (window));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "[Compared Run 1]\nOptimizer=Adam\n"));
+
+  slope_test_close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/window-compare/make-main", test_make_main);
   g_test_add_func ("/window-compare/new-data-resets-all", test_new_data_resets_all);
   g_test_add_func ("/window-compare/lesson-keeps-runs", test_lesson_keeps_runs);
+  g_test_add_func ("/window-compare/save-key", test_save_key);
 
   return g_test_run ();
 }

@@ -146,6 +146,9 @@ static const struct
   { "win.presentation", { "F11", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save-data", { "<Control><Shift>s", NULL } },
+  { "win.open-lesson", { "<Control><Shift>o", NULL } },
+  { "win.save-lesson-key", { "<Control>s", NULL } },
+  { "win.export-script", { "<Control>e", NULL } },
 };
 
 /**

@@ -585,6 +585,21 @@ save_lesson_action (GtkWidget  *widget,
     save_lesson_or_alert (self, self->lesson_file);
 }
 
+/* Ctrl+S: the lesson's file again, or, the first time, where and under
+ * what title (the menu's Save Lesson stays off until there is a file). */
+static void
+save_lesson_key_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SlopeWindow *self = SLOPE_WINDOW (widget);
+
+  if (self->lesson_file != NULL)
+    save_lesson_or_alert (self, self->lesson_file);
+  else
+    slope_window_lesson_details_dialog (self);
+}
+
 static void
 save_lesson_as_action (GtkWidget  *widget,
                        const char *action_name,
@@ -619,6 +634,7 @@ slope_window_lesson_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-lesson", NULL, open_lesson_action);
   gtk_widget_class_install_action (widget_class, "win.save-lesson", NULL, save_lesson_action);
   gtk_widget_class_install_action (widget_class, "win.save-lesson-as", NULL, save_lesson_as_action);
+  gtk_widget_class_install_action (widget_class, "win.save-lesson-key", NULL, save_lesson_key_action);
   gtk_widget_class_install_action (widget_class, "win.export-script", NULL, export_script_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-lesson-note", NULL, dismiss_lesson_note);
 }
