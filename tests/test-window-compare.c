@@ -126,6 +126,26 @@ test_four_runs_are_pytorchs (void)
   assert_state_is (&window->compared[0].snapshot.state, "compare-lr-0.1", 100);
   assert_state_is (&window->compared[1].snapshot.state, "compare-no-zero-grad", 100);
   assert_state_is (&window->compared[2].snapshot.state, "compare-adam", 100);
+  /* lr 0.1 got within 1/10 000 of the way to the least-squares cost (0
+   * on these points) at the first epoch PyTorch's log says it did. */
+  {
+    double w, b, cost, first;
+    guint reached = 0;
+
+    reference_row ("compare-lr-0.1", 1, &w, &b, &first);
+    for (guint e = 1; e <= 100 && reached == 0; e++)
+      {
+        reference_row ("compare-lr-0.1", e, &w, &b, &cost);
+        if (cost <= 1e-4 * first)
+          reached = e;
+      }
+    g_assert_cmpuint (reached, >, 0);
+    g_assert_cmpuint (window->compared[0].snapshot.reached_epoch, ==, reached);
+    g_assert_cmpuint (g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (window->compared[0].cells[4])), NULL, 10), ==, reached);
+    /* The main run at 0.01 is not there yet after 100 epochs. */
+    g_assert_cmpuint (window->snapshot.reached_epoch, ==, 0);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (window->compare_main_cells[4])), ==, "—");
+  }
   /* The main run's own settings were not touched. */
   {
     SlopeRunSettings now;
@@ -227,7 +247,7 @@ test_hide_and_remove (void)
   compare (window, "lr-times-10");
   compare (window, "zero-grad-off");
   compare (window, "adam");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (window->compared[0].cells[6]), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (window->compared[0].cells[5]), FALSE);
   g_assert_true (window->compared[0].hidden);
   for (guint k = 0; k < 10; k++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
@@ -235,7 +255,7 @@ test_hide_and_remove (void)
   assert_state_is (&window->compared[0].snapshot.state, "compare-lr-0.1", 10);
 
   removed = g_object_ref (window->compared[1].runner);
-  g_signal_emit_by_name (window->compared[1].cells[8], "clicked");
+  g_signal_emit_by_name (window->compared[1].cells[7], "clicked");
   g_assert_cmpuint (window->n_compared, ==, 2);
   /* Joined: a stopped runner takes no more commands. */
   slope_runner_step_epoch (removed);
@@ -299,7 +319,7 @@ test_make_main (void)
   compare (window, "adam");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
   settle_all (window);
-  g_signal_emit_by_name (window->compared[0].cells[7], "clicked");
+  g_signal_emit_by_name (window->compared[0].cells[6], "clicked");
   settle_all (window);
   _slope_window_get_run_settings (window, &now);
   g_assert_cmpint (now.optimizer.kind, ==, SLOPE_OPTIMIZER_ADAM);
@@ -311,6 +331,31 @@ test_make_main (void)
   slope_window_set_lr (window, 0.05);
   settle_all (window);
   g_assert_cmpstr (window->compared[0].label, ==, "SGD, lr 0.01");
+
+  slope_test_close_window (window);
+}
+
+/* A run that diverges says where, in the table; the others go on. */
+static void
+test_diverged_shown (void)
+{
+  SlopeWindow *window = slope_test_window_new ();
+
+  gtk_spin_button_set_value (window->epochs_spin, 50);
+  slope_window_set_lr (window, 0.02);
+  compare (window, "lr-times-10");
+  g_assert_cmpfloat (window->compared[0].settings.lr, ==, 0.2);
+  gtk_adjustment_set_value (window->speed_adjustment, gtk_adjustment_get_upper (window->speed_adjustment));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  slope_runner_wait_paused (window->runner);
+  slope_runner_wait_paused (window->compared[0].runner);
+  settle_all (window);
+  /* lr 0.2 on the lesson's points: paused at epoch 7 (README). */
+  g_assert_cmpuint (window->compared[0].snapshot.diverged_epoch, ==, 7);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (window->compared[0].cells[4])), ==, "diverged at 7");
+  g_assert_true (gtk_widget_has_css_class (window->compared[0].cells[4], "readout-diverged"));
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 50);
+  g_assert_false (gtk_widget_has_css_class (window->compare_main_cells[4], "readout-diverged"));
 
   slope_test_close_window (window);
 }
@@ -369,7 +414,7 @@ test_lesson_keeps_runs (void)
   g_assert_false (other->compared[0].hidden);
   g_assert_cmpint (other->compared[1].settings.optimizer.kind, ==, SLOPE_OPTIMIZER_ADAM);
   g_assert_true (other->compared[1].hidden);
-  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (other->compared[1].cells[6])));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (other->compared[1].cells[5])));
 
   slope_test_close_window (other);
   slope_test_close_window (window);
@@ -435,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/window-compare/hide-and-remove", test_hide_and_remove);
   g_test_add_func ("/window-compare/six-at-most", test_six_at_most);
   g_test_add_func ("/window-compare/make-main", test_make_main);
+  g_test_add_func ("/window-compare/diverged-shown", test_diverged_shown);
   g_test_add_func ("/window-compare/new-data-resets-all", test_new_data_resets_all);
   g_test_add_func ("/window-compare/lesson-keeps-runs", test_lesson_keeps_runs);
   g_test_add_func ("/window-compare/save-key", test_save_key);

@@ -28,8 +28,7 @@ enum {
   COL_LABEL,
   COL_EPOCH,
   COL_COST,
-  COL_REACHED,
-  COL_DIVERGED,
+  COL_REACHED,          /* or where it diverged */
   COL_VISIBLE,
   COL_EDIT,
   COL_REMOVE,
@@ -273,11 +272,11 @@ build_row (SlopeWindow      *self,
   cells[COL_LABEL] = cell_label ("", FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (cells[COL_LABEL]), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (cells[COL_LABEL]), 18);
+  gtk_label_set_width_chars (GTK_LABEL (cells[COL_LABEL]), 8);
   gtk_widget_set_hexpand (cells[COL_LABEL], TRUE);
   cells[COL_EPOCH] = cell_label ("0", TRUE);
   cells[COL_COST] = cell_label ("—", TRUE);
   cells[COL_REACHED] = cell_label ("—", TRUE);
-  cells[COL_DIVERGED] = cell_label ("", FALSE);
   cells[COL_VISIBLE] = gtk_check_button_new ();
   gtk_check_button_set_active (GTK_CHECK_BUTTON (cells[COL_VISIBLE]), !run->hidden);
   gtk_widget_set_tooltip_text (cells[COL_VISIBLE], _("Shown in the plots (hidden runs go on training)"));
@@ -565,23 +564,23 @@ fill_row (GtkWidget                 **cells,
   else
     g_strlcpy (buf, "—", sizeof buf);
   set_text (cells[COL_COST], buf);
-  if (snap->reached_epoch != 0 && snap->reached_epoch <= st->epoch)
-    g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, snap->reached_epoch);
-  else
-    g_strlcpy (buf, "—", sizeof buf);
-  set_text (cells[COL_REACHED], buf);
+  /* A run that diverged never gets there: the column says where it
+   * diverged instead, in the readouts' warning colour. */
   if (snap->divergence != SLOPE_DIVERGENCE_NONE && snap->diverged_epoch <= st->epoch)
     {
       /* Translators: in the table of compared runs: the run diverged at this epoch */
-      g_snprintf (buf, sizeof buf, _("at %" PRIu64), snap->diverged_epoch);
-      gtk_widget_add_css_class (cells[COL_DIVERGED], "readout-diverged");
+      g_snprintf (buf, sizeof buf, _("diverged at %" PRIu64), snap->diverged_epoch);
+      gtk_widget_add_css_class (cells[COL_REACHED], "readout-diverged");
     }
   else
     {
-      g_strlcpy (buf, _("no"), sizeof buf);
-      gtk_widget_remove_css_class (cells[COL_DIVERGED], "readout-diverged");
+      if (snap->reached_epoch != 0 && snap->reached_epoch <= st->epoch)
+        g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, snap->reached_epoch);
+      else
+        g_strlcpy (buf, "—", sizeof buf);
+      gtk_widget_remove_css_class (cells[COL_REACHED], "readout-diverged");
     }
-  set_text (cells[COL_DIVERGED], buf);
+  set_text (cells[COL_REACHED], buf);
 }
 
 /* What the plots draw of each compared run this frame: its line (in the
@@ -699,12 +698,17 @@ static GtkWidget *
 build_buttons (SlopeWindow *self)
 {
   GtkWidget *box = gtk_flow_box_new ();
+  GtkWidget *title = gtk_label_new (_("Compare with:"));
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_widget_add_css_class (title, "heading");
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), FALSE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 4);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 5);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_flow_box_append (GTK_FLOW_BOX (box), title);
   gtk_flow_box_append (GTK_FLOW_BOX (box),
                        self->compare_buttons[0] = compare_button (_("lr × 10"), _("Compare with lr × 10: a copy of the main run "
                                                        "with ten times its learning rate"),
@@ -732,29 +736,29 @@ build_table (SlopeWindow *self)
   GtkWidget *headings[N_COLS] = { NULL };
 
   self->compare_grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->compare_grid, 8);
+  gtk_grid_set_column_spacing (self->compare_grid, 6);
   gtk_grid_set_row_spacing (self->compare_grid, 2);
   gtk_widget_add_css_class (GTK_WIDGET (self->compare_grid), "compare-table");
 
   reached = g_strdup_printf (_("The first epoch whose cost was within 1/%.0f of the way from "
-                               "its cost at epoch 1 to the least-squares cost"),
+                               "its cost at epoch 1 to the least-squares cost, or where "
+                               "the run diverged"),
                              1.0 / SLOPE_REACHED_FRACTION);
   headings[COL_LABEL] = heading (_("Run"), NULL, FALSE);
   headings[COL_EPOCH] = heading (_("Epoch"), NULL, TRUE);
   headings[COL_COST] = heading (_("Cost"), NULL, TRUE);
   headings[COL_REACHED] = heading (_("Reached"), reached, TRUE);
-  headings[COL_DIVERGED] = heading (_("Diverged"), NULL, FALSE);
   attach_row (self, headings, 0);
 
   main_cells[COL_SWATCH] = swatch_new (0);
   main_cells[COL_LABEL] = cell_label ("", FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (main_cells[COL_LABEL]), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (main_cells[COL_LABEL]), 18);
+  gtk_label_set_width_chars (GTK_LABEL (main_cells[COL_LABEL]), 8);
   gtk_widget_set_hexpand (main_cells[COL_LABEL], TRUE);
   main_cells[COL_EPOCH] = cell_label ("0", TRUE);
   main_cells[COL_COST] = cell_label ("—", TRUE);
   main_cells[COL_REACHED] = cell_label ("—", TRUE);
-  main_cells[COL_DIVERGED] = cell_label ("", FALSE);
   attach_row (self, main_cells, 1);
 }
 
@@ -769,16 +773,12 @@ slope_window_compare_init (SlopeWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *title = gtk_label_new (_("Compare with:"));
   GtkStackPage *page;
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), build_buttons (self));
   build_table (self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->compare_grid));
@@ -790,7 +790,8 @@ slope_window_compare_init (SlopeWindow *self)
   gtk_widget_add_css_class (self->compare_empty, "dim-label");
   gtk_box_append (GTK_BOX (box), self->compare_empty);
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+  /* Never sideways: the buttons wrap and the labels shorten instead. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
   page = gtk_stack_add_titled (self->bottom_stack, scroller, "compare", _("Compare"));
