@@ -790,8 +790,9 @@ slope_window_compare_init (SlopeWindow *self)
   gtk_widget_add_css_class (self->compare_empty, "dim-label");
   gtk_box_append (GTK_BOX (box), self->compare_empty);
 
-  /* Never sideways: the buttons wrap and the labels shorten instead. */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+  /* Never sideways: the buttons wrap and the labels shorten instead; and
+   * the table does not ask the plots beside it for room. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_EXTERNAL,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
   page = gtk_stack_add_titled (self->bottom_stack, scroller, "compare", _("Compare"));
