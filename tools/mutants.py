@@ -371,7 +371,7 @@ MUTANTS = [
      "  if (g_settings_get_boolean (self->settings, \"window-maximized\"))",
      "  if (FALSE)",
      "a maximized window comes back unmaximized",
-     ("test-window",)),
+     ("test-window", "test-window-manager",)),
     ("key-l-step-line", "src/app/slope-window-actions.c",
      "{ GDK_KEY_l, 0, \"win.step-line\" },",
      "{ GDK_KEY_k, 0, \"win.step-line\" },",
