@@ -168,7 +168,7 @@ test_lesson (void)
     "[Run]\nOptimizer=Adam\nLearningRate=0.1\nAMSGrad=true\nZeroGrad=false\n"
     "BatchSize=4\nEpochs=30;20\nLogEvery=5\nStartW=1\nStartB=-1\n");
   g_autofree char *newer = write_lesson (dir, "newer.slope",
-    "[Slope Lesson]\nVersion=2\n[Data]\nX=1;2\nY=1;2\n");
+    "[Slope Lesson]\nVersion=3\n[Data]\nX=1;2\nY=1;2\n");
   const char *by_lesson[] = { "--lesson", lesson, NULL };
   const char *by_options[] = { "--example", "anscombe-1", "--optimizer", "Adam", "--lr", "0.1",
                                "--amsgrad", "--no-zero-grad", "--batch-size", "4", "--epochs", "30",
@@ -198,8 +198,8 @@ test_lesson (void)
   run_train (with_newer, &r);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_cmpstr (r.out, ==, "");
-  g_assert_cmpstr (r.err, ==, "slope-train: newer.slope was saved by a newer Slope (lesson format 2; "
-                              "this Slope reads up to format 1): update Slope to open it\n");
+  g_assert_cmpstr (r.err, ==, "slope-train: newer.slope was saved by a newer Slope (lesson format 3; "
+                              "this Slope reads up to format 2): update Slope to open it\n");
   result_clear (&r);
 
   g_unlink (lesson);

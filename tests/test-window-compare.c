@@ -360,6 +360,34 @@ test_diverged_shown (void)
   slope_test_close_window (window);
 }
 
+/* A click in the landscape starts the comparison there: the runs that
+ * started where the main run did move with it, one with a start of its
+ * own keeps it. */
+static void
+test_start_picked (void)
+{
+  SlopeWindow *window = slope_test_window_new ();
+  SlopeRunSettings own;
+
+  compare (window, "lr-times-10");
+  _slope_window_get_run_settings (window, &own);
+  own.w0 = -1.0;
+  own.b0 = 2.0;
+  slope_window_compare_add (window, &own, FALSE);
+  g_signal_emit_by_name (window->landscape_view, "start-picked", 0.5, -0.25);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+  settle_all (window);
+  g_assert_cmpfloat (window->compared[0].settings.w0, ==, 0.5);
+  g_assert_cmpfloat (window->compared[0].settings.b0, ==, -0.25);
+  g_assert_cmpfloat (window->compared[1].settings.w0, ==, -1.0);
+  /* Epoch 1's cost is the start's: mean((0.5x − 0.25 − 2x)²) on x = 1, 2, 3
+   * = mean(1.75², 3.25², 4.75²) = 36.1875/3 = 12.0625. */
+  g_assert_cmpfloat (window->compared[0].snapshot.state.cost, ==, 12.0625);
+  g_assert_cmpstr (window->compared[0].label, ==, "lr 0.1");
+
+  slope_test_close_window (window);
+}
+
 /* New data: every run starts over on it. */
 static void
 test_new_data_resets_all (void)
@@ -481,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/window-compare/six-at-most", test_six_at_most);
   g_test_add_func ("/window-compare/make-main", test_make_main);
   g_test_add_func ("/window-compare/diverged-shown", test_diverged_shown);
+  g_test_add_func ("/window-compare/start-picked", test_start_picked);
   g_test_add_func ("/window-compare/new-data-resets-all", test_new_data_resets_all);
   g_test_add_func ("/window-compare/lesson-keeps-runs", test_lesson_keeps_runs);
   g_test_add_func ("/window-compare/save-key", test_save_key);

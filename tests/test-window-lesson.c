@@ -205,8 +205,8 @@ static const struct
 } bad_lessons[] = {
   { "damaged.slope", "[Slope Lesson]\nVersion=1\n[Data]\nX=1;2;3\nY=2;4\n",
     "damaged.slope: [Data] Y: has 2 values but X has 3" },
-  { "newer.slope", "[Slope Lesson]\nVersion=2\n[Data]\nX=1;2;3\nY=2;4;6\n",
-    "newer.slope was saved by a newer Slope (lesson format 2; this Slope reads up to format 1)" },
+  { "newer.slope", "[Slope Lesson]\nVersion=3\n[Data]\nX=1;2;3\nY=2;4;6\n",
+    "newer.slope was saved by a newer Slope (lesson format 3; this Slope reads up to format 2)" },
   { "garbage.slope", "\x89PNG\r\n\x1a\n",
     "garbage.slope: not a Slope lesson" },
 };

@@ -495,6 +495,33 @@ slope_window_compare_set_dataset (SlopeWindow  *self,
     slope_runner_set_dataset (self->compared[i].runner, dataset, reset);
 }
 
+/**
+ * slope_window_compare_follow_start:
+ *
+ * The main run's start moved from (@old_w0, @old_b0) to (@w0, @b0), by a
+ * click in the landscape: the compared runs that started where it did
+ * move with it, so "start there" starts the comparison there; a run
+ * given a start of its own keeps it.
+ */
+void
+slope_window_compare_follow_start (SlopeWindow *self,
+                                   double       old_w0,
+                                   double       old_b0,
+                                   double       w0,
+                                   double       b0)
+{
+  for (guint i = 0; i < self->n_compared; i++)
+    {
+      SlopeComparedRun *run = &self->compared[i];
+
+      if (run->settings.w0 != old_w0 || run->settings.b0 != old_b0)
+        continue;
+      run->settings.w0 = w0;
+      run->settings.b0 = b0;
+      slope_runner_set_initial (run->runner, w0, b0);
+    }
+}
+
 /* Drops every compared run (a lesson brings its own). */
 void
 slope_window_compare_clear (SlopeWindow *self)
@@ -718,7 +745,7 @@ build_buttons (SlopeWindow *self)
                                                              "the main run without optimizer.zero_grad()"),
                                        "zero-grad-off"));
   gtk_flow_box_append (GTK_FLOW_BOX (box),
-                       self->compare_buttons[2] = compare_button ("Adam", _("Compare with Adam: a copy of the main run with "
+                       self->compare_buttons[2] = compare_button ("optim.Adam", _("Compare with Adam: a copy of the main run with "
                                                  "optim.Adam at its learning rate"),
                                        "adam"));
   gtk_flow_box_append (GTK_FLOW_BOX (box),

@@ -449,6 +449,11 @@ gboolean slope_window_compare_any_playing (SlopeWindow          *self);
 void     slope_window_compare_set_dataset (SlopeWindow          *self,
                                          SlopeDataset           *dataset,
                                          gboolean                reset);
+void     slope_window_compare_follow_start (SlopeWindow       *self,
+                                         double                  old_w0,
+                                         double                  old_b0,
+                                         double                  w0,
+                                         double                  b0);
 void     slope_window_compare_sync      (SlopeWindow            *self);
 gboolean slope_window_compare_read      (SlopeWindow            *self);
 void     slope_window_compare_update    (SlopeWindow            *self);

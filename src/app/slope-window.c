@@ -474,7 +474,11 @@ on_start_picked (SlopeWindow *self,
                  double       w,
                  double       b)
 {
+  double old_w0 = gtk_spin_button_get_value (self->initial_w_spin);
+  double old_b0 = gtk_spin_button_get_value (self->initial_b_spin);
+
   slope_window_set_initial (self, w, b);
+  slope_window_compare_follow_start (self, old_w0, old_b0, w, b);
   slope_runner_reset (self->runner);
   slope_window_compare_post (self, SLOPE_COMPARE_RESET);
 }
