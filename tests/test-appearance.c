@@ -478,8 +478,9 @@ typedef struct
   gboolean explain;
 } Case;
 
-/* The side panel's scrolled window, whose content check_minimums() checks. */
-static GtkWidget *side_scroller;
+/* The side panel's and the explain pane's scrolled windows, whose content
+ * check_minimums() checks. */
+static GtkWidget *side_scroller, *explain_scroller;
 
 /* Every shown widget got at least its minimum, width first, then the
  * height it needs at that width. */
@@ -519,10 +520,10 @@ check_minimums (GtkWidget *widget,
                                 w, h, min_w, min_h);
     }
 
-  /* Into the side panel's scrolled window too: its content must be given
-   * at least its minimum, however much of it shows (its fit is checked on
-   * its own).  The explain pane's content is checked for its width below. */
-  if (GTK_IS_SCROLLED_WINDOW (widget) && widget != side_scroller)
+  /* Into the side panel's and the explain pane's scrolled windows too:
+   * their content must be given at least its minimum, however much of it
+   * shows (what shows is checked on its own). */
+  if (GTK_IS_SCROLLED_WINDOW (widget) && widget != side_scroller && widget != explain_scroller)
     return;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -642,6 +643,7 @@ test_layout (gconstpointer data)
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >=, c->height - 20);
 
   side_scroller = GTK_WIDGET (window->side_scroller);
+  explain_scroller = GTK_WIDGET (window->explain_scroller);
   check_minimums (GTK_WIDGET (window), problems);
   if (problems->len > 0)
     g_test_message ("%s", problems->str);

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-panel.c: every control of the side panel is reachable on a
- * projector's screen, 1024×768 and 1280×800, in normal and presentation
- * mode: shown, given at least its minimum size, and brought into view by
- * scrolling the panel (vertically: the panel never scrolls sideways).
- * The optimizer's keyword arguments are checked for each optimizer, and
- * the mini-batch controls.  The speed's words take one line.  Runs under
- * Xvfb (suite ui).
+/* test-fit.c: a projector's screen, 1024×768 and 1280×800, shows every
+ * control and every pane whole.  Each control of the side panel, in
+ * normal and presentation mode, is shown, given at least its minimum
+ * size, and brought into view by scrolling the panel (vertically: the
+ * panel never scrolls sideways), each optimizer's keyword arguments and
+ * the mini-batch controls included; the speed's words take one line; the
+ * explain pane in presentation mode, with the longest code there is (Adam
+ * with its arguments, mini-batches), has its content within its width.
+ * Runs under Xvfb (suite ui).
  */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "slope-test-ui.h"
 #include "slope-test-window.h"
@@ -187,6 +190,63 @@ test_speed_one_line (void)
   slope_test_close_window (window);
 }
 
+/* The explain pane at 1024×768 in presentation mode, after two steps of
+ * Adam with every argument given and shuffled batches of one: the code
+ * (its longest optimizer line) and the math scale to the pane's width,
+ * each at its minimum size at least, and nothing scrolls sideways. */
+static void
+test_explain_within (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.slopelab.Slope");
+  GVariantBuilder params;
+  SlopeWindow *window;
+  GtkWidget *content, *box;
+  GtkAdjustment *h;
+  g_autofree char *code = NULL;
+  int pane;
+
+  g_variant_builder_init (&params, G_VARIANT_TYPE ("a{sd}"));
+  g_variant_builder_add (&params, "{sd}", "beta1", 0.85);
+  g_variant_builder_add (&params, "{sd}", "beta2", 0.9995);
+  g_variant_builder_add (&params, "{sd}", "eps", 1e-10);
+  g_variant_builder_add (&params, "{sd}", "weight_decay", 0.0125);
+  g_variant_builder_add (&params, "{sd}", "amsgrad", 1.0);
+  g_settings_set_string (settings, "optimizer", "Adam");
+  g_settings_set_value (settings, "optimizer-parameters", g_variant_builder_end (&params));
+  g_settings_set_uint (settings, "batch-size", 1);
+  g_settings_set_boolean (settings, "shuffle", TRUE);
+
+  window = slope_window_new (NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  slope_window_set_show_explain (window, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_size (window);
+  slope_window_set_show_explain (window, TRUE);
+  slope_window_set_presentation (window, TRUE);
+  for (guint i = 0; i < 2; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+  slope_test_settle (window);
+  wait_for_size (window);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+  code = slope_code_view_get_text (window->code_view);
+  g_assert_nonnull (strstr (code, "optim.Adam("));
+  g_assert_nonnull (strstr (code, "amsgrad=True"));
+
+  pane = gtk_widget_get_width (GTK_WIDGET (window->explain_scroller));
+  content = gtk_scrolled_window_get_child (window->explain_scroller);
+  box = GTK_IS_VIEWPORT (content) ? gtk_viewport_get_child (GTK_VIEWPORT (content)) : content;
+  g_test_message ("explain pane %d px, its content %d px", pane, gtk_widget_get_width (box));
+  g_assert_cmpint (gtk_widget_get_width (box), <=, pane);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->code_view)), <=, pane);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->math_view)), <=, pane);
+  assert_min_size (box);
+  assert_min_size (GTK_WIDGET (window->code_view));
+  assert_min_size (GTK_WIDGET (window->math_view));
+  h = gtk_scrolled_window_get_hadjustment (window->explain_scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
+  slope_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,13 +268,14 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/panel/reachable/%dx%d/%s", cases[i].width,
+      g_autofree char *path = g_strdup_printf ("/fit/panel/%dx%d/%s", cases[i].width,
                                                cases[i].height,
                                                cases[i].presentation ? "presentation" : "normal");
 
       g_test_add_data_func (path, &cases[i], test_reachable);
     }
-  g_test_add_func ("/panel/speed-one-line", test_speed_one_line);
+  g_test_add_func ("/fit/speed-one-line", test_speed_one_line);
+  g_test_add_func ("/fit/explain-within", test_explain_within);
 
   return g_test_run ();
 }
