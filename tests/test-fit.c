@@ -100,6 +100,24 @@ assert_reachable (SlopeWindow *window,
   g_assert_cmpfloat (c.origin.y + c.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)) + 0.5);
 }
 
+/* The text in @entry shows whole: no wider than the entry's text area. */
+static void
+assert_text_whole (GtkWidget *entry)
+{
+  GtkWidget *text = gtk_widget_get_first_child (entry);
+  const char *value = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(PangoLayout) layout = NULL;
+  int width = 0;
+
+  while (text != NULL && !GTK_IS_TEXT (text))
+    text = gtk_widget_get_next_sibling (text);
+  g_assert_nonnull (text);
+  layout = gtk_widget_create_pango_layout (text, value);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width > gtk_widget_get_width (text))
+    g_error ("“%s” is %d px wide in an entry showing %d px", value, width, gtk_widget_get_width (text));
+}
+
 static void
 test_reachable (gconstpointer data)
 {
@@ -148,7 +166,12 @@ test_reachable (gconstpointer data)
           {
             g_autofree char *what = g_strdup_printf ("optimizer %u's argument %u", k, i);
 
+            /* A value as long as those typed there: betas[1] = 0.9995. */
+            if (GTK_IS_ENTRY (window->optim_params[i]))
+              gtk_editable_set_text (GTK_EDITABLE (window->optim_params[i]), "0.00125");
             assert_reachable (window, window->optim_params[i], what);
+            if (GTK_IS_ENTRY (window->optim_params[i]))
+              assert_text_whole (window->optim_params[i]);
             n++;
           }
       g_assert_cmpuint (n, >=, 4);
