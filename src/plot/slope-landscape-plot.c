@@ -810,7 +810,7 @@ draw_run_points (cairo_t                    *cr,
       double px, py;
 
       if (!slope_run_trace_visible (run)
-          || !view_to_pixel (&layout->view, a, run->w, run->b, &px, &py))
+          || !slope_landscape_view_to_pixel (&layout->view, a, run->w, run->b, &px, &py))
         continue;
       if (px < a->left || px > a->left + a->width || py < a->top || py > a->top + a->height)
         {
