@@ -62,13 +62,17 @@ plot_x_max (const SlopeCostPlot *plot)
 
   if (plot->history != NULL)
     x_max = MAX (x_max, slope_history_get_last_epoch (plot->history));
+  for (gsize i = 0; plot->runs != NULL && i < plot->n_runs; i++)
+    if (slope_run_trace_visible (&plot->runs[i]) && plot->runs[i].history != NULL)
+      x_max = MAX (x_max, slope_history_get_last_epoch (plot->runs[i].history));
 
   /* A fresh plot still shows a sensible scale. */
   return x_max > 0 ? x_max : 10;
 }
 
-/* The history's cost range, widened upwards to hold each batch's cost: a
- * batch is noisier than the mean its epoch ends with. */
+/* The history's cost range, widened to hold every visible compared run's
+ * and upwards to hold each batch's cost: a batch is noisier than the mean
+ * its epoch ends with. */
 static gboolean
 cost_range (const SlopeCostPlot *plot,
             double              *min_positive,
@@ -79,6 +83,17 @@ cost_range (const SlopeCostPlot *plot,
 
   if (plot->history != NULL && slope_history_cost_range (plot->history, &lo, &hi))
     any = TRUE;
+  for (gsize i = 0; plot->runs != NULL && i < plot->n_runs; i++)
+    {
+      double run_lo, run_hi;
+
+      if (!slope_run_trace_visible (&plot->runs[i]) || plot->runs[i].history == NULL
+          || !slope_history_cost_range (plot->runs[i].history, &run_lo, &run_hi))
+        continue;
+      lo = MIN (lo, run_lo);
+      hi = MAX (hi, run_hi);
+      any = TRUE;
+    }
   for (gsize i = 0; i < plot->n_batches; i++)
     {
       double c = plot->batch_cost[i];
@@ -375,6 +390,16 @@ columns_fill (Columns      *columns,
     }
 }
 
+/* Another history's envelope into the same columns: the x of each column
+ * depends on the layout alone. */
+static void
+columns_refill (Columns      *columns,
+                const Layout *layout,
+                SlopeHistory *history)
+{
+  slope_history_envelope (history, 1, layout->x_max, columns->n, columns->lo, columns->hi);
+}
+
 /* The finite part of a column, as pixel rows: top ≤ bottom. */
 static gboolean
 column_rows (const Layout  *layout,
@@ -433,7 +458,7 @@ static void
 draw_curve (cairo_t            *cr,
             const Layout       *layout,
             const Columns      *columns,
-            const SlopePalette *palette)
+            const SlopeColor   *colour)
 {
   gboolean started = FALSE;
   double prev = 0.0;
@@ -471,7 +496,7 @@ draw_curve (cairo_t            *cr,
   cairo_set_line_width (cr, 2.0 * layout->lw);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  slope_palette_set_source (cr, &palette->cost);
+  slope_palette_set_source (cr, colour);
   cairo_stroke (cr);
 }
 
@@ -516,7 +541,7 @@ static void
 draw_diverged (cairo_t            *cr,
                const Layout       *layout,
                const Columns      *columns,
-               const SlopePalette *palette)
+               const SlopeColor   *colour)
 {
   double h = 4.0 * layout->fs;
   gsize c = 0;
@@ -544,7 +569,7 @@ draw_diverged (cairo_t            *cr,
       c = end;
     }
 
-  slope_palette_set_source (cr, &palette->warning);
+  slope_palette_set_source (cr, colour);
   cairo_fill (cr);
 }
 
@@ -574,6 +599,69 @@ draw_marker (cairo_t             *cr,
   cairo_set_line_width (cr, 1.5 * layout->lw);
   slope_palette_set_source (cr, &palette->background);
   cairo_stroke (cr);
+}
+
+/* The compared runs' curves, under the main run's: each without its
+ * band, and its diverged strip in its own colour, so it says whose. */
+static void
+draw_run_curves (cairo_t             *cr,
+                 const Layout        *layout,
+                 const SlopeCostPlot *plot,
+                 const SlopePalette  *palette)
+{
+  Columns columns = { 0 };
+
+  for (gsize i = 0; plot->runs != NULL && i < plot->n_runs; i++)
+    {
+      const SlopeRunTrace *run = &plot->runs[i];
+
+      if (!slope_run_trace_visible (run) || run->history == NULL
+          || slope_history_get_last_epoch (run->history) == 0)
+        continue;
+      if (columns.lo == NULL)
+        columns_fill (&columns, layout, run->history);
+      else
+        columns_refill (&columns, layout, run->history);
+      draw_curve (cr, layout, &columns, slope_run_trace_colour (run, palette));
+      draw_diverged (cr, layout, &columns, slope_run_trace_colour (run, palette));
+    }
+  columns_clear (&columns);
+}
+
+/* Where a marker's dot sits: a diverged cost on the top edge. */
+static double
+marker_y (const Layout *layout,
+          double        cost)
+{
+  return isnan (cost) || cost == INFINITY ? layout->top : cost_to_y (layout, cost);
+}
+
+/* Each compared run's dot at the shared epoch, under the main run's. */
+static void
+draw_run_markers (cairo_t             *cr,
+                  const Layout        *layout,
+                  const SlopeCostPlot *plot,
+                  const SlopePalette  *palette)
+{
+  double r = MARKER_RADIUS * layout->fs;
+
+  for (gsize i = plot->runs != NULL ? plot->n_runs : 0; i > 0; i--)
+    {
+      const SlopeRunTrace *run = &plot->runs[i - 1];
+      double x;
+
+      if (!slope_run_trace_visible (run) || !run->has_marker)
+        continue;
+      x = epoch_to_x (layout, (double) MIN (run->marker_epoch, layout->x_max));
+      x = slope_plot_snap (cr, x, TRUE, layout->lw);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, marker_y (layout, run->marker_cost), r, 0.0, 2.0 * G_PI);
+      slope_palette_set_source (cr, slope_run_trace_colour (run, palette));
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1.5 * layout->lw);
+      slope_palette_set_source (cr, &palette->background);
+      cairo_stroke (cr);
+    }
 }
 
 static void
@@ -637,6 +725,52 @@ slope_cost_plot_frame_key (const SlopeCostPlot *plot,
   return slope_plot_key_mix (key, (guint64) width << 32 | (guint) height);
 }
 
+/* Each compared run: its colour, whether it shows, its columns and its
+ * marker. */
+static guint64
+runs_key (guint64              key,
+          const SlopeCostPlot *plot,
+          const Layout        *layout)
+{
+  Columns columns = { 0 };
+
+  key = slope_plot_key_mix (key, plot->runs != NULL ? plot->n_runs : 0);
+  for (gsize i = 0; plot->runs != NULL && i < plot->n_runs; i++)
+    {
+      const SlopeRunTrace *run = &plot->runs[i];
+
+      key = slope_plot_key_mix (key, (guint64) run->colour | (guint64) !!run->hidden << 32
+                                     | (guint64) !!run->has_marker << 33);
+      if (!slope_run_trace_visible (run))
+        continue;
+      if (run->history != NULL && slope_history_get_last_epoch (run->history) > 0)
+        {
+          if (columns.lo == NULL)
+            columns_fill (&columns, layout, run->history);
+          else
+            columns_refill (&columns, layout, run->history);
+          for (gsize c = 0; c < columns.n; c++)
+            {
+              double top, bottom;
+
+              if (column_rows (layout, &columns, c, &top, &bottom))
+                key = slope_plot_key_pixel (slope_plot_key_pixel (key, top), bottom);
+              else
+                key = slope_plot_key_mix (key, isnan (columns.lo[c]) ? 1 : 2);
+              key = slope_plot_key_mix (key, columns.hi[c] == INFINITY);
+            }
+        }
+      if (run->has_marker)
+        {
+          key = slope_plot_key_pixel (key, epoch_to_x (layout, (double) MIN (run->marker_epoch,
+                                                                              layout->x_max)));
+          key = slope_plot_key_pixel (key, marker_y (layout, run->marker_cost));
+        }
+    }
+  columns_clear (&columns);
+  return key;
+}
+
 /**
  * slope_cost_plot_curve_key:
  *
@@ -674,6 +808,7 @@ slope_cost_plot_curve_key (const SlopeCostPlot *plot,
         }
       columns_clear (&columns);
     }
+  key = runs_key (key, plot, &layout);
   key = slope_plot_key_mix (key, plot->has_marker);
   if (plot->has_marker)
     {
@@ -765,6 +900,7 @@ slope_cost_plot_draw_curve (cairo_t             *cr,
   curve_bounds (&layout, &left, &top, &w, &h);
   cairo_rectangle (cr, left, top, w, h);
   cairo_clip (cr);
+  draw_run_curves (cr, &layout, plot, palette);
   if (plot->history != NULL && slope_history_get_last_epoch (plot->history) > 0)
     {
       Columns columns = { 0 };
@@ -773,12 +909,13 @@ slope_cost_plot_draw_curve (cairo_t             *cr,
       if (plot->n_batches > 0)
         draw_batches (cr, &layout, plot, palette);
       draw_band (cr, &layout, &columns, palette);
-      draw_curve (cr, &layout, &columns, palette);
-      draw_diverged (cr, &layout, &columns, palette);
+      draw_curve (cr, &layout, &columns, &palette->cost);
+      draw_diverged (cr, &layout, &columns, &palette->warning);
       columns_clear (&columns);
     }
   if (plot->has_marker)
     draw_marker (cr, &layout, plot, palette);
+  draw_run_markers (cr, &layout, plot, palette);
   cairo_restore (cr);
 }
 

@@ -14,6 +14,7 @@
 
 #include "slope-history.h"
 #include "slope-palette.h"
+#include "slope-run-trace.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,10 @@ typedef struct
   const double       *batch_x;
   const double       *batch_cost;
   gsize               n_batches;
+  /* Compared runs, each curve and marker in its colour, on the same
+   * axes; borrowed, 0 draws none. */
+  const SlopeRunTrace *runs;
+  gsize               n_runs;
 } SlopeCostPlot;
 
 void     slope_cost_plot_init          (SlopeCostPlot       *plot);

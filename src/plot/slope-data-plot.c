@@ -21,6 +21,7 @@
 #include "slope-data-plot.h"
 #include "slope-density.h"
 #include "slope-plot-frame.h"
+#include "slope-run-trace-private.h"
 #include "slope-plot-text.h"
 
 #define POINT_RADIUS     5.0
@@ -747,14 +748,17 @@ draw_equations (cairo_t             *cr,
   gsize fewest = G_MAXSIZE;
   g_autofree char *model = slope_format_equation (plot->w, plot->b);
   g_autofree char *reference = NULL;
+  char *run_text[SLOPE_RUN_TRACE_MAX + 1] = { NULL };
   gboolean diverged = !isfinite (plot->w) || !isfinite (plot->b);
-  SlopePlotLegendRow rows[2];
+  SlopePlotLegendRow rows[2 + SLOPE_RUN_TRACE_MAX];
   SlopePlotFrame frame;
   guint n_rows = 0;
 
   rows[n_rows++] = (SlopePlotLegendRow) {
     model, diverged ? palette->warning : palette->line, FALSE
   };
+  n_rows += slope_run_trace_legend_rows (plot->runs, plot->n_runs, plot->label, palette,
+                                         rows, run_text);
   if (plot->has_reference)
     {
       reference = slope_format_equation (plot->reference_w, plot->reference_b);
@@ -776,6 +780,8 @@ draw_equations (cairo_t             *cr,
         }
     }
   slope_plot_frame_draw_legend_at (cr, &frame, rows, n_rows, corner);
+  for (guint i = 0; i < G_N_ELEMENTS (run_text); i++)
+    g_free (run_text[i]);
 }
 
 void
@@ -807,6 +813,16 @@ slope_data_plot_draw_model (cairo_t             *cr,
       && isfinite (plot->w) && isfinite (plot->b)
       && slope_dataset_get_n (plot->dataset) <= SLOPE_DATA_PLOT_RESIDUAL_LIMIT)
     draw_residuals (cr, &layout, plot, palette);
+
+  /* The compared runs under the reference and the main run's line. */
+  for (gsize i = 0; plot->runs != NULL && i < plot->n_runs; i++)
+    if (slope_run_trace_visible (&plot->runs[i]))
+      {
+        cairo_set_line_width (cr, 2.5 * layout.lw);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        slope_palette_set_source (cr, slope_run_trace_colour (&plot->runs[i], palette));
+        draw_line (cr, &layout, plot->runs[i].w, plot->runs[i].b);
+      }
 
   if (plot->has_reference)
     {

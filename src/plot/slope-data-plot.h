@@ -13,6 +13,7 @@
 
 #include "slope-dataset.h"
 #include "slope-palette.h"
+#include "slope-run-trace.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,10 @@ typedef struct
   const char         *x_label;        /* NULL: "x" */
   const char         *y_label;        /* NULL: "y" */
   const char         *font_family;    /* NULL: "Sans" */
+  /* Compared runs, each line in its colour; borrowed, 0 draws none. */
+  const SlopeRunTrace *runs;
+  gsize               n_runs;
+  const char         *label;          /* the main run's, in the legend when there are runs; may be NULL */
 } SlopeDataPlot;
 
 void     slope_data_plot_init          (SlopeDataPlot       *plot);

@@ -751,6 +751,70 @@ draw_current (cairo_t                    *cr,
   cairo_stroke (cr);
 }
 
+/* The compared runs' paths, under the main run's, each in its colour on
+ * the same dark casing. */
+static void
+draw_run_paths (cairo_t                    *cr,
+                const SlopeLandscapeLayout *layout,
+                const SlopeLandscapePlot   *plot)
+{
+  for (gsize i = 0; plot->runs != NULL && i < plot->n_runs; i++)
+    {
+      const SlopeRunTrace *run = &plot->runs[i];
+      SlopeLandscapePlot own = *plot;
+
+      if (!slope_run_trace_visible (run))
+        continue;
+      /* The polyline ends at the plot's current point: the run's. */
+      own.w = run->w;
+      own.b = run->b;
+      own.n_path = run->path_w != NULL && run->path_b != NULL ? run->n_path : 0;
+      cairo_new_path (cr);
+      points_polyline (cr, layout, &own, run->path_w, run->path_b, own.n_path);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_width (cr, 5.0 * layout->lw);
+      slope_palette_set_source (cr, &casing);
+      cairo_stroke_preserve (cr);
+      cairo_set_line_width (cr, 2.5 * layout->lw);
+      slope_palette_set_source (cr, slope_run_trace_colour (run, plot_palette (plot)));
+      cairo_stroke (cr);
+    }
+}
+
+/* Each compared run's (W, b) as a dot in its colour, or a chevron on the
+ * edge pointing at it; a run that diverged has no point to show. */
+static void
+draw_run_points (cairo_t                    *cr,
+                 const SlopeLandscapeLayout *layout,
+                 const SlopeLandscapePlot   *plot)
+{
+  const SlopeArea *a = &layout->area;
+
+  for (gsize i = plot->runs != NULL ? plot->n_runs : 0; i > 0; i--)
+    {
+      const SlopeRunTrace *run = &plot->runs[i - 1];
+      const SlopeColor *colour = slope_run_trace_colour (run, plot_palette (plot));
+      double px, py;
+
+      if (!slope_run_trace_visible (run)
+          || !view_to_pixel (&layout->view, a, run->w, run->b, &px, &py))
+        continue;
+      if (px < a->left || px > a->left + a->width || py < a->top || py > a->top + a->height)
+        {
+          draw_off_view (cr, layout, px, py, colour);
+          continue;
+        }
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, px, py, 5.5 * layout->fs, 0.0, 2.0 * G_PI);
+      slope_palette_set_source (cr, colour);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 2.0 * layout->lw);
+      slope_palette_set_source (cr, &casing);
+      cairo_stroke (cr);
+    }
+}
+
 void
 slope_landscape_plot_draw_path (cairo_t                  *cr,
                                 int                       width,
@@ -773,10 +837,12 @@ slope_landscape_plot_draw_path (cairo_t                  *cr,
   cairo_save (cr);
   cairo_rectangle (cr, layout.area.left, layout.area.top, layout.area.width, layout.area.height);
   cairo_clip (cr);
+  draw_run_paths (cr, &layout, plot);
   draw_path (cr, &layout, plot);
   draw_batch_path (cr, &layout, plot);
   draw_optimum (cr, &layout, plot);
   draw_arrow (cr, &layout, plot, &bowl, &palette->line);
+  draw_run_points (cr, &layout, plot);
   draw_current (cr, &layout, plot, &palette->marker);
   cairo_restore (cr);
 }

@@ -17,6 +17,7 @@
 #include "slope-data-plot.h"
 #include "slope-dataset.h"
 #include "slope-palette.h"
+#include "slope-run-trace.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,10 @@ typedef struct
   const double       *batch_w;        /* borrowed; (W, b) after each mini-batch */
   const double       *batch_b;
   gsize               n_batch_path;   /* 0: none drawn */
+  /* Compared runs, each path and point in its colour over the same map;
+   * borrowed, 0 draws none.  The view is the main run's. */
+  const SlopeRunTrace *runs;
+  gsize               n_runs;
 } SlopeLandscapePlot;
 
 void     slope_landscape_plot_init       (SlopeLandscapePlot       *plot);

@@ -18,6 +18,9 @@ static const SlopePalette light = {
   .marker     = RGB (213, 94, 0),
   .reference  = RGB (204, 121, 167),  /* reddish purple */
   .warning    = RGB (230, 159, 0),    /* orange */
+  /* Compared runs: indigo, teal, wine, olive, magenta. */
+  .run        = { RGB (68, 51, 170), RGB (0, 150, 160), RGB (136, 34, 85),
+                  RGB (120, 120, 0), RGB (200, 0, 200) },
   .scale      = 1.0,
 };
 
@@ -32,6 +35,9 @@ static const SlopePalette dark = {
   .marker     = RGB (240, 228, 66),   /* yellow */
   .reference  = RGB (204, 121, 167),
   .warning    = RGB (240, 228, 66),
+  /* Lavender, cyan, salmon, mint, pink: light enough for the dark ground. */
+  .run        = { RGB (170, 150, 255), RGB (80, 220, 220), RGB (255, 110, 110),
+                  RGB (150, 255, 150), RGB (255, 100, 255) },
   .scale      = 1.0,
 };
 
@@ -48,6 +54,8 @@ static const SlopePalette high_contrast = {
   .marker     = RGB (160, 50, 0),
   .reference  = RGB (130, 30, 100),   /* dark reddish purple */
   .warning    = RGB (150, 90, 0),     /* dark orange */
+  .run        = { RGB (50, 30, 140), RGB (0, 105, 120), RGB (200, 0, 60),
+                  RGB (90, 90, 0), RGB (170, 0, 170) },
   .scale      = 1.5,
 };
 
@@ -62,6 +70,8 @@ static const SlopePalette high_contrast_dark = {
   .marker     = RGB (255, 245, 100),  /* light yellow */
   .reference  = RGB (255, 150, 210),  /* light reddish purple */
   .warning    = RGB (255, 245, 100),
+  .run        = { RGB (190, 170, 255), RGB (110, 240, 240), RGB (255, 130, 130),
+                  RGB (180, 255, 140), RGB (255, 120, 255) },
   .scale      = 1.5,
 };
 
@@ -101,4 +111,25 @@ slope_palette_set_source_alpha (cairo_t          *cr,
                                 double            alpha)
 {
   cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a * alpha);
+}
+
+/**
+ * slope_palette_run_colour:
+ * @palette: (nullable): a palette; %NULL is the light one
+ * @index: 0 for the main run (the model line's colour), 1 to
+ *   %SLOPE_PALETTE_N_RUN_COLOURS − 1 for a compared run
+ *
+ * The colour of a run's line, curve and path.  The compared runs' colours
+ * differ from each other and from the points, the least-squares line and
+ * the cost curve, and stand out on the background (3:1 at least).
+ */
+const SlopeColor *
+slope_palette_run_colour (const SlopePalette *palette,
+                          guint               index)
+{
+  if (palette == NULL)
+    palette = &light;
+  g_return_val_if_fail (index < SLOPE_PALETTE_N_RUN_COLOURS, &palette->line);
+
+  return index == 0 ? &palette->line : &palette->run[index - 1];
 }

@@ -17,6 +17,9 @@ typedef struct
   double r, g, b, a;
 } SlopeColor;
 
+/* The main run's colour (the line's) and five for compared runs. */
+#define SLOPE_PALETTE_N_RUN_COLOURS 6
+
 typedef struct
 {
   SlopeColor background;
@@ -29,6 +32,7 @@ typedef struct
   SlopeColor marker;       /* the current epoch */
   SlopeColor reference;    /* the least-squares line */
   SlopeColor warning;
+  SlopeColor run[SLOPE_PALETTE_N_RUN_COLOURS - 1];  /* compared runs 1.. */
   double     scale;        /* 1 normally; larger in presentation mode */
 } SlopePalette;
 
@@ -45,6 +49,8 @@ const SlopePalette *slope_palette_get          (gboolean           dark);
 const SlopePalette *slope_palette_get_style    (SlopePaletteStyle  style);
 void                slope_palette_set_source   (cairo_t           *cr,
                                                 const SlopeColor  *color);
+const SlopeColor   *slope_palette_run_colour   (const SlopePalette *palette,
+                                                guint               index);
 void                slope_palette_set_source_alpha (cairo_t       *cr,
                                                 const SlopeColor  *color,
                                                 double             alpha);

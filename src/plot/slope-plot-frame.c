@@ -275,7 +275,7 @@ draw_swatch (cairo_t                  *cr,
   double dash[] = { 5.0 * lw, 3.0 * lw };
 
   cairo_save (cr);
-  slope_palette_set_source (cr, &row->color);
+  slope_palette_set_source_alpha (cr, &row->color, row->struck ? 0.3 : 1.0);
   cairo_set_line_width (cr, (row->dashed ? 2.0 : 3.0) * lw);
   cairo_set_line_cap (cr, row->dashed ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
   if (row->dashed)
@@ -422,8 +422,18 @@ slope_plot_frame_draw_legend_at (cairo_t                  *cr,
       double row_y = y + pad / 2.0 + i * row_h;
 
       draw_swatch (cr, &rows[i], x + pad, row_y + row_h / 2.0, swatch, frame->lw);
-      slope_palette_set_source (cr, &frame->palette->foreground);
+      slope_palette_set_source_alpha (cr, &frame->palette->foreground, rows[i].struck ? 0.45 : 1.0);
       slope_plot_text_draw (cr, text, rows[i].text, x + 2.0 * pad + swatch, row_y, 0.0, 0.0);
+      if (rows[i].struck)
+        {
+          SlopeTextSize size;
+
+          slope_plot_text_measure (text, rows[i].text, &size);
+          cairo_set_line_width (cr, frame->lw);
+          cairo_move_to (cr, x + 2.0 * pad + swatch, row_y + row_h / 2.0);
+          cairo_rel_line_to (cr, size.width, 0.0);
+          cairo_stroke (cr);
+        }
     }
   cairo_restore (cr);
 }

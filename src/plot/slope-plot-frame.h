@@ -53,6 +53,7 @@ typedef struct
   const char *text;
   SlopeColor  color;
   gboolean    dashed;
+  gboolean    struck;   /* a hidden run: greyed and struck through */
 } SlopePlotLegendRow;
 
 /* A corner of the plotting area: the bits say right and bottom. */

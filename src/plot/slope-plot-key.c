@@ -29,12 +29,43 @@ key_line (guint64              key,
   return slope_plot_key_pixel (slope_plot_key_pixel (key, px), py);
 }
 
+/* The compared runs: each one's line where it is visible, and what the
+ * legend says of it, visible or not. */
+static guint64
+key_runs (guint64              key,
+          const SlopeDataPlot *plot,
+          const SlopeArea     *area)
+{
+  key = slope_plot_key_mix (key, plot->runs != NULL ? plot->n_runs : 0);
+  if (plot->runs == NULL || plot->n_runs == 0)
+    return key;
+  key = slope_plot_key_string (key, plot->label);
+  for (gsize i = 0; i < plot->n_runs; i++)
+    {
+      const SlopeRunTrace *run = &plot->runs[i];
+
+      key = slope_plot_key_mix (key, (guint64) run->colour | (guint64) !!run->hidden << 32
+                                     | (guint64) !!run->diverged << 33);
+      key = slope_plot_key_string (key, run->label);
+      if (slope_run_trace_visible (run))
+        key = key_line (key, plot, area, run->w, run->b);
+      if (plot->show_equation)
+        {
+          g_autofree char *equation = slope_format_equation (run->w, run->b);
+
+          key = slope_plot_key_string (key, equation);
+        }
+    }
+  return key;
+}
+
 /**
  * slope_data_plot_model_key:
  *
  * A fingerprint of what slope_data_plot_draw_model() shows: the line and
  * the reference line (which place the residuals too), the equations as
- * written, the ringed point, the flags and the plotting area.
+ * written, the ringed point, the flags and the plotting area; the
+ * compared runs' lines and legend rows.
  */
 guint64
 slope_data_plot_model_key (const SlopeDataPlot *plot,
@@ -62,6 +93,7 @@ slope_data_plot_model_key (const SlopeDataPlot *plot,
     key = key_line (key, plot, &area, plot->w, plot->b);
   if (plot->has_reference)
     key = key_line (key, plot, &area, plot->reference_w, plot->reference_b);
+  key = key_runs (key, plot, &area);
   if (plot->show_equation)
     {
       g_autofree char *model = slope_format_equation (plot->w, plot->b);
@@ -95,7 +127,8 @@ key_point (guint64                   key,
  *
  * A fingerprint of what slope_landscape_plot_draw_path() shows: every
  * point of the path, the optimum, the gradient's arrow and the current
- * point, where they fall in the plotting area.
+ * point, where they fall in the plotting area; each visible compared run's
+ * path and point.
  */
 guint64
 slope_landscape_plot_path_key (const SlopeLandscapePlot *plot,
@@ -120,6 +153,19 @@ slope_landscape_plot_path_key (const SlopeLandscapePlot *plot,
   if (plot->has_optimum)
     key = key_point (key, plot, &area, plot->optimum_w, plot->optimum_b);
   key = key_point (key, plot, &area, plot->w, plot->b);
+  key = slope_plot_key_mix (key, plot->runs != NULL ? plot->n_runs : 0);
+  for (gsize r = 0; plot->runs != NULL && r < plot->n_runs; r++)
+    {
+      const SlopeRunTrace *run = &plot->runs[r];
+
+      key = slope_plot_key_mix (key, (guint64) run->colour | (guint64) !!run->hidden << 32);
+      if (!slope_run_trace_visible (run))
+        continue;
+      key = slope_plot_key_mix (key, run->path_w != NULL && run->path_b != NULL ? run->n_path : 0);
+      for (gsize i = 0; run->path_w != NULL && run->path_b != NULL && i < run->n_path; i++)
+        key = key_point (key, plot, &area, run->path_w[i], run->path_b[i]);
+      key = key_point (key, plot, &area, run->w, run->b);
+    }
   if (slope_landscape_plot_arrow (plot, &area, &x0, &y0, &x1, &y1))
     {
       key = slope_plot_key_pixel (slope_plot_key_pixel (key, x0), y0);

@@ -14,6 +14,7 @@
 #include "slope-cost-view.h"
 #include "slope-cached-layer.h"
 #include "slope-history.h"
+#include "slope-run-slots.h"
 #include "slope-widget-style.h"
 
 #define PAGE_EPOCHS 100
@@ -26,6 +27,7 @@ struct _SlopeCostView
   SlopeCachedLayer frame_layer;   /* the axes, redrawn when they change */
   guint64       curve_key;    /* what the last frame showed */
   double        font_scale;   /* ours; the plot's adds the desktop's */
+  SlopeRunSlots runs;         /* compared runs, the plot's runs */
 };
 
 G_DEFINE_FINAL_TYPE (SlopeCostView, slope_cost_view, GTK_TYPE_WIDGET)
@@ -181,6 +183,8 @@ slope_cost_view_dispose (GObject *object)
 
   g_clear_object (&self->plot.history);
   slope_cached_layer_clear (&self->frame_layer);
+  slope_run_slots_clear (&self->runs);
+  self->plot.n_runs = 0;
 
   G_OBJECT_CLASS (slope_cost_view_parent_class)->dispose (object);
 }
@@ -317,6 +321,30 @@ slope_cost_view_set_batches (SlopeCostView *self,
   self->plot.batch_cost = cost;
   self->plot.n_batches = x != NULL && cost != NULL ? n : 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * slope_cost_view_set_runs:
+ * @runs: (array length=n_runs) (nullable): the compared runs, at most
+ *   %SLOPE_RUN_TRACE_MAX
+ *
+ * Draws each visible run's curve from its history, and its marker, on the
+ * main run's axes, widened to hold them.  The array and the labels are
+ * copied and each history is reffed until the next call or dispose.  A
+ * frame is drawn only if the picture would change.
+ */
+void
+slope_cost_view_set_runs (SlopeCostView       *self,
+                          const SlopeRunTrace *runs,
+                          gsize                n_runs)
+{
+  g_return_if_fail (SLOPE_IS_COST_VIEW (self));
+  g_return_if_fail (runs != NULL || n_runs == 0);
+
+  slope_run_slots_set (&self->runs, runs, n_runs);
+  self->plot.runs = self->runs.runs;
+  self->plot.n_runs = self->runs.n_runs;
+  queue_draw_if_changed (self);
 }
 
 const SlopeCostPlot *

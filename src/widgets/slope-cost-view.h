@@ -29,6 +29,9 @@ void                 slope_cost_view_set_batches    (SlopeCostView *self,
                                                      const double  *x,
                                                      const double  *cost,
                                                      gsize          n);
+void                 slope_cost_view_set_runs       (SlopeCostView       *self,
+                                                     const SlopeRunTrace *runs,
+                                                     gsize                n_runs);
 const SlopeCostPlot *slope_cost_view_get_plot       (SlopeCostView *self);
 
 G_END_DECLS

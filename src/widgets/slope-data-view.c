@@ -19,6 +19,7 @@
 
 #include "slope-data-view.h"
 #include "slope-cached-layer.h"
+#include "slope-run-slots.h"
 #include "slope-widget-style.h"
 
 /* In pixels at font scale 1: a little more than a dot, for fingers. */
@@ -47,6 +48,7 @@ struct _SlopeDataView
   SlopeCachedLayer points_layer;   /* the points, redrawn on change */
   guint64        model_key;        /* what the last frame's line showed */
   double         font_scale;       /* ours; the plot's adds the desktop's */
+  SlopeRunSlots  runs;             /* compared runs, the plot's runs */
 
   /* Editing */
   gboolean       edit_mode;
@@ -653,6 +655,8 @@ slope_data_view_dispose (GObject *object)
 
   slope_cached_layer_clear (&self->points_layer);
   g_clear_object (&self->plot.dataset);
+  slope_run_slots_clear (&self->runs);
+  self->plot.n_runs = 0;
 
   G_OBJECT_CLASS (slope_data_view_parent_class)->dispose (object);
 }
@@ -931,4 +935,34 @@ slope_data_view_to_data (SlopeDataView *self,
   g_return_val_if_fail (x != NULL && y != NULL, FALSE);
 
   return pixel_to_data (self, px, py, FALSE, x, y);
+}
+
+/**
+ * slope_data_view_set_runs:
+ * @runs: (array length=n_runs) (nullable): the compared runs, at most
+ *   %SLOPE_RUN_TRACE_MAX
+ *
+ * Draws each visible run's line in its colour, and lists every run in the
+ * legend.  The array and the labels are copied; the histories are reffed
+ * until the next call or dispose (the data plot does not read them).  A
+ * frame is drawn only if the picture would change.
+ */
+void
+slope_data_view_set_runs (SlopeDataView       *self,
+                          const SlopeRunTrace *runs,
+                          gsize                n_runs)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  g_return_if_fail (SLOPE_IS_DATA_VIEW (self));
+  g_return_if_fail (runs != NULL || n_runs == 0);
+
+  slope_run_slots_set (&self->runs, runs, n_runs);
+  self->plot.runs = self->runs.runs;
+  self->plot.n_runs = self->runs.n_runs;
+  if (self->points_layer.node != NULL
+      && slope_data_plot_model_key (&self->plot, gtk_widget_get_width (widget),
+                                    gtk_widget_get_height (widget)) == self->model_key)
+    return;
+  gtk_widget_queue_draw (widget);
 }

@@ -43,6 +43,9 @@ gboolean             slope_data_view_get_edit_mode  (SlopeDataView *self);
 gssize               slope_data_view_pick           (SlopeDataView *self,
                                                      double         px,
                                                      double         py);
+void                 slope_data_view_set_runs       (SlopeDataView       *self,
+                                                     const SlopeRunTrace *runs,
+                                                     gsize                n_runs);
 gboolean             slope_data_view_to_data        (SlopeDataView *self,
                                                      double         px,
                                                      double         py,

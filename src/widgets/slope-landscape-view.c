@@ -24,6 +24,7 @@
 
 #include "slope-landscape-view.h"
 #include "slope-cached-layer.h"
+#include "slope-run-slots.h"
 #include "slope-widget-style.h"
 
 /* Enough points for a smooth curve across a 4K screen. */
@@ -33,6 +34,19 @@
  * only this far beyond its fitted size: the bowl must stay in sight. */
 #define FOLLOW_LIMIT    50.0
 #define ZOOM_STEP       1.15
+
+/* A compared run's path, read from its history as the main run's is. */
+typedef struct
+{
+  guint64             serial;
+  gboolean            read;
+  gboolean            has_start;
+  double             *path_w;         /* allocated once, when first used */
+  double             *path_b;
+  const double       *shown_w;        /* into path_w, past the start if unknown */
+  const double       *shown_b;
+  gsize               n_shown;
+} RunPath;
 
 struct _SlopeLandscapeWidget
 {
@@ -50,6 +64,9 @@ struct _SlopeLandscapeWidget
   SlopeLandscapeView  fitted;         /* the last fit, to bound following */
   gboolean            refit_pending;
   gboolean            user_view;      /* zoomed or panned by hand */
+
+  SlopeRunSlots       runs;           /* compared runs, the plot's runs */
+  RunPath             run_paths[SLOPE_RUN_TRACE_MAX];
 
   SlopeCachedLayer    map_layer;      /* the heat map, redrawn on change */
   guint64             path_key;       /* what the last frame's path showed */
@@ -90,19 +107,41 @@ current_area (SlopeLandscapeWidget *self,
 /* The start is the W, b before epoch 1, which the history keeps exactly
  * while epoch 1 is recent; it is remembered until the history is cleared. */
 static void
-read_start (SlopeLandscapeWidget *self)
+read_start (SlopeHistory *history,
+            gboolean     *has_start,
+            double       *path_w,
+            double       *path_b)
 {
   SlopeEpochRecord first;
 
-  if (slope_history_get_last_epoch (self->history) == 0)
-    self->has_start = FALSE;
-  else if (!self->has_start && slope_history_lookup (self->history, 1, &first)
+  if (slope_history_get_last_epoch (history) == 0)
+    *has_start = FALSE;
+  else if (!*has_start && slope_history_lookup (history, 1, &first)
            && first.epoch == 1)
     {
-      self->path_w[0] = first.w_before;
-      self->path_b[0] = first.b_before;
-      self->has_start = TRUE;
+      path_w[0] = first.w_before;
+      path_b[0] = first.b_before;
+      *has_start = TRUE;
     }
+}
+
+/* The start, then the history's path, into buffers of PATH_CAPACITY + 1;
+ * the path shown begins past the start while it is unknown. */
+static gsize
+read_path (SlopeHistory  *history,
+           gboolean      *has_start,
+           double        *path_w,
+           double        *path_b,
+           const double **shown_w,
+           const double **shown_b)
+{
+  gsize n;
+
+  read_start (history, has_start, path_w, path_b);
+  n = slope_history_path (history, PATH_CAPACITY, path_w + 1, path_b + 1);
+  *shown_w = *has_start ? path_w : path_w + 1;
+  *shown_b = *has_start ? path_b : path_b + 1;
+  return n + (*has_start && n > 0 ? 1 : 0);
 }
 
 /* Returns TRUE if the path was read anew. */
@@ -111,7 +150,6 @@ read_history (SlopeLandscapeWidget *self,
               gboolean              force)
 {
   guint64 serial;
-  gsize n;
 
   if (self->history == NULL)
     {
@@ -123,14 +161,43 @@ read_history (SlopeLandscapeWidget *self,
   if (!force && self->history_read && serial == self->history_serial)
     return FALSE;
 
-  read_start (self);
-  n = slope_history_path (self->history, PATH_CAPACITY, self->path_w + 1, self->path_b + 1);
-  self->plot.path_w = self->has_start ? self->path_w : self->path_w + 1;
-  self->plot.path_b = self->has_start ? self->path_b : self->path_b + 1;
-  self->plot.n_path = n + (self->has_start && n > 0 ? 1 : 0);
+  self->plot.n_path = read_path (self->history, &self->has_start, self->path_w, self->path_b,
+                                &self->plot.path_w, &self->plot.path_b);
   self->history_serial = serial;
   self->history_read = TRUE;
   return TRUE;
+}
+
+/* Each compared run's path from its history, when it changed; a run
+ * without a history keeps the path it was given. */
+static void
+read_run_paths (SlopeLandscapeWidget *self)
+{
+  for (gsize i = 0; i < self->runs.n_runs; i++)
+    {
+      SlopeRunTrace *run = &self->runs.runs[i];
+      RunPath *p = &self->run_paths[i];
+      guint64 serial;
+
+      if (run->history == NULL)
+        continue;
+      serial = slope_history_get_serial (run->history);
+      if (!p->read || serial != p->serial)
+        {
+          if (p->path_w == NULL)
+            {
+              p->path_w = g_new0 (double, PATH_CAPACITY + 1);
+              p->path_b = g_new0 (double, PATH_CAPACITY + 1);
+            }
+          p->n_shown = read_path (run->history, &p->has_start, p->path_w, p->path_b,
+                                  &p->shown_w, &p->shown_b);
+          p->serial = serial;
+          p->read = TRUE;
+        }
+      run->path_w = p->shown_w;
+      run->path_b = p->shown_b;
+      run->n_path = p->n_shown;
+    }
 }
 
 static gboolean
@@ -156,6 +223,8 @@ update_view (SlopeLandscapeWidget *self)
 {
   gboolean path_changed = read_history (self, self->refit_pending);
   gboolean view_changed = FALSE;
+
+  read_run_paths (self);
 
   if (self->refit_pending)
     {
@@ -390,6 +459,8 @@ slope_landscape_widget_dispose (GObject *object)
 
   slope_cached_layer_clear (&self->map_layer);
   g_clear_object (&self->history);
+  slope_run_slots_clear (&self->runs);
+  self->plot.n_runs = 0;
 
   G_OBJECT_CLASS (slope_landscape_widget_parent_class)->dispose (object);
 }
@@ -401,6 +472,11 @@ slope_landscape_widget_finalize (GObject *object)
 
   g_clear_pointer (&self->path_w, g_free);
   g_clear_pointer (&self->path_b, g_free);
+  for (gsize i = 0; i < SLOPE_RUN_TRACE_MAX; i++)
+    {
+      g_clear_pointer (&self->run_paths[i].path_w, g_free);
+      g_clear_pointer (&self->run_paths[i].path_b, g_free);
+    }
 
   G_OBJECT_CLASS (slope_landscape_widget_parent_class)->finalize (object);
 }
@@ -618,4 +694,51 @@ slope_landscape_widget_get_plot (SlopeLandscapeWidget *self)
 
   update_view (self);
   return &self->plot;
+}
+
+/**
+ * slope_landscape_widget_set_runs:
+ * @runs: (array length=n_runs) (nullable): the compared runs, at most
+ *   %SLOPE_RUN_TRACE_MAX
+ *
+ * Draws each visible run's path and current point in its colour over the
+ * map; the view stays the main run's.  The array and the labels are
+ * copied and each history is reffed until the next call or dispose.  A
+ * run with a history gets its path from it, read at most once per frame
+ * into the widget's own buffers (the given path_w, path_b are ignored);
+ * a run without one keeps the given path, borrowed until the next call.
+ * A frame is drawn only if the picture would change.
+ */
+void
+slope_landscape_widget_set_runs (SlopeLandscapeWidget *self,
+                                 const SlopeRunTrace  *runs,
+                                 gsize                 n_runs)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  SlopeHistory *before[SLOPE_RUN_TRACE_MAX] = { NULL };
+
+  g_return_if_fail (SLOPE_IS_LANDSCAPE_WIDGET (self));
+  g_return_if_fail (runs != NULL || n_runs == 0);
+
+  for (gsize i = 0; i < self->runs.n_runs; i++)
+    before[i] = self->runs.runs[i].history;
+  slope_run_slots_set (&self->runs, runs, n_runs);
+  /* A slot given another history reads its path afresh (the pointers are
+   * compared only, the old history may be gone). */
+  for (gsize i = 0; i < SLOPE_RUN_TRACE_MAX; i++)
+    if (i >= self->runs.n_runs || self->runs.runs[i].history != before[i])
+      {
+        self->run_paths[i].read = FALSE;
+        self->run_paths[i].has_start = FALSE;
+        self->run_paths[i].n_shown = 0;
+      }
+  self->plot.runs = self->runs.runs;
+  self->plot.n_runs = self->runs.n_runs;
+  read_run_paths (self);
+
+  if (!self->refit_pending && gtk_widget_get_width (widget) > 0 && self->map_layer.node != NULL
+      && slope_landscape_plot_path_key (&self->plot, gtk_widget_get_width (widget),
+                                        gtk_widget_get_height (widget)) == self->path_key)
+    return;
+  gtk_widget_queue_draw (widget);
 }

@@ -36,5 +36,8 @@ void                      slope_landscape_widget_set_batch_path    (SlopeLandsca
                                                                     const double         *w,
                                                                     const double         *b,
                                                                     gsize                 n);
+void                      slope_landscape_widget_set_runs          (SlopeLandscapeWidget *self,
+                                                                    const SlopeRunTrace  *runs,
+                                                                    gsize                 n_runs);
 
 G_END_DECLS
