@@ -69,6 +69,7 @@ struct _SlopeLandscapeWidget
   RunPath             run_paths[SLOPE_RUN_TRACE_MAX];
 
   SlopeCachedLayer    map_layer;      /* the heat map, redrawn on change */
+  SlopeCachedLayer    optimum_layer;  /* the star and its label, keyed */
   guint64             path_key;       /* what the last frame's path showed */
 
   double              pointer_x;
@@ -91,6 +92,7 @@ static void
 invalidate_map (SlopeLandscapeWidget *self)
 {
   slope_cached_layer_clear (&self->map_layer);
+  slope_cached_layer_clear (&self->optimum_layer);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -256,6 +258,15 @@ draw_map_layer (cairo_t       *cr,
   slope_landscape_plot_draw_map (cr, width, height, plot);
 }
 
+static void
+draw_optimum_layer (cairo_t       *cr,
+                    int            width,
+                    int            height,
+                    gconstpointer  plot)
+{
+  slope_landscape_plot_draw_optimum (cr, width, height, plot);
+}
+
 /* Ours times the desktop's text scaling; the map's layer depends on it
  * through the axes' margins. */
 static void
@@ -291,11 +302,25 @@ slope_landscape_widget_snapshot (GtkWidget   *widget,
                              gtk_widget_get_scale_factor (widget), style,
                              draw_map_layer, &self->plot);
 
-  /* The path, the optimum and the marker draw inside the map only. */
+  /* The path, the optimum and the marker draw inside the map only.  The
+   * optimum's star and haloed label, text outlines stroked, cost more
+   * than the rest of the layer and move only when the view does or the
+   * marker nears the label: they are a cached layer between the path
+   * and the marker. */
   self->path_key = slope_landscape_plot_path_key (&self->plot, width, height);
   current_area (self, &area);
   cr = slope_snapshot_append_cairo_area (snapshot, area.left, area.top, area.width, area.height);
-  slope_landscape_plot_draw_path (cr, width, height, &self->plot);
+  slope_landscape_plot_draw_trail (cr, width, height, &self->plot);
+  cairo_destroy (cr);
+
+  slope_cached_layer_set_key (&self->optimum_layer,
+                              slope_landscape_plot_optimum_key (&self->plot, width, height));
+  slope_cached_layer_append (&self->optimum_layer, snapshot, width, height,
+                             gtk_widget_get_scale_factor (widget), style,
+                             draw_optimum_layer, &self->plot);
+
+  cr = slope_snapshot_append_cairo_area (snapshot, area.left, area.top, area.width, area.height);
+  slope_landscape_plot_draw_marker (cr, width, height, &self->plot);
   cairo_destroy (cr);
 }
 
@@ -458,6 +483,7 @@ slope_landscape_widget_dispose (GObject *object)
   SlopeLandscapeWidget *self = SLOPE_LANDSCAPE_WIDGET (object);
 
   slope_cached_layer_clear (&self->map_layer);
+  slope_cached_layer_clear (&self->optimum_layer);
   g_clear_object (&self->history);
   slope_run_slots_clear (&self->runs);
   self->plot.n_runs = 0;
