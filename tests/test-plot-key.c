@@ -234,6 +234,43 @@ test_landscape_path_unseen_step (void)
   g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
 }
 
+/* The path is drawn once into an image and joined to the marker in the
+ * marker's layer: the marker moving leaves the path's key alone, a step of
+ * the path moving does not. */
+static void
+test_landscape_trail (void)
+{
+  g_autoptr(SlopeDataset) data = lesson ();
+  double path_w[] = { 0.0, 0.28, 0.5 }, path_b[] = { 0.0, 0.12, 0.2 };
+  SlopeLandscapePlot plot;
+  guint64 key, whole;
+
+  slope_landscape_plot_init (&plot);
+  plot.moments = *slope_dataset_get_moments (data);
+  plot.view = (SlopeLandscapeView) { -1.0, 4.0, -2.0, 2.0 };
+  plot.path_w = path_w;
+  plot.path_b = path_b;
+  plot.n_path = 3;
+  plot.w = 0.5137;
+  plot.b = 0.2063;
+  plot.show_gradient = TRUE;
+  key = slope_landscape_plot_trail_key (&plot, W, H);
+  whole = slope_landscape_plot_path_key (&plot, W, H);
+
+  plot.w = 0.9;
+  plot.b = 0.6;
+  g_assert_cmpuint (slope_landscape_plot_trail_key (&plot, W, H), ==, key);
+  /* While the whole layer's key, which decides whether to draw, moves. */
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, whole);
+  plot.w = 0.5137;
+  plot.b = 0.2063;
+  path_w[1] = 0.33;
+  g_assert_cmpuint (slope_landscape_plot_trail_key (&plot, W, H), !=, key);
+  path_w[1] = 0.28;
+  g_assert_cmpuint (slope_landscape_plot_trail_key (&plot, W, H), ==, key);
+  g_assert_cmpuint (slope_landscape_plot_trail_key (&plot, W + 10, H), !=, key);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +281,7 @@ main (int   argc,
   g_test_add_func ("/plot-key/cost-curve", test_cost_curve);
   g_test_add_func ("/plot-key/landscape-path", test_landscape_path);
   g_test_add_func ("/plot-key/landscape-path-unseen-step", test_landscape_path_unseen_step);
+  g_test_add_func ("/plot-key/landscape-trail", test_landscape_trail);
 
   return g_test_run ();
 }

@@ -551,13 +551,14 @@ points_polyline (cairo_t                    *cr,
                  const SlopeLandscapePlot   *plot,
                  const double               *path_w,
                  const double               *path_b,
-                 gsize                       n_path)
+                 gsize                       n_path,
+                 gboolean                    to_current)
 {
   const SlopeArea *a = &layout->area;
   double m = 20.0, pen_x = NAN, pen_y = NAN, qx = 0.0, qy = 0.0;
   gboolean have_q = FALSE;
 
-  for (gsize i = 0; i <= n_path; i++)
+  for (gsize i = 0; i < n_path + (to_current ? 1 : 0); i++)
     {
       double w = i < n_path ? path_w[i] : plot->w;
       double b = i < n_path ? path_b[i] : plot->b;
@@ -592,12 +593,24 @@ points_polyline (cairo_t                    *cr,
     }
 }
 
+/* The epochs' path ends at its last step, and the marker's layer joins
+ * it to the current point (draw_connector()), so that the path, drawn
+ * once into an image, stays still while the point moves.  With the
+ * mini-batch steps drawn over it, which end at the current point and
+ * change with it anyway, the path does too. */
+static gboolean
+path_to_current (const SlopeLandscapePlot *plot)
+{
+  return plot->batch_w != NULL && plot->batch_b != NULL && plot->n_batch_path > 0;
+}
+
 static void
 path_polyline (cairo_t                    *cr,
                const SlopeLandscapeLayout *layout,
                const SlopeLandscapePlot   *plot)
 {
-  points_polyline (cr, NULL, layout, plot, plot->path_w, plot->path_b, plot->n_path);
+  points_polyline (cr, NULL, layout, plot, plot->path_w, plot->path_b, plot->n_path,
+                   path_to_current (plot));
 }
 
 /* Mini-batches: every step, thin over the epochs' path, which joins only
@@ -617,7 +630,7 @@ draw_batch_path (cairo_t                    *cr,
    * over. */
   n = MIN (plot->n_batch_path, (gsize) BATCH_PATH_MAX);
   points_polyline (cr, NULL, layout, plot, plot->batch_w + plot->n_batch_path - n,
-                   plot->batch_b + plot->n_batch_path - n, n);
+                   plot->batch_b + plot->n_batch_path - n, n, TRUE);
   cairo_set_line_width (cr, layout->lw);
   slope_palette_set_source_alpha (cr, &white, 0.7);
   cairo_stroke (cr);
@@ -705,7 +718,8 @@ slope_landscape_plot_key_path (guint64                   key,
   if (plot->path_w == NULL || plot->path_b == NULL || plot->n_path == 0)
     return slope_plot_key_mix (key, 0);
   compute_layout (plot, width, height, &layout);
-  points_polyline (NULL, &key, &layout, plot, plot->path_w, plot->path_b, plot->n_path);
+  points_polyline (NULL, &key, &layout, plot, plot->path_w, plot->path_b, plot->n_path,
+                   path_to_current (plot));
   key = slope_plot_key_mix (key, 2);
   for (gsize i = 0; i < plot->n_path; i += every)
     {
@@ -715,6 +729,34 @@ slope_landscape_plot_key_path (guint64                   key,
         key = slope_plot_key_pixel (slope_plot_key_pixel (key, px), py);
     }
   return key;
+}
+
+/* From the path's last step to the current point, when the path stops
+ * short of it: white over the casing's sides, the casing cut square at
+ * the step so it does not darken the path's end under it. */
+static void
+draw_connector (cairo_t                    *cr,
+                const SlopeLandscapeLayout *layout,
+                const SlopeLandscapePlot   *plot)
+{
+  double x0, y0, x1, y1;
+
+  if (path_to_current (plot) || plot->path_w == NULL || plot->path_b == NULL || plot->n_path == 0
+      || !view_to_pixel (&layout->view, &layout->area, plot->path_w[plot->n_path - 1],
+                         plot->path_b[plot->n_path - 1], &x0, &y0)
+      || !view_to_pixel (&layout->view, &layout->area, plot->w, plot->b, &x1, &y1)
+      || (fabs (x1 - x0) < 0.5 && fabs (y1 - y0) < 0.5))
+    return;
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_width (cr, 6.0 * layout->lw);
+  slope_palette_set_source (cr, &casing);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, 3.0 * layout->lw);
+  slope_palette_set_source (cr, &white);
+  cairo_stroke (cr);
 }
 
 static void
@@ -843,7 +885,7 @@ draw_run_paths (cairo_t                    *cr,
       own.b = run->b;
       own.n_path = run->path_w != NULL && run->path_b != NULL ? run->n_path : 0;
       cairo_new_path (cr);
-      points_polyline (cr, NULL, layout, &own, run->path_w, run->path_b, own.n_path);
+      points_polyline (cr, NULL, layout, &own, run->path_w, run->path_b, own.n_path, TRUE);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_set_line_width (cr, 5.0 * layout->lw);
@@ -927,6 +969,7 @@ draw_parts (cairo_t                  *cr,
     draw_optimum (cr, &layout, plot);
   if (parts & PART_MARKER)
     {
+      draw_connector (cr, &layout, plot);
       draw_arrow (cr, &layout, plot, &bowl, &palette->line);
       draw_run_points (cr, &layout, plot);
       draw_current (cr, &layout, plot, &palette->marker);
@@ -987,6 +1030,57 @@ slope_landscape_plot_draw_marker (cairo_t                  *cr,
                                   const SlopeLandscapePlot *plot)
 {
   draw_parts (cr, width, height, plot, PART_MARKER);
+}
+
+/**
+ * slope_landscape_plot_trail_key:
+ *
+ * A fingerprint of what slope_landscape_plot_draw_trail() shows: the
+ * path as drawn, the compared runs' paths and the mini-batch steps, the
+ * size, the palette and the text scale.  Without mini-batches the current
+ * point is not in it: the path stops at its last step.
+ */
+guint64
+slope_landscape_plot_trail_key (const SlopeLandscapePlot *plot,
+                                int                       width,
+                                int                       height)
+{
+  guint64 key = SLOPE_PLOT_KEY_INIT;
+  SlopeLandscapeLayout layout;
+
+  g_return_val_if_fail (plot != NULL, 0);
+
+  key = slope_plot_key_mix (slope_plot_key_mix (key, (guint64) width), (guint64) height);
+  key = slope_plot_key_mix (key, GPOINTER_TO_SIZE (plot->palette));
+  key = slope_plot_key_mix (key, (guint64) (plot->font_scale * 4096.0));
+  if (width <= 0 || height <= 0)
+    return key;
+  compute_layout (plot, width, height, &layout);
+  key = slope_plot_key_pixel (slope_plot_key_pixel (key, layout.area.left), layout.area.top);
+  key = slope_plot_key_pixel (slope_plot_key_pixel (key, layout.area.width), layout.area.height);
+  key = slope_landscape_plot_key_path (key, plot, width, height);
+  if (path_to_current (plot))
+    {
+      gsize n = MIN (plot->n_batch_path, (gsize) BATCH_PATH_MAX);
+
+      points_polyline (NULL, &key, &layout, plot, plot->batch_w + plot->n_batch_path - n,
+                       plot->batch_b + plot->n_batch_path - n, n, TRUE);
+    }
+  for (gsize r = 0; plot->runs != NULL && r < plot->n_runs; r++)
+    {
+      const SlopeRunTrace *run = &plot->runs[r];
+      SlopeLandscapePlot own = *plot;
+
+      key = slope_plot_key_mix (key, (guint64) run->colour | (guint64) !!run->hidden << 32);
+      if (!slope_run_trace_visible (run))
+        continue;
+      own.w = run->w;
+      own.b = run->b;
+      own.n_path = run->path_w != NULL && run->path_b != NULL ? run->n_path : 0;
+      points_polyline (NULL, &key, &layout, &own, run->path_w, run->path_b, own.n_path, TRUE);
+      key = slope_plot_key_mix (key, 3);
+    }
+  return key;
 }
 
 /**

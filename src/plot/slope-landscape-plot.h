@@ -138,6 +138,9 @@ void     slope_landscape_plot_draw_marker  (cairo_t                  *cr,
                                             int                       width,
                                             int                       height,
                                             const SlopeLandscapePlot *plot);
+guint64  slope_landscape_plot_trail_key    (const SlopeLandscapePlot *plot,
+                                            int                       width,
+                                            int                       height);
 guint64  slope_landscape_plot_optimum_key  (const SlopeLandscapePlot *plot,
                                             int                       width,
                                             int                       height);
