@@ -677,7 +677,9 @@ draw_path (cairo_t                    *cr,
   if (plot->path_w == NULL || plot->path_b == NULL || plot->n_path == 0)
     return;
 
-  /* A dark casing under a white line reads on every colour of the map. */
+  /* A dark casing under a white line reads on every colour of the map;
+   * with compared runs the line takes the main run's colour, as on the
+   * other plots. */
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   path_polyline (cr, layout, plot);
@@ -685,7 +687,8 @@ draw_path (cairo_t                    *cr,
   slope_palette_set_source (cr, &casing);
   cairo_stroke_preserve (cr);
   cairo_set_line_width (cr, 3.0 * layout->lw);
-  slope_palette_set_source (cr, &white);
+  slope_palette_set_source (cr, plot->runs != NULL && plot->n_runs > 0
+                                ? slope_palette_run_colour (plot_palette (plot), 0) : &white);
   cairo_stroke (cr);
 
   /* Dots show the steps: far apart where the slope is steep. */
@@ -888,10 +891,10 @@ draw_run_paths (cairo_t                    *cr,
       points_polyline (cr, NULL, layout, &own, run->path_w, run->path_b, own.n_path, TRUE);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_line_width (cr, 5.0 * layout->lw);
+      cairo_set_line_width (cr, 4.5 * layout->lw);
       slope_palette_set_source (cr, &casing);
       cairo_stroke_preserve (cr);
-      cairo_set_line_width (cr, 2.5 * layout->lw);
+      cairo_set_line_width (cr, 2.0 * layout->lw);
       slope_palette_set_source (cr, slope_run_trace_colour (run, plot_palette (plot)));
       cairo_stroke (cr);
     }
