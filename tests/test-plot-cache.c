@@ -440,6 +440,28 @@ test_runs (Fixture       *f,
     assert_fresh (f, k, SLOPE_PALETTE_LIGHT, 1.0, "no-runs");
 }
 
+/* The optimum's star and label are a cached layer of their own, keyed on
+ * where they go: the marker coming to rest just below the star sends the
+ * label elsewhere, and the frame must show it there. */
+static void
+test_optimum_label (Fixture       *f,
+                    gconstpointer  data)
+{
+  SlopeLandscapeWidget *view = SLOPE_LANDSCAPE_WIDGET (f->views[LANDSCAPE]);
+  const SlopeLandscapePlot *plot = slope_landscape_widget_get_plot (view);
+  double w = plot->optimum_w, b = plot->optimum_b;
+  double bottom = plot->view.b_min, span = plot->view.b_max - plot->view.b_min;
+
+  g_assert_true (plot->has_optimum);
+  g_assert_true (w > plot->view.w_min && w < plot->view.w_max
+                 && b > bottom && b < plot->view.b_max);
+  /* A little below the star: where the label goes first. */
+  slope_landscape_widget_set_state (view, w, b - 0.08 * span);
+  assert_fresh (f, LANDSCAPE, SLOPE_PALETTE_LIGHT, 1.0, "optimum-covered");
+  slope_landscape_widget_set_state (view, w - 0.3 * (plot->view.w_max - plot->view.w_min), b);
+  assert_fresh (f, LANDSCAPE, SLOPE_PALETTE_LIGHT, 1.0, "optimum-clear");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +480,7 @@ main (int   argc,
   ADD ("/plot-cache/cost-range", test_cost_range);
   ADD ("/plot-cache/scaled", test_scaled);
   ADD ("/plot-cache/runs", test_runs);
+  ADD ("/plot-cache/optimum-label", test_optimum_label);
 #undef ADD
 
   return g_test_run ();

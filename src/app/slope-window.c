@@ -17,6 +17,7 @@
 #include "slope-data-plot.h"
 #include "slope-history.h"
 #include "slope-math-text.h"
+#include "slope-repaint-group.h"
 #include "slope-window-private.h"
 #include "slope-wrap.h"
 
@@ -504,6 +505,19 @@ slope_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (slope_window_parent_class)->close_request (window);
 }
 
+/* GtkWindow's "maximized" is a construct property: set after init, it
+ * would undo a maximize asked for there. */
+static void
+slope_window_constructed (GObject *object)
+{
+  SlopeWindow *self = SLOPE_WINDOW (object);
+
+  G_OBJECT_CLASS (slope_window_parent_class)->constructed (object);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
 static void
 slope_window_dispose (GObject *object)
 {
@@ -543,6 +557,7 @@ slope_window_class_init (SlopeWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = slope_window_constructed;
   object_class->dispose = slope_window_dispose;
   object_class->get_property = slope_window_get_property;
   object_class->set_property = slope_window_set_property;
@@ -572,6 +587,7 @@ slope_window_class_init (SlopeWindowClass *klass)
   g_type_ensure (SLOPE_TYPE_LANDSCAPE_WIDGET);
   g_type_ensure (SLOPE_TYPE_LR_ZONE);
   g_type_ensure (SLOPE_TYPE_COST_VIEW);
+  g_type_ensure (SLOPE_TYPE_REPAINT_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/slopelab/Slope/slope-window.ui");
@@ -637,8 +653,6 @@ slope_window_init (SlopeWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
 
   self->dataset = slope_dataset_new_notebook ();
   self->runner = slope_runner_new (self->dataset);
