@@ -91,6 +91,7 @@ static void draw_land (cairo_t *cr, int w, int h, gconstpointer p) { slope_lands
 static void
 render (const char   *dir,
         const char   *suffix,
+        guint64       epoch,
         gboolean      dark,
         SlopeDataset *data,
         Run          *runs,
@@ -100,6 +101,7 @@ render (const char   *dir,
   SlopeDataPlot dp;
   SlopeCostPlot cp;
   SlopeLandscapePlot lp;
+  SlopeEpochRecord now = { 0 };
   g_autofree char *d = g_strdup_printf ("runs-data-%s.png", suffix);
   g_autofree char *c = g_strdup_printf ("runs-cost-%s.png", suffix);
   g_autofree char *l = g_strdup_printf ("runs-landscape-%s.png", suffix);
@@ -108,8 +110,10 @@ render (const char   *dir,
   dp.dataset = data;
   slope_viewport_fit (&dp.view, data);
   dp.palette = slope_palette_get (dark);
-  dp.w = runs[0].w;
-  dp.b = runs[0].b;
+  /* The main run as rewound to @epoch, as the window shows it. */
+  slope_history_lookup (runs[0].history, epoch, &now);
+  dp.w = now.w;
+  dp.b = now.b;
   dp.show_residuals = TRUE;
   dp.has_reference = slope_dataset_least_squares (data, &dp.reference_w, &dp.reference_b, NULL);
   dp.label = runs[0].label;
@@ -122,14 +126,8 @@ render (const char   *dir,
   cp.palette = dp.palette;
   cp.x_max_epoch = EPOCHS;
   cp.has_marker = TRUE;
-  cp.marker_epoch = EPOCHS;
-  cp.marker_cost = NAN;
-  {
-    SlopeEpochRecord rec;
-
-    if (slope_history_lookup (runs[0].history, EPOCHS, &rec))
-      cp.marker_cost = rec.cost;
-  }
+  cp.marker_epoch = epoch;
+  cp.marker_cost = now.cost;
   cp.runs = traces;
   cp.n_runs = n_traces;
   save (dir, c, 720, 300, draw_cost, &cp);
@@ -140,13 +138,34 @@ render (const char   *dir,
   lp.path_w = runs[0].path_w;
   lp.path_b = runs[0].path_b;
   lp.n_path = runs[0].n_path;
-  lp.w = runs[0].w;
-  lp.b = runs[0].b;
+  lp.w = now.w;
+  lp.b = now.b;
   slope_landscape_view_fit (&lp.view, &lp.moments, lp.path_w, lp.path_b, lp.n_path, lp.w, lp.b);
   lp.palette = dp.palette;
   lp.runs = traces;
   lp.n_runs = n_traces;
   save (dir, l, 560, 460, draw_land, &lp);
+}
+
+/* Each compared run as the window passes it at @epoch (rewound). */
+static void
+set_traces (Run           *runs,
+            SlopeRunTrace *traces,
+            guint64        epoch)
+{
+  for (guint i = 1; i < N_RUNS; i++)
+    {
+      SlopeEpochRecord rec = { 0 };
+
+      slope_history_lookup (runs[i].history, epoch, &rec);
+      traces[i - 1] = (SlopeRunTrace) {
+        .colour = i, .label = runs[i].label, .w = rec.w, .b = rec.b,
+        .history = runs[i].history,
+        .path_w = runs[i].path_w, .path_b = runs[i].path_b, .n_path = runs[i].n_path,
+        .has_marker = TRUE, .marker_epoch = epoch, .marker_cost = rec.cost,
+        .diverged = !isfinite (rec.cost),
+      };
+    }
 }
 
 int
@@ -171,24 +190,15 @@ main (int   argc,
 
   for (guint i = 0; i < N_RUNS; i++)
     train (data, &runs[i]);
-  for (guint i = 1; i < N_RUNS; i++)
-    {
-      SlopeEpochRecord rec = { 0 };
-
-      slope_history_lookup (runs[i].history, EPOCHS, &rec);
-      traces[i - 1] = (SlopeRunTrace) {
-        .colour = i, .label = runs[i].label, .w = runs[i].w, .b = runs[i].b,
-        .history = runs[i].history,
-        .path_w = runs[i].path_w, .path_b = runs[i].path_b, .n_path = runs[i].n_path,
-        .has_marker = TRUE, .marker_epoch = EPOCHS, .marker_cost = rec.cost,
-        .diverged = !isfinite (rec.cost),
-      };
-    }
-
-  render (argv[1], "light", FALSE, data, runs, traces, N_RUNS - 1);
-  render (argv[1], "dark", TRUE, data, runs, traces, N_RUNS - 1);
+  set_traces (runs, traces, EPOCHS);
+  render (argv[1], "light", EPOCHS, FALSE, data, runs, traces, N_RUNS - 1);
+  render (argv[1], "dark", EPOCHS, TRUE, data, runs, traces, N_RUNS - 1);
   traces[1].hidden = TRUE;
-  render (argv[1], "light-hidden", FALSE, data, runs, traces, N_RUNS - 1);
+  render (argv[1], "light-hidden", EPOCHS, FALSE, data, runs, traces, N_RUNS - 1);
+  /* Rewound to epoch 30, where the runs are still far apart. */
+  set_traces (runs, traces, 30);
+  render (argv[1], "light-e30", 30, FALSE, data, runs, traces, N_RUNS - 1);
+  render (argv[1], "dark-e30", 30, TRUE, data, runs, traces, N_RUNS - 1);
 
   for (guint i = 0; i < N_RUNS; i++)
     g_clear_object (&runs[i].history);

@@ -398,6 +398,10 @@ test_runs (Fixture       *f,
   g_assert_cmpuint (G_OBJECT (other)->ref_count, ==, refs + 3);
 
   g_assert_cmpstr (slope_data_view_get_plot (SLOPE_DATA_VIEW (f->views[DATA]))->runs[0].label, ==, "lr 0.1");
+  label = g_strdup ("lr 0.01");
+  slope_data_view_set_label (SLOPE_DATA_VIEW (f->views[DATA]), label);
+  g_clear_pointer (&label, g_free);
+  g_assert_cmpstr (slope_data_view_get_plot (SLOPE_DATA_VIEW (f->views[DATA]))->label, ==, "lr 0.01");
   land = slope_landscape_widget_get_plot (SLOPE_LANDSCAPE_WIDGET (f->views[LANDSCAPE]));
   g_assert_cmpuint (land->n_runs, ==, 2);
   /* The start, then the 30 epochs' W and b, from the history. */
