@@ -358,58 +358,76 @@ draw_halo_text (cairo_t     *cr,
   cairo_restore (cr);
 }
 
-/* Where the optimum's label goes (its centre): below, above, right or left
- * of the star at (@px, @py), the first that fits the map and does not cover
- * the current point's marker; below, clamped into the map, when none does. */
+/* The optimum's label's centre when it goes at @k: below (0), above (1),
+ * right (2) or left (3) of the star at (@px, @py), or (4) below it,
+ * clamped into the map. */
 static void
+optimum_label_at (const SlopeLandscapeLayout *layout,
+                  double                      px,
+                  double                      py,
+                  double                      gap,
+                  const SlopeTextSize        *size,
+                  guint                       k,
+                  double                     *lx,
+                  double                     *ly)
+{
+  const SlopeArea *a = &layout->area;
+  double hw = size->width / 2.0, hh = size->height / 2.0;
+
+  switch (k)
+    {
+    case 0: *lx = px; *ly = py + gap + hh; break;
+    case 1: *lx = px; *ly = py - gap - hh; break;
+    case 2: *lx = px + gap + hw; *ly = py; break;
+    case 3: *lx = px - gap - hw; *ly = py; break;
+    default:
+      *lx = CLAMP (px, a->left + hw + 2.0, a->left + a->width - hw - 2.0);
+      *ly = CLAMP (py + gap + hh, a->top + hh, a->top + a->height - hh);
+    }
+}
+
+/* Where the optimum's label goes: below, above, right or left of the
+ * star, the first that fits the map and does not cover the current
+ * point's marker; below, clamped into the map (4), when none does. */
+static guint
 place_optimum_label (const SlopeLandscapeLayout *layout,
                      const SlopeLandscapePlot   *plot,
                      double                      px,
                      double                      py,
                      double                      gap,
-                     const SlopeTextSize        *size,
-                     double                     *lx,
-                     double                     *ly)
+                     const SlopeTextSize        *size)
 {
   const SlopeArea *a = &layout->area;
   double hw = size->width / 2.0, hh = size->height / 2.0;
   double mark = 14.0 * layout->fs, cx = -G_MAXDOUBLE, cy = -G_MAXDOUBLE;
-  const double candidates[4][2] = {
-    { px, py + gap + hh },
-    { px, py - gap - hh },
-    { px + gap + hw, py },
-    { px - gap - hw, py },
-  };
 
   view_to_pixel (&layout->view, a, plot->w, plot->b, &cx, &cy);
-  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+  for (guint k = 0; k < 4; k++)
     {
-      double x = candidates[k][0], y = candidates[k][1];
-      gboolean inside = x - hw >= a->left + 2.0 && x + hw <= a->left + a->width - 2.0
-                        && y - hh >= a->top && y + hh <= a->top + a->height;
-      gboolean covers = fabs (cx - x) < hw + mark && fabs (cy - y) < hh + mark;
+      double x, y;
+      gboolean inside, covers;
 
+      optimum_label_at (layout, px, py, gap, size, k, &x, &y);
+      inside = x - hw >= a->left + 2.0 && x + hw <= a->left + a->width - 2.0
+               && y - hh >= a->top && y + hh <= a->top + a->height;
+      covers = fabs (cx - x) < hw + mark && fabs (cy - y) < hh + mark;
       if (inside && !covers)
-        {
-          *lx = x;
-          *ly = y;
-          return;
-        }
+        return k;
     }
-  *lx = CLAMP (px, a->left + hw + 2.0, a->left + a->width - hw - 2.0);
-  *ly = CLAMP (py + gap + hh, a->top + hh, a->top + a->height - hh);
+  return 4;
 }
 
-/* Where the optimum's star (@px, @py) and its label's centre (@lx, @ly)
- * go, or FALSE when the star is off the map.  The label is placed by its
- * measured size, as the key does, so both agree on where it is. */
+/* Where the optimum's star (@px, @py) goes and which place its label
+ * takes (@k, see optimum_label_at()), or FALSE when the star is off the
+ * map.  The place is chosen from the label's measured size, which the key
+ * can know without a cairo_t; the label is then drawn there at the size
+ * it has on the cairo_t. */
 static gboolean
 optimum_place (const SlopeLandscapeLayout *layout,
                const SlopeLandscapePlot   *plot,
                double                     *px,
                double                     *py,
-               double                     *lx,
-               double                     *ly)
+               guint                      *k)
 {
   g_autoptr(PangoLayout) text = NULL;
   const SlopeArea *a = &layout->area;
@@ -428,7 +446,7 @@ optimum_place (const SlopeLandscapeLayout *layout,
   text = slope_plot_text_layout (NULL, plot->font_family,
                                  SLOPE_PLOT_TICK_FONT_PX * 1.1 * layout->fs, PANGO_WEIGHT_BOLD);
   slope_plot_text_measure (text, _("least squares"), &size);
-  place_optimum_label (layout, plot, *px, *py, 0.75 * r, &size, lx, ly);
+  *k = place_optimum_label (layout, plot, *px, *py, 0.75 * r, &size);
   return TRUE;
 }
 
@@ -439,14 +457,17 @@ draw_optimum (cairo_t                    *cr,
 {
   g_autoptr(PangoLayout) text = NULL;
   double px, py, lx, ly, r = 10.0 * layout->fs;
+  const char *label = _("least squares");
+  SlopeTextSize size;
+  guint k;
 
-  if (!optimum_place (layout, plot, &px, &py, &lx, &ly))
+  if (!optimum_place (layout, plot, &px, &py, &k))
     return;
 
   cairo_new_path (cr);
-  for (int k = 0; k < 10; k++)
+  for (int i = 0; i < 10; i++)
     {
-      double angle = -G_PI / 2.0 + k * G_PI / 5.0, rr = k % 2 ? 0.45 * r : r;
+      double angle = -G_PI / 2.0 + i * G_PI / 5.0, rr = i % 2 ? 0.45 * r : r;
 
       cairo_line_to (cr, px + rr * cos (angle), py + rr * sin (angle));
     }
@@ -460,7 +481,9 @@ draw_optimum (cairo_t                    *cr,
 
   text = slope_plot_text_layout (cr, plot->font_family,
                                  SLOPE_PLOT_TICK_FONT_PX * 1.1 * layout->fs, PANGO_WEIGHT_BOLD);
-  draw_halo_text (cr, text, _("least squares"), lx, ly, 0.5, layout->lw);
+  slope_plot_text_measure (text, label, &size);
+  optimum_label_at (layout, px, py, 0.75 * r, &size, k, &lx, &ly);
+  draw_halo_text (cr, text, label, lx, ly, 0.5, layout->lw);
 }
 
 void
@@ -1099,7 +1122,8 @@ slope_landscape_plot_optimum_key (const SlopeLandscapePlot *plot,
 {
   guint64 key = SLOPE_PLOT_KEY_INIT;
   SlopeLandscapeLayout layout;
-  double px, py, lx, ly;
+  double px, py;
+  guint k;
 
   g_return_val_if_fail (plot != NULL, 0);
 
@@ -1112,10 +1136,10 @@ slope_landscape_plot_optimum_key (const SlopeLandscapePlot *plot,
   compute_layout (plot, width, height, &layout);
   key = slope_plot_key_pixel (slope_plot_key_pixel (key, layout.area.left), layout.area.top);
   key = slope_plot_key_pixel (slope_plot_key_pixel (key, layout.area.width), layout.area.height);
-  if (!optimum_place (&layout, plot, &px, &py, &lx, &ly))
+  if (!optimum_place (&layout, plot, &px, &py, &k))
     return slope_plot_key_mix (key, 1);
   key = slope_plot_key_pixel (slope_plot_key_pixel (key, px), py);
-  return slope_plot_key_pixel (slope_plot_key_pixel (key, lx), ly);
+  return slope_plot_key_mix (key, k + 2);
 }
 
 void
