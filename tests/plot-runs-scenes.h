@@ -5,11 +5,6 @@
  * test-plot-runs draws them with no runs and compares every byte with
  * tests/data/runs-before-*.png, which make-runs-before.c drew with the
  * renderers of main at 1808ed2 (before runs), on Debian 12's fonts.
- * runs-before-2.png (the landscape) was drawn again after merging
- * s3-i14-window, which draws the optimum's label as a layer of its own:
- * 1136 pixels of the label's box came out differently from 1808ed2's,
- * nothing else, and with no runs this branch had drawn 1808ed2's bytes
- * until then.
  */
 #pragma once
 
