@@ -8,7 +8,8 @@
  * landscape going to scaled units, the cost axis's range — the widget, as
  * a frame would draw it, must equal the renderer drawing the same plot
  * afresh on an image, with the palette and font scale the change calls
- * for named here, not read from the widget.  Runs under Xvfb (suite ui).
+ * for named here, not read from the widget; so must it after compared
+ * runs come, train, hide and go.  Runs under Xvfb (suite ui).
  */
 #include "config.h"
 
@@ -354,6 +355,117 @@ test_scaled (Fixture       *f,
   assert_fresh (f, LANDSCAPE, SLOPE_PALETTE_LIGHT, 1.0, "scaled");
 }
 
+/* Compared runs: each widget copies them (labels and all), refs their
+ * histories, and the landscape reads each run's path from its history;
+ * then hiding one, and going back to none.  One run's costs are a
+ * thousand times the main run's, so the cost axis changes under the
+ * cached frame. */
+static void
+test_runs (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(SlopeHistory) other = slope_history_new_default ();
+  SlopeEpochRecord records[30] = { 0 };
+  SlopeRunTrace runs[2];
+  char *label = g_strdup ("lr 0.1");
+  guint refs;
+  const SlopeLandscapePlot *land;
+  double w = 0.0, b = 0.0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      records[i].epoch = i + 1;
+      records[i].w_before = w;
+      records[i].b_before = b;
+      w += 0.06;
+      b -= 0.02;
+      records[i].w = w;
+      records[i].b = b;
+      records[i].cost = 2e4 * pow (0.7, i);
+    }
+  slope_history_append (other, records, G_N_ELEMENTS (records));
+  refs = G_OBJECT (other)->ref_count;
+
+  runs[0] = (SlopeRunTrace) { .colour = 1, .label = label, .w = w, .b = b, .history = other,
+                              .has_marker = TRUE, .marker_epoch = 30, .marker_cost = records[29].cost };
+  runs[1] = (SlopeRunTrace) { .colour = 2, .label = "Adam", .w = 1.0, .b = 0.5, .history = f->history };
+  slope_data_view_set_runs (SLOPE_DATA_VIEW (f->views[DATA]), runs, 2);
+  slope_cost_view_set_runs (SLOPE_COST_VIEW (f->views[COST]), runs, 2);
+  slope_landscape_widget_set_runs (SLOPE_LANDSCAPE_WIDGET (f->views[LANDSCAPE]), runs, 2);
+  /* Copied: the caller's array and label may go at once. */
+  g_clear_pointer (&label, g_free);
+  memset (runs, 0, sizeof runs);
+  g_assert_cmpuint (G_OBJECT (other)->ref_count, ==, refs + 3);
+
+  g_assert_cmpstr (slope_data_view_get_plot (SLOPE_DATA_VIEW (f->views[DATA]))->runs[0].label, ==, "lr 0.1");
+  label = g_strdup ("lr 0.01");
+  slope_data_view_set_label (SLOPE_DATA_VIEW (f->views[DATA]), label);
+  g_clear_pointer (&label, g_free);
+  g_assert_cmpstr (slope_data_view_get_plot (SLOPE_DATA_VIEW (f->views[DATA]))->label, ==, "lr 0.01");
+  land = slope_landscape_widget_get_plot (SLOPE_LANDSCAPE_WIDGET (f->views[LANDSCAPE]));
+  g_assert_cmpuint (land->n_runs, ==, 2);
+  /* The start, then the 30 epochs' W and b, from the history. */
+  g_assert_cmpuint (land->runs[0].n_path, ==, 31);
+  g_assert_cmpfloat (land->runs[0].path_w[0], ==, 0.0);
+  g_assert_cmpfloat (land->runs[0].path_w[30], ==, w);
+  g_assert_cmpfloat (land->runs[0].path_b[30], ==, b);
+  g_assert_cmpuint (land->runs[1].n_path, ==, 41);
+  for (Kind k = 0; k < N_KINDS; k++)
+    assert_fresh (f, k, SLOPE_PALETTE_LIGHT, 1.0, "runs");
+
+  /* The other run trains on: the landscape reads its path again at the
+   * next frame, without being told. */
+  records[0] = (SlopeEpochRecord) { .epoch = 31, .w_before = w, .b_before = b, .w = 1.5, .b = -1.0,
+                                     .cost = 1.0 };
+  slope_history_append (other, records, 1);
+  land = slope_landscape_widget_get_plot (SLOPE_LANDSCAPE_WIDGET (f->views[LANDSCAPE]));
+  g_assert_cmpuint (land->runs[0].n_path, ==, 32);
+  g_assert_cmpfloat (land->runs[0].path_w[31], ==, 1.5);
+  assert_fresh (f, LANDSCAPE, SLOPE_PALETTE_LIGHT, 1.0, "runs-trained");
+
+  /* Hidden: the cost axis goes back to the main run's. */
+  {
+    SlopeRunTrace hidden[2];
+
+    memcpy (hidden, slope_data_view_get_plot (SLOPE_DATA_VIEW (f->views[DATA]))->runs, sizeof hidden);
+    hidden[0].hidden = TRUE;
+    slope_data_view_set_runs (SLOPE_DATA_VIEW (f->views[DATA]), hidden, 2);
+    slope_cost_view_set_runs (SLOPE_COST_VIEW (f->views[COST]), hidden, 2);
+    slope_landscape_widget_set_runs (SLOPE_LANDSCAPE_WIDGET (f->views[LANDSCAPE]), hidden, 2);
+  }
+  for (Kind k = 0; k < N_KINDS; k++)
+    assert_fresh (f, k, SLOPE_PALETTE_LIGHT, 1.0, "runs-hidden");
+
+  slope_data_view_set_runs (SLOPE_DATA_VIEW (f->views[DATA]), NULL, 0);
+  slope_cost_view_set_runs (SLOPE_COST_VIEW (f->views[COST]), NULL, 0);
+  slope_landscape_widget_set_runs (SLOPE_LANDSCAPE_WIDGET (f->views[LANDSCAPE]), NULL, 0);
+  g_assert_cmpuint (G_OBJECT (other)->ref_count, ==, refs);
+  for (Kind k = 0; k < N_KINDS; k++)
+    assert_fresh (f, k, SLOPE_PALETTE_LIGHT, 1.0, "no-runs");
+}
+
+/* The optimum's star and label are a cached layer of their own, keyed on
+ * where they go: the marker coming to rest just below the star sends the
+ * label elsewhere, and the frame must show it there. */
+static void
+test_optimum_label (Fixture       *f,
+                    gconstpointer  data)
+{
+  SlopeLandscapeWidget *view = SLOPE_LANDSCAPE_WIDGET (f->views[LANDSCAPE]);
+  const SlopeLandscapePlot *plot = slope_landscape_widget_get_plot (view);
+  double w = plot->optimum_w, b = plot->optimum_b;
+  double bottom = plot->view.b_min, span = plot->view.b_max - plot->view.b_min;
+
+  g_assert_true (plot->has_optimum);
+  g_assert_true (w > plot->view.w_min && w < plot->view.w_max
+                 && b > bottom && b < plot->view.b_max);
+  /* A little below the star: where the label goes first. */
+  slope_landscape_widget_set_state (view, w, b - 0.08 * span);
+  assert_fresh (f, LANDSCAPE, SLOPE_PALETTE_LIGHT, 1.0, "optimum-covered");
+  slope_landscape_widget_set_state (view, w - 0.3 * (plot->view.w_max - plot->view.w_min), b);
+  assert_fresh (f, LANDSCAPE, SLOPE_PALETTE_LIGHT, 1.0, "optimum-clear");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +483,8 @@ main (int   argc,
   ADD ("/plot-cache/log-axis", test_log_axis);
   ADD ("/plot-cache/cost-range", test_cost_range);
   ADD ("/plot-cache/scaled", test_scaled);
+  ADD ("/plot-cache/runs", test_runs);
+  ADD ("/plot-cache/optimum-label", test_optimum_label);
 #undef ADD
 
   return g_test_run ();

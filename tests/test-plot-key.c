@@ -196,6 +196,81 @@ test_landscape_path (void)
   g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), ==, key);
 }
 
+/* Near the optimum hundreds of steps share a pixel and the renderer
+ * leaves them out; one more such step draws nothing new, so the key
+ * must not change with the step count alone.  The path is long enough
+ * (101 steps, a dot every second) that the new step gets no dot. */
+static void
+test_landscape_path_unseen_step (void)
+{
+  g_autoptr(SlopeDataset) data = lesson ();
+  double path_w[102], path_b[102];
+  SlopeLandscapePlot plot;
+  guint64 key;
+
+  for (guint i = 0; i < 101; i++)
+    {
+      path_w[i] = 2.0 - 2.0 * pow (0.95, i);
+      path_b[i] = 0.3 * pow (0.95, i) * i / 10.0;
+    }
+  /* A millionth of a unit from the last step: far under a pixel here. */
+  path_w[101] = path_w[100] + 1e-6;
+  path_b[101] = path_b[100];
+
+  slope_landscape_plot_init (&plot);
+  plot.moments = *slope_dataset_get_moments (data);
+  plot.view = (SlopeLandscapeView) { -1.0, 4.0, -2.0, 2.0 };
+  plot.path_w = path_w;
+  plot.path_b = path_b;
+  plot.n_path = 101;
+  plot.w = path_w[100];
+  plot.b = path_b[100];
+  key = slope_landscape_plot_path_key (&plot, W, H);
+
+  plot.n_path = 102;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), ==, key);
+  /* A step one could see still counts. */
+  path_w[101] = path_w[100] + 0.05;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
+}
+
+/* The path is drawn once into an image and joined to the marker in the
+ * marker's layer: the marker moving leaves the path's key alone, a step of
+ * the path moving does not. */
+static void
+test_landscape_trail (void)
+{
+  g_autoptr(SlopeDataset) data = lesson ();
+  double path_w[] = { 0.0, 0.28, 0.5 }, path_b[] = { 0.0, 0.12, 0.2 };
+  SlopeLandscapePlot plot;
+  guint64 key, whole;
+
+  slope_landscape_plot_init (&plot);
+  plot.moments = *slope_dataset_get_moments (data);
+  plot.view = (SlopeLandscapeView) { -1.0, 4.0, -2.0, 2.0 };
+  plot.path_w = path_w;
+  plot.path_b = path_b;
+  plot.n_path = 3;
+  plot.w = 0.5137;
+  plot.b = 0.2063;
+  plot.show_gradient = TRUE;
+  key = slope_landscape_plot_trail_key (&plot, W, H);
+  whole = slope_landscape_plot_path_key (&plot, W, H);
+
+  plot.w = 0.9;
+  plot.b = 0.6;
+  g_assert_cmpuint (slope_landscape_plot_trail_key (&plot, W, H), ==, key);
+  /* While the whole layer's key, which decides whether to draw, moves. */
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, whole);
+  plot.w = 0.5137;
+  plot.b = 0.2063;
+  path_w[1] = 0.33;
+  g_assert_cmpuint (slope_landscape_plot_trail_key (&plot, W, H), !=, key);
+  path_w[1] = 0.28;
+  g_assert_cmpuint (slope_landscape_plot_trail_key (&plot, W, H), ==, key);
+  g_assert_cmpuint (slope_landscape_plot_trail_key (&plot, W + 10, H), !=, key);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +280,8 @@ main (int   argc,
   g_test_add_func ("/plot-key/data-model", test_data_model);
   g_test_add_func ("/plot-key/cost-curve", test_cost_curve);
   g_test_add_func ("/plot-key/landscape-path", test_landscape_path);
+  g_test_add_func ("/plot-key/landscape-path-unseen-step", test_landscape_path_unseen_step);
+  g_test_add_func ("/plot-key/landscape-trail", test_landscape_trail);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "slope-data-plot.h"
 #include "slope-history.h"
 #include "slope-math-text.h"
+#include "slope-repaint-group.h"
 #include "slope-window-private.h"
 #include "slope-wrap.h"
 
@@ -594,6 +595,7 @@ slope_window_class_init (SlopeWindowClass *klass)
   g_type_ensure (SLOPE_TYPE_LANDSCAPE_WIDGET);
   g_type_ensure (SLOPE_TYPE_LR_ZONE);
   g_type_ensure (SLOPE_TYPE_COST_VIEW);
+  g_type_ensure (SLOPE_TYPE_REPAINT_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/slopelab/Slope/slope-window.ui");

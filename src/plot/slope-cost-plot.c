@@ -452,7 +452,7 @@ static void
 draw_band (cairo_t            *cr,
            const Layout       *layout,
            const Columns      *columns,
-           const SlopePalette *palette)
+           const SlopeColor   *colour)
 {
   gsize start = 0;
 
@@ -474,7 +474,7 @@ draw_band (cairo_t            *cr,
         if (column_rows (layout, columns, c - 1, &top, &bottom))
           cairo_line_to (cr, columns->x[c - 1], bottom);
       cairo_close_path (cr);
-      slope_palette_set_source_alpha (cr, &palette->cost, 0.25);
+      slope_palette_set_source_alpha (cr, colour, 0.25);
       cairo_fill (cr);
 
       start = end + 1;
@@ -535,7 +535,7 @@ static void
 draw_batches (cairo_t             *cr,
               const Layout        *layout,
               const SlopeCostPlot *plot,
-              const SlopePalette  *palette)
+              const SlopeColor    *colour)
 {
   gboolean started = FALSE;
 
@@ -560,7 +560,7 @@ draw_batches (cairo_t             *cr,
     }
   cairo_set_line_width (cr, layout->lw);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  slope_palette_set_source_alpha (cr, &palette->cost, 0.35);
+  slope_palette_set_source_alpha (cr, colour, 0.35);
   cairo_stroke (cr);
 }
 
@@ -628,6 +628,17 @@ draw_marker (cairo_t             *cr,
   cairo_set_line_width (cr, 1.5 * layout->lw);
   slope_palette_set_source (cr, &palette->background);
   cairo_stroke (cr);
+}
+
+/* The main run's curve is the cost colour alone, and with compared runs
+ * its own line's colour, as on the data plot and the landscape, so that
+ * each run has one colour everywhere. */
+static const SlopeColor *
+main_colour (const SlopeCostPlot *plot,
+             const SlopePalette  *palette)
+{
+  return plot->runs != NULL && plot->n_runs > 0 ? slope_palette_run_colour (palette, 0)
+                                                : &palette->cost;
 }
 
 /* The compared runs' curves, under the main run's: each without its
@@ -936,9 +947,9 @@ slope_cost_plot_draw_curve (cairo_t             *cr,
 
       columns_fill (&columns, &layout, plot->history);
       if (plot->n_batches > 0)
-        draw_batches (cr, &layout, plot, palette);
-      draw_band (cr, &layout, &columns, palette);
-      draw_curve (cr, &layout, &columns, &palette->cost);
+        draw_batches (cr, &layout, plot, main_colour (plot, palette));
+      draw_band (cr, &layout, &columns, main_colour (plot, palette));
+      draw_curve (cr, &layout, &columns, main_colour (plot, palette));
       draw_diverged (cr, &layout, &columns, &palette->warning);
       columns_clear (&columns);
     }

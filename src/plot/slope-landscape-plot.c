@@ -19,6 +19,7 @@
 
 #include "slope-landscape-private.h"
 #include "slope-plot-frame.h"
+#include "slope-plot-key.h"
 #include "slope-plot-text.h"
 
 #define PATH_MAX_DOTS      60
@@ -390,9 +391,9 @@ draw_optimum (cairo_t                    *cr,
     return;
 
   cairo_new_path (cr);
-  for (int k = 0; k < 10; k++)
+  for (int i = 0; i < 10; i++)
     {
-      double angle = -G_PI / 2.0 + k * G_PI / 5.0, rr = k % 2 ? 0.45 * r : r;
+      double angle = -G_PI / 2.0 + i * G_PI / 5.0, rr = i % 2 ? 0.45 * r : r;
 
       cairo_line_to (cr, px + rr * cos (angle), py + rr * sin (angle));
     }
@@ -536,17 +537,19 @@ clip_segment (double  left,
  * round joins would cost a frame for nothing one could see. */
 static void
 points_polyline (cairo_t                    *cr,
+                 guint64                    *key,
                  const SlopeLandscapeLayout *layout,
                  const SlopeLandscapePlot   *plot,
                  const double               *path_w,
                  const double               *path_b,
-                 gsize                       n_path)
+                 gsize                       n_path,
+                 gboolean                    to_current)
 {
   const SlopeArea *a = &layout->area;
   double m = 20.0, pen_x = NAN, pen_y = NAN, qx = 0.0, qy = 0.0;
   gboolean have_q = FALSE;
 
-  for (gsize i = 0; i <= n_path; i++)
+  for (gsize i = 0; i < n_path + (to_current ? 1 : 0); i++)
     {
       double w = i < n_path ? path_w[i] : plot->w;
       double b = i < n_path ? path_b[i] : plot->b;
@@ -563,9 +566,15 @@ points_polyline (cairo_t                    *cr,
       if (have_q && clip_segment (a->left - m, a->top - m, a->left + a->width + m,
                                   a->top + a->height + m, &x0, &y0, &x1, &y1))
         {
-          if (x0 != pen_x || y0 != pen_y)
+          /* Drawn, or (@cr NULL) added to the key of what is drawn. */
+          if ((x0 != pen_x || y0 != pen_y) && cr != NULL)
             cairo_move_to (cr, x0, y0);
-          cairo_line_to (cr, x1, y1);
+          else if (x0 != pen_x || y0 != pen_y)
+            *key = slope_plot_key_pixel (slope_plot_key_pixel (slope_plot_key_mix (*key, 1), x0), y0);
+          if (cr != NULL)
+            cairo_line_to (cr, x1, y1);
+          else
+            *key = slope_plot_key_pixel (slope_plot_key_pixel (*key, x1), y1);
           pen_x = x1;
           pen_y = y1;
         }
@@ -575,12 +584,24 @@ points_polyline (cairo_t                    *cr,
     }
 }
 
+/* The epochs' path ends at its last step, and the marker's layer joins
+ * it to the current point (draw_connector()), so that the path, drawn
+ * once into an image, stays still while the point moves.  With the
+ * mini-batch steps drawn over it, which end at the current point and
+ * change with it anyway, the path does too. */
+static gboolean
+path_to_current (const SlopeLandscapePlot *plot)
+{
+  return plot->batch_w != NULL && plot->batch_b != NULL && plot->n_batch_path > 0;
+}
+
 static void
 path_polyline (cairo_t                    *cr,
                const SlopeLandscapeLayout *layout,
                const SlopeLandscapePlot   *plot)
 {
-  points_polyline (cr, layout, plot, plot->path_w, plot->path_b, plot->n_path);
+  points_polyline (cr, NULL, layout, plot, plot->path_w, plot->path_b, plot->n_path,
+                   path_to_current (plot));
 }
 
 /* Mini-batches: every step, thin over the epochs' path, which joins only
@@ -599,8 +620,8 @@ draw_batch_path (cairo_t                    *cr,
   /* The newest steps only: thousands of zigzags would paint the map
    * over. */
   n = MIN (plot->n_batch_path, (gsize) BATCH_PATH_MAX);
-  points_polyline (cr, layout, plot, plot->batch_w + plot->n_batch_path - n,
-                   plot->batch_b + plot->n_batch_path - n, n);
+  points_polyline (cr, NULL, layout, plot, plot->batch_w + plot->n_batch_path - n,
+                   plot->batch_b + plot->n_batch_path - n, n, TRUE);
   cairo_set_line_width (cr, layout->lw);
   slope_palette_set_source_alpha (cr, &white, 0.7);
   cairo_stroke (cr);
@@ -622,18 +643,34 @@ draw_dot (cairo_t *cr,
   cairo_stroke (cr);
 }
 
+/* Where the dot of step @i goes, if it is near enough the map to show. */
+static gboolean
+dot_at (const SlopeLandscapeLayout *layout,
+        const SlopeLandscapePlot   *plot,
+        gsize                       i,
+        double                     *px,
+        double                     *py)
+{
+  const SlopeArea *a = &layout->area;
+
+  return slope_landscape_view_to_pixel (&layout->view, a, plot->path_w[i], plot->path_b[i], px, py)
+         && *px > a->left - 10 && *px < a->left + a->width + 10
+         && *py > a->top - 10 && *py < a->top + a->height + 10;
+}
+
 static void
 draw_path (cairo_t                    *cr,
            const SlopeLandscapeLayout *layout,
            const SlopeLandscapePlot   *plot)
 {
-  const SlopeArea *a = &layout->area;
   gsize every = MAX ((gsize) 1, (plot->n_path + PATH_MAX_DOTS - 1) / PATH_MAX_DOTS);
 
   if (plot->path_w == NULL || plot->path_b == NULL || plot->n_path == 0)
     return;
 
-  /* A dark casing under a white line reads on every colour of the map. */
+  /* A dark casing under a white line reads on every colour of the map;
+   * with compared runs the line takes the main run's colour, as on the
+   * other plots. */
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   path_polyline (cr, layout, plot);
@@ -641,7 +678,8 @@ draw_path (cairo_t                    *cr,
   slope_palette_set_source (cr, &casing);
   cairo_stroke_preserve (cr);
   cairo_set_line_width (cr, 3.0 * layout->lw);
-  slope_palette_set_source (cr, &white);
+  slope_palette_set_source (cr, plot->runs != NULL && plot->n_runs > 0
+                                ? slope_palette_run_colour (plot_palette (plot), 0) : &white);
   cairo_stroke (cr);
 
   /* Dots show the steps: far apart where the slope is steep. */
@@ -649,11 +687,70 @@ draw_path (cairo_t                    *cr,
     {
       double px, py;
 
-      if (slope_landscape_view_to_pixel (&layout->view, a, plot->path_w[i], plot->path_b[i], &px, &py)
-          && px > a->left - 10 && px < a->left + a->width + 10
-          && py > a->top - 10 && py < a->top + a->height + 10)
+     if (dot_at (layout, plot, i, &px, &py))
         draw_dot (cr, px, py, (i == 0 ? 4.0 : 2.6) * layout->fs, 1.2 * layout->lw);
     }
+}
+
+/**
+ * slope_landscape_plot_key_path:
+ *
+ * Adds to @key the path as draw_path() draws it: the vertices it strokes
+ * (steps within half a pixel of the last one left out) and its dots.  Not
+ * every epoch: near the optimum hundreds of steps share a pixel, and a
+ * key of all of them would redraw the layer on each one.
+ */
+guint64
+slope_landscape_plot_key_path (guint64                   key,
+                               const SlopeLandscapePlot *plot,
+                               int                       width,
+                               int                       height)
+{
+  SlopeLandscapeLayout layout;
+  gsize every = MAX ((gsize) 1, (plot->n_path + PATH_MAX_DOTS - 1) / PATH_MAX_DOTS);
+
+  if (plot->path_w == NULL || plot->path_b == NULL || plot->n_path == 0)
+    return slope_plot_key_mix (key, 0);
+  compute_layout (plot, width, height, &layout);
+  points_polyline (NULL, &key, &layout, plot, plot->path_w, plot->path_b, plot->n_path,
+                   path_to_current (plot));
+  key = slope_plot_key_mix (key, 2);
+  for (gsize i = 0; i < plot->n_path; i += every)
+    {
+      double px, py;
+
+      if (dot_at (&layout, plot, i, &px, &py))
+        key = slope_plot_key_pixel (slope_plot_key_pixel (key, px), py);
+    }
+  return key;
+}
+
+/* From the path's last step to the current point, when the path stops
+ * short of it: white over the casing's sides, the casing cut square at
+ * the step so it does not darken the path's end under it. */
+static void
+draw_connector (cairo_t                    *cr,
+                const SlopeLandscapeLayout *layout,
+                const SlopeLandscapePlot   *plot)
+{
+  double x0, y0, x1, y1;
+
+  if (path_to_current (plot) || plot->path_w == NULL || plot->path_b == NULL || plot->n_path == 0
+      || !slope_landscape_view_to_pixel (&layout->view, &layout->area, plot->path_w[plot->n_path - 1],
+                         plot->path_b[plot->n_path - 1], &x0, &y0)
+      || !slope_landscape_view_to_pixel (&layout->view, &layout->area, plot->w, plot->b, &x1, &y1)
+      || (fabs (x1 - x0) < 0.5 && fabs (y1 - y0) < 0.5))
+    return;
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_width (cr, 6.0 * layout->lw);
+  slope_palette_set_source (cr, &casing);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, 3.0 * layout->lw);
+  slope_palette_set_source (cr, &white);
+  cairo_stroke (cr);
 }
 
 static void
@@ -782,13 +879,13 @@ draw_run_paths (cairo_t                    *cr,
       own.b = run->b;
       own.n_path = run->path_w != NULL && run->path_b != NULL ? run->n_path : 0;
       cairo_new_path (cr);
-      points_polyline (cr, layout, &own, run->path_w, run->path_b, own.n_path);
+      points_polyline (cr, NULL, layout, &own, run->path_w, run->path_b, own.n_path, TRUE);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_line_width (cr, 5.0 * layout->lw);
+      cairo_set_line_width (cr, 4.5 * layout->lw);
       slope_palette_set_source (cr, &casing);
       cairo_stroke_preserve (cr);
-      cairo_set_line_width (cr, 2.5 * layout->lw);
+      cairo_set_line_width (cr, 2.0 * layout->lw);
       slope_palette_set_source (cr, slope_run_trace_colour (run, plot_palette (plot)));
       cairo_stroke (cr);
     }
@@ -827,11 +924,18 @@ draw_run_points (cairo_t                    *cr,
     }
 }
 
-void
-slope_landscape_plot_draw_path (cairo_t                  *cr,
-                                int                       width,
-                                int                       height,
-                                const SlopeLandscapePlot *plot)
+enum {
+  PART_TRAIL   = 1 << 0,
+  PART_OPTIMUM = 1 << 1,
+  PART_MARKER  = 1 << 2,
+};
+
+static void
+draw_parts (cairo_t                  *cr,
+            int                       width,
+            int                       height,
+            const SlopeLandscapePlot *plot,
+            guint                     parts)
 {
   const SlopePalette *palette;
   SlopeLandscapeLayout layout;
@@ -849,14 +953,168 @@ slope_landscape_plot_draw_path (cairo_t                  *cr,
   cairo_save (cr);
   cairo_rectangle (cr, layout.area.left, layout.area.top, layout.area.width, layout.area.height);
   cairo_clip (cr);
-  draw_run_paths (cr, &layout, plot);
-  draw_path (cr, &layout, plot);
-  draw_batch_path (cr, &layout, plot);
-  draw_optimum (cr, &layout, plot, &bowl);
-  draw_arrow (cr, &layout, plot, &bowl, &palette->line);
-  draw_run_points (cr, &layout, plot);
-  draw_current (cr, &layout, plot, &palette->marker);
+ if (parts & PART_TRAIL)
+    {
+      draw_run_paths (cr, &layout, plot);
+      draw_path (cr, &layout, plot);
+      draw_batch_path (cr, &layout, plot);
+    }
+  if (parts & PART_OPTIMUM)
+    draw_optimum (cr, &layout, plot, &bowl);
+  if (parts & PART_MARKER)
+    {
+      draw_connector (cr, &layout, plot);
+      draw_arrow (cr, &layout, plot, &bowl, &palette->line);
+      draw_run_points (cr, &layout, plot);
+      draw_current (cr, &layout, plot, &palette->marker);
+    }
   cairo_restore (cr);
+}
+
+void
+slope_landscape_plot_draw_path (cairo_t                  *cr,
+                                int                       width,
+                                int                       height,
+                                const SlopeLandscapePlot *plot)
+{
+  draw_parts (cr, width, height, plot, PART_TRAIL | PART_OPTIMUM | PART_MARKER);
+}
+
+/**
+ * slope_landscape_plot_draw_trail:
+ *
+ * The first part of slope_landscape_plot_draw_path(): the paths, compared
+ * runs' first, and the mini-batch steps.
+ */
+void
+slope_landscape_plot_draw_trail (cairo_t                  *cr,
+                                 int                       width,
+                                 int                       height,
+                                 const SlopeLandscapePlot *plot)
+{
+  draw_parts (cr, width, height, plot, PART_TRAIL);
+}
+
+/**
+ * slope_landscape_plot_draw_optimum:
+ *
+ * The second part: the least-squares star and its label, which move only
+ * when the view does or the marker comes near the label
+ * (slope_landscape_plot_optimum_key()).
+ */
+void
+slope_landscape_plot_draw_optimum (cairo_t                  *cr,
+                                   int                       width,
+                                   int                       height,
+                                   const SlopeLandscapePlot *plot)
+{
+  draw_parts (cr, width, height, plot, PART_OPTIMUM);
+}
+
+/**
+ * slope_landscape_plot_draw_marker:
+ *
+ * The last part: the gradient's arrow, the compared runs' points and the
+ * current point.
+ */
+void
+slope_landscape_plot_draw_marker (cairo_t                  *cr,
+                                  int                       width,
+                                  int                       height,
+                                  const SlopeLandscapePlot *plot)
+{
+  draw_parts (cr, width, height, plot, PART_MARKER);
+}
+
+/**
+ * slope_landscape_plot_trail_key:
+ *
+ * A fingerprint of what slope_landscape_plot_draw_trail() shows: the
+ * path as drawn, the compared runs' paths and the mini-batch steps, the
+ * size, the palette and the text scale.  Without mini-batches the current
+ * point is not in it: the path stops at its last step.
+ */
+guint64
+slope_landscape_plot_trail_key (const SlopeLandscapePlot *plot,
+                                int                       width,
+                                int                       height)
+{
+  guint64 key = SLOPE_PLOT_KEY_INIT;
+  SlopeLandscapeLayout layout;
+
+  g_return_val_if_fail (plot != NULL, 0);
+
+  key = slope_plot_key_mix (slope_plot_key_mix (key, (guint64) width), (guint64) height);
+  key = slope_plot_key_mix (key, GPOINTER_TO_SIZE (plot->palette));
+  key = slope_plot_key_mix (key, (guint64) (plot->font_scale * 4096.0));
+  if (width <= 0 || height <= 0)
+    return key;
+  compute_layout (plot, width, height, &layout);
+  key = slope_plot_key_pixel (slope_plot_key_pixel (key, layout.area.left), layout.area.top);
+  key = slope_plot_key_pixel (slope_plot_key_pixel (key, layout.area.width), layout.area.height);
+  key = slope_landscape_plot_key_path (key, plot, width, height);
+  if (path_to_current (plot))
+    {
+      gsize n = MIN (plot->n_batch_path, (gsize) BATCH_PATH_MAX);
+
+      points_polyline (NULL, &key, &layout, plot, plot->batch_w + plot->n_batch_path - n,
+                       plot->batch_b + plot->n_batch_path - n, n, TRUE);
+    }
+  for (gsize r = 0; plot->runs != NULL && r < plot->n_runs; r++)
+    {
+      const SlopeRunTrace *run = &plot->runs[r];
+      SlopeLandscapePlot own = *plot;
+
+      key = slope_plot_key_mix (key, (guint64) run->colour | (guint64) !!run->hidden << 32);
+      if (!slope_run_trace_visible (run))
+        continue;
+      own.w = run->w;
+      own.b = run->b;
+      own.n_path = run->path_w != NULL && run->path_b != NULL ? run->n_path : 0;
+      points_polyline (NULL, &key, &layout, &own, run->path_w, run->path_b, own.n_path, TRUE);
+      key = slope_plot_key_mix (key, 3);
+    }
+  return key;
+}
+
+/**
+ * slope_landscape_plot_optimum_key:
+ *
+ * A fingerprint of what slope_landscape_plot_draw_optimum() shows: where
+ * the star and its label fall, the size, the palette and the text scale.
+ */
+guint64
+slope_landscape_plot_optimum_key (const SlopeLandscapePlot *plot,
+                                  int                       width,
+                                  int                       height)
+{
+  guint64 key = SLOPE_PLOT_KEY_INIT;
+  SlopeLandscapeLayout layout;
+  double px, py, x, y, r;
+
+  g_return_val_if_fail (plot != NULL, 0);
+
+  key = slope_plot_key_mix (slope_plot_key_mix (key, (guint64) width), (guint64) height);
+  key = slope_plot_key_mix (key, GPOINTER_TO_SIZE (plot->palette));
+  key = slope_plot_key_mix (key, (guint64) (plot->font_scale * 4096.0));
+  key = slope_plot_key_string (key, plot->font_family);
+  if (width <= 0 || height <= 0)
+    return key;
+  compute_layout (plot, width, height, &layout);
+  key = slope_plot_key_pixel (slope_plot_key_pixel (key, layout.area.left), layout.area.top);
+  key = slope_plot_key_pixel (slope_plot_key_pixel (key, layout.area.width), layout.area.height);
+  r = 10.0 * layout.fs;
+  if (!plot->has_optimum
+      || !slope_landscape_view_to_pixel (&layout.view, &layout.area, plot->optimum_w,
+                                         plot->optimum_b, &px, &py)
+      || px < layout.area.left - r || px > layout.area.left + layout.area.width + r
+      || py < layout.area.top - r || py > layout.area.top + layout.area.height + r)
+    return slope_plot_key_mix (key, 1);
+  key = slope_plot_key_pixel (slope_plot_key_pixel (key, px), py);
+  /* Where the label went, clear of the path and the marker, if anywhere. */
+  if (!slope_landscape_plot_optimum_label (plot, width, height, &x, &y, NULL, NULL))
+    return slope_plot_key_mix (key, 2);
+  return slope_plot_key_pixel (slope_plot_key_pixel (key, x), y);
 }
 
 void

@@ -131,6 +131,26 @@ void     slope_landscape_plot_draw_path  (cairo_t                  *cr,
                                           int                       width,
                                           int                       height,
                                           const SlopeLandscapePlot *plot);
+/* The path layer in three parts, drawn in this order: what a widget that
+ * caches the optimum's star and label draws around it. */
+void     slope_landscape_plot_draw_trail   (cairo_t                  *cr,
+                                            int                       width,
+                                            int                       height,
+                                            const SlopeLandscapePlot *plot);
+void     slope_landscape_plot_draw_optimum (cairo_t                  *cr,
+                                            int                       width,
+                                            int                       height,
+                                            const SlopeLandscapePlot *plot);
+void     slope_landscape_plot_draw_marker  (cairo_t                  *cr,
+                                            int                       width,
+                                            int                       height,
+                                            const SlopeLandscapePlot *plot);
+guint64  slope_landscape_plot_trail_key    (const SlopeLandscapePlot *plot,
+                                            int                       width,
+                                            int                       height);
+guint64  slope_landscape_plot_optimum_key  (const SlopeLandscapePlot *plot,
+                                            int                       width,
+                                            int                       height);
 void     slope_landscape_plot_draw       (cairo_t                  *cr,
                                           int                       width,
                                           int                       height,

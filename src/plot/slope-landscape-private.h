@@ -86,5 +86,10 @@ gboolean slope_landscape_place_label    (const SlopeLandscapeLayout *layout,
 void     slope_landscape_draw_heat_map  (cairo_t                    *cr,
                                          const SlopeBowl            *bowl,
                                          const SlopeLandscapeLayout *layout);
+/* The path as drawn, added to a key (slope-plot-key.c). */
+guint64  slope_landscape_plot_key_path  (guint64                     key,
+                                         const SlopeLandscapePlot   *plot,
+                                         int                         width,
+                                         int                         height);
 
 G_END_DECLS

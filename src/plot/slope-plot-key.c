@@ -10,6 +10,7 @@
 
 #include "slope-data-plot.h"
 #include "slope-landscape-plot.h"
+#include "slope-landscape-private.h"
 #include "slope-plot-key.h"
 
 static guint64
@@ -146,9 +147,7 @@ slope_landscape_plot_path_key (const SlopeLandscapePlot *plot,
   key = slope_plot_key_pixel (slope_plot_key_pixel (key, area.width), area.height);
   key = slope_plot_key_mix (key, GPOINTER_TO_SIZE (plot->palette));
   key = slope_plot_key_mix (key, (guint64) (plot->font_scale * 4096.0));
-  key = slope_plot_key_mix (key, plot->n_path);
-  for (gsize i = 0; plot->path_w != NULL && plot->path_b != NULL && i < plot->n_path; i++)
-    key = key_point (key, plot, &area, plot->path_w[i], plot->path_b[i]);
+  key = slope_landscape_plot_key_path (key, plot, width, height);
   key = slope_plot_key_mix (key, (guint64) plot->has_optimum | (guint64) plot->show_gradient << 1);
   if (plot->has_optimum)
     key = key_point (key, plot, &area, plot->optimum_w, plot->optimum_b);

@@ -115,3 +115,43 @@ slope_snapshot_append_cairo_area (GtkSnapshot *snapshot,
   return gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, MAX (x1 - x0, 1.0),
                                                                     MAX (y1 - y0, 1.0)));
 }
+
+/**
+ * slope_snapshot_append_drawn:
+ * @clip: where @draw may draw, in widget pixels
+ *
+ * A layer that moves each frame but covers little (a marker, an arrow):
+ * its node is only as large as what @draw drew, found by drawing it once
+ * into a recording first, so a frame repaints that much and no more.
+ * Appends nothing when nothing was drawn.
+ */
+void
+slope_snapshot_append_drawn (GtkSnapshot           *snapshot,
+                             const graphene_rect_t *clip,
+                             int                    width,
+                             int                    height,
+                             SlopeLayerDrawFunc     draw,
+                             gconstpointer          data)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+  double x, y, w, h, x0, y0, x1, y1;
+
+  draw (cr, width, height, data);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+  cairo_surface_destroy (recording);
+  if (!(w > 0.0 && h > 0.0))
+    return;
+
+  /* A pixel around it for antialiasing, whole pixels, within @clip. */
+  x0 = MAX (floor (x) - 1.0, floor (clip->origin.x));
+  y0 = MAX (floor (y) - 1.0, floor (clip->origin.y));
+  x1 = MIN (ceil (x + w) + 1.0, ceil (clip->origin.x + clip->size.width));
+  y1 = MIN (ceil (y + h) + 1.0, ceil (clip->origin.y + clip->size.height));
+  if (x1 <= x0 || y1 <= y0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+  draw (cr, width, height, data);
+  cairo_destroy (cr);
+}

@@ -46,5 +46,11 @@ cairo_t *slope_snapshot_append_cairo_area (GtkSnapshot *snapshot,
                                            double       top,
                                            double       width,
                                            double       height);
+void     slope_snapshot_append_drawn      (GtkSnapshot           *snapshot,
+                                          const graphene_rect_t *clip,
+                                          int                    width,
+                                          int                    height,
+                                          SlopeLayerDrawFunc     draw,
+                                          gconstpointer          data);
 
 G_END_DECLS

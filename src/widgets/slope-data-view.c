@@ -49,6 +49,7 @@ struct _SlopeDataView
   guint64        model_key;        /* what the last frame's line showed */
   double         font_scale;       /* ours; the plot's adds the desktop's */
   SlopeRunSlots  runs;             /* compared runs, the plot's runs */
+  char           label[SLOPE_RUN_SLOT_LABEL_SIZE];  /* the main run's, copied */
 
   /* Editing */
   gboolean       edit_mode;
@@ -960,6 +961,33 @@ slope_data_view_set_runs (SlopeDataView       *self,
   slope_run_slots_set (&self->runs, runs, n_runs);
   self->plot.runs = self->runs.runs;
   self->plot.n_runs = self->runs.n_runs;
+  if (self->points_layer.node != NULL
+      && slope_data_plot_model_key (&self->plot, gtk_widget_get_width (widget),
+                                    gtk_widget_get_height (widget)) == self->model_key)
+    return;
+  gtk_widget_queue_draw (widget);
+}
+
+/**
+ * slope_data_view_set_label:
+ * @label: (nullable): the main run's label ("lr 0.01"), copied
+ *
+ * Names the main run in the legend when there are compared runs; with
+ * none the legend is as it was.
+ */
+void
+slope_data_view_set_label (SlopeDataView *self,
+                           const char    *label)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  const char *end;
+
+  g_return_if_fail (SLOPE_IS_DATA_VIEW (self));
+
+  g_strlcpy (self->label, label != NULL ? label : "", sizeof self->label);
+  if (!g_utf8_validate (self->label, -1, &end))
+    self->label[end - self->label] = '\0';
+  self->plot.label = label != NULL ? self->label : NULL;
   if (self->points_layer.node != NULL
       && slope_data_plot_model_key (&self->plot, gtk_widget_get_width (widget),
                                     gtk_widget_get_height (widget)) == self->model_key)

@@ -43,6 +43,8 @@ gboolean             slope_data_view_get_edit_mode  (SlopeDataView *self);
 gssize               slope_data_view_pick           (SlopeDataView *self,
                                                      double         px,
                                                      double         py);
+void                 slope_data_view_set_label      (SlopeDataView       *self,
+                                                     const char          *label);
 void                 slope_data_view_set_runs       (SlopeDataView       *self,
                                                      const SlopeRunTrace *runs,
                                                      gsize                n_runs);

@@ -69,6 +69,8 @@ struct _SlopeLandscapeWidget
   RunPath             run_paths[SLOPE_RUN_TRACE_MAX];
 
   SlopeCachedLayer    map_layer;      /* the heat map, redrawn on change */
+  SlopeCachedLayer    trail_layer;    /* the paths, keyed on them as drawn */
+  SlopeCachedLayer    optimum_layer;  /* the star and its label, keyed */
   guint64             path_key;       /* what the last frame's path showed */
 
   double              pointer_x;
@@ -91,6 +93,8 @@ static void
 invalidate_map (SlopeLandscapeWidget *self)
 {
   slope_cached_layer_clear (&self->map_layer);
+  slope_cached_layer_clear (&self->optimum_layer);
+  slope_cached_layer_clear (&self->trail_layer);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -256,6 +260,33 @@ draw_map_layer (cairo_t       *cr,
   slope_landscape_plot_draw_map (cr, width, height, plot);
 }
 
+static void
+draw_trail_layer (cairo_t       *cr,
+                  int            width,
+                  int            height,
+                  gconstpointer  plot)
+{
+  slope_landscape_plot_draw_trail (cr, width, height, plot);
+}
+
+static void
+draw_marker_layer (cairo_t       *cr,
+                   int            width,
+                   int            height,
+                   gconstpointer  plot)
+{
+  slope_landscape_plot_draw_marker (cr, width, height, plot);
+}
+
+static void
+draw_optimum_layer (cairo_t       *cr,
+                    int            width,
+                    int            height,
+                    gconstpointer  plot)
+{
+  slope_landscape_plot_draw_optimum (cr, width, height, plot);
+}
+
 /* Ours times the desktop's text scaling; the map's layer depends on it
  * through the axes' margins. */
 static void
@@ -278,7 +309,6 @@ slope_landscape_widget_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   SlopePaletteStyle style = slope_widget_get_palette_style (widget);
   SlopeArea area;
-  cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
@@ -291,12 +321,30 @@ slope_landscape_widget_snapshot (GtkWidget   *widget,
                              gtk_widget_get_scale_factor (widget), style,
                              draw_map_layer, &self->plot);
 
-  /* The path, the optimum and the marker draw inside the map only. */
+  /* The path, the optimum and the marker draw inside the map only.  The
+   * path and the optimum's star and haloed label (text outlines stroked)
+   * are cached images, drawn again only when what they show moves; the
+   * marker, the arrow and the step joining the marker to the path are a
+   * node as small as they are, so a frame of training repaints little
+   * more than the marker. */
   self->path_key = slope_landscape_plot_path_key (&self->plot, width, height);
   current_area (self, &area);
-  cr = slope_snapshot_append_cairo_area (snapshot, area.left, area.top, area.width, area.height);
-  slope_landscape_plot_draw_path (cr, width, height, &self->plot);
-  cairo_destroy (cr);
+
+  slope_cached_layer_set_key (&self->trail_layer,
+                              slope_landscape_plot_trail_key (&self->plot, width, height));
+  slope_cached_layer_append (&self->trail_layer, snapshot, width, height,
+                             gtk_widget_get_scale_factor (widget), style,
+                             draw_trail_layer, &self->plot);
+
+  slope_cached_layer_set_key (&self->optimum_layer,
+                              slope_landscape_plot_optimum_key (&self->plot, width, height));
+  slope_cached_layer_append (&self->optimum_layer, snapshot, width, height,
+                             gtk_widget_get_scale_factor (widget), style,
+                             draw_optimum_layer, &self->plot);
+
+  slope_snapshot_append_drawn (snapshot, &GRAPHENE_RECT_INIT (area.left, area.top,
+                                                              area.width, area.height),
+                               width, height, draw_marker_layer, &self->plot);
 }
 
 /* ------------------------------------------------------------------ */
@@ -458,6 +506,8 @@ slope_landscape_widget_dispose (GObject *object)
   SlopeLandscapeWidget *self = SLOPE_LANDSCAPE_WIDGET (object);
 
   slope_cached_layer_clear (&self->map_layer);
+  slope_cached_layer_clear (&self->optimum_layer);
+  slope_cached_layer_clear (&self->trail_layer);
   g_clear_object (&self->history);
   slope_run_slots_clear (&self->runs);
   self->plot.n_runs = 0;
