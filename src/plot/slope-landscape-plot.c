@@ -26,7 +26,6 @@
 #define BATCH_PATH_MAX     600
 #define ARROW_FRACTION     0.22
 #define ARROW_LOG_K        1000.0
-#define RING_RADIUS        8.0
 #define LIMIT              SLOPE_LANDSCAPE_VIEW_LIMIT
 
 static const SlopeColor casing = { 0.07, 0.06, 0.12, 0.55 };
@@ -164,26 +163,6 @@ slope_landscape_plot_area (const SlopeLandscapePlot *plot,
   *area = layout.area;
 }
 
-/* Fractions far outside the view are cut at a million view widths: the
- * direction of a segment to them stays right to well under a pixel. */
-static gboolean
-view_to_pixel (const SlopeLandscapeView *v,
-               const SlopeArea          *area,
-               double                    w,
-               double                    b,
-               double                   *px,
-               double                   *py)
-{
-  double fx = (w - v->w_min) / (v->w_max - v->w_min);
-  double fy = (v->b_max - b) / (v->b_max - v->b_min);
-
-  if (!isfinite (fx) || !isfinite (fy))
-    return FALSE;
-  *px = area->left + CLAMP (fx, -1e6, 1e6) * area->width;
-  *py = area->top + CLAMP (fy, -1e6, 1e6) * area->height;
-  return TRUE;
-}
-
 void
 slope_landscape_plot_to_pixel (const SlopeLandscapePlot *plot,
                                const SlopeArea          *area,
@@ -198,7 +177,7 @@ slope_landscape_plot_to_pixel (const SlopeLandscapePlot *plot,
   g_return_if_fail (plot != NULL && area != NULL);
 
   effective_view (plot, &v);
-  view_to_pixel (&v, area, w, b, &x, &y);
+  slope_landscape_view_to_pixel (&v, area, w, b, &x, &y);
   if (px)
     *px = x;
   if (py)
@@ -249,7 +228,7 @@ arrow_geometry (const SlopeLandscapePlot   *plot,
   double px, py, gw, gb, g, uw, ub, sx, sy, dx, dy, s, curve, reach, g_ref = 0.0, len, clear;
 
   if (!plot->show_gradient || !bowl->ok
-      || !view_to_pixel (v, a, plot->w, plot->b, &px, &py)
+      || !slope_landscape_view_to_pixel (v, a, plot->w, plot->b, &px, &py)
       || px < a->left || px > a->left + a->width || py < a->top || py > a->top + a->height)
     return FALSE;
 
@@ -284,7 +263,7 @@ arrow_geometry (const SlopeLandscapePlot   *plot,
 
   /* Measured from the edge of the ring round the point, so that any
    * gradient worth mentioning shows. */
-  clear = (RING_RADIUS + 3.0) * layout->fs;
+  clear = (SLOPE_LANDSCAPE_RING_RADIUS + 3.0) * layout->fs;
   len = MAX (ARROW_FRACTION * MIN (a->width, a->height), 2.0 * clear) - clear;
   if (g_ref > 0.0)
     len *= MIN (1.0, log1p (ARROW_LOG_K * g / g_ref) / log1p (ARROW_LOG_K));
@@ -358,110 +337,57 @@ draw_halo_text (cairo_t     *cr,
   cairo_restore (cr);
 }
 
-/* The optimum's label's centre when it goes at @k: below (0), above (1),
- * right (2) or left (3) of the star at (@px, @py), or (4) below it,
- * clamped into the map. */
-static void
-optimum_label_at (const SlopeLandscapeLayout *layout,
-                  double                      px,
-                  double                      py,
-                  double                      gap,
-                  const SlopeTextSize        *size,
-                  guint                       k,
-                  double                     *lx,
-                  double                     *ly)
-{
-  const SlopeArea *a = &layout->area;
-  double hw = size->width / 2.0, hh = size->height / 2.0;
-
-  switch (k)
-    {
-    case 0: *lx = px; *ly = py + gap + hh; break;
-    case 1: *lx = px; *ly = py - gap - hh; break;
-    case 2: *lx = px + gap + hw; *ly = py; break;
-    case 3: *lx = px - gap - hw; *ly = py; break;
-    default:
-      *lx = CLAMP (px, a->left + hw + 2.0, a->left + a->width - hw - 2.0);
-      *ly = CLAMP (py + gap + hh, a->top + hh, a->top + a->height - hh);
-    }
-}
-
-/* Where the optimum's label goes: below, above, right or left of the
- * star, the first that fits the map and does not cover the current
- * point's marker; below, clamped into the map (4), when none does. */
-static guint
-place_optimum_label (const SlopeLandscapeLayout *layout,
-                     const SlopeLandscapePlot   *plot,
-                     double                      px,
-                     double                      py,
-                     double                      gap,
-                     const SlopeTextSize        *size)
-{
-  const SlopeArea *a = &layout->area;
-  double hw = size->width / 2.0, hh = size->height / 2.0;
-  double mark = 14.0 * layout->fs, cx = -G_MAXDOUBLE, cy = -G_MAXDOUBLE;
-
-  view_to_pixel (&layout->view, a, plot->w, plot->b, &cx, &cy);
-  for (guint k = 0; k < 4; k++)
-    {
-      double x, y;
-      gboolean inside, covers;
-
-      optimum_label_at (layout, px, py, gap, size, k, &x, &y);
-      inside = x - hw >= a->left + 2.0 && x + hw <= a->left + a->width - 2.0
-               && y - hh >= a->top && y + hh <= a->top + a->height;
-      covers = fabs (cx - x) < hw + mark && fabs (cy - y) < hh + mark;
-      if (inside && !covers)
-        return k;
-    }
-  return 4;
-}
-
-/* Where the optimum's star (@px, @py) goes and which place its label
- * takes (@k, see optimum_label_at()), or FALSE when the star is off the
- * map.  The place is chosen from the label's measured size, which the key
- * can know without a cairo_t; the label is then drawn there at the size
- * it has on the cairo_t. */
+/* The least-squares optimum's label, where it goes now: its box's
+ * top-left corner and size.  FALSE when the star is out of view or no
+ * place round it is clear (slope-landscape-label.c). */
 static gboolean
-optimum_place (const SlopeLandscapeLayout *layout,
+optimum_label (cairo_t                    *cr,
+               const SlopeLandscapeLayout *layout,
                const SlopeLandscapePlot   *plot,
-               double                     *px,
-               double                     *py,
-               guint                      *k)
+               const SlopeBowl            *bowl,
+               PangoLayout               **text,
+               double                      box[4])
 {
-  g_autoptr(PangoLayout) text = NULL;
   const SlopeArea *a = &layout->area;
-  double r = 10.0 * layout->fs;
+  double px, py, r = 10.0 * layout->fs, gap = 0.75 * r, lx, ly, arrow[4];
   SlopeTextSize size;
+  gboolean has_arrow;
 
   if (!plot->has_optimum
-      || !view_to_pixel (&layout->view, a, plot->optimum_w, plot->optimum_b, px, py)
-      || *px < a->left - r || *px > a->left + a->width + r
-      || *py < a->top - r || *py > a->top + a->height + r)
+      || !slope_landscape_view_to_pixel (&layout->view, a, plot->optimum_w, plot->optimum_b, &px, &py)
+      || px < a->left - r || px > a->left + a->width + r
+      || py < a->top - r || py > a->top + a->height + r)
     return FALSE;
 
-  /* Below the star, where the valley usually runs on and paths rarely
-   * come from; otherwise above, right or left of it: the first place that
-   * stays inside the map and leaves the current point's marker clear. */
-  text = slope_plot_text_layout (NULL, plot->font_family,
-                                 SLOPE_PLOT_TICK_FONT_PX * 1.1 * layout->fs, PANGO_WEIGHT_BOLD);
-  slope_plot_text_measure (text, _("least squares"), &size);
-  *k = place_optimum_label (layout, plot, *px, *py, 0.75 * r, &size);
+  *text = slope_plot_text_layout (cr, plot->font_family,
+                                  SLOPE_PLOT_TICK_FONT_PX * 1.1 * layout->fs, PANGO_WEIGHT_BOLD);
+  slope_plot_text_measure (*text, _("least squares"), &size);
+  has_arrow = arrow_geometry (plot, bowl, layout, &arrow[0], &arrow[1], &arrow[2], &arrow[3]);
+  if (!slope_landscape_place_label (layout, plot, has_arrow ? arrow : NULL, px, py, gap,
+                                    size.width, size.height, &lx, &ly))
+    return FALSE;
+  /* As draw_halo_text puts it. */
+  box[0] = round (lx - size.width / 2.0);
+  box[1] = round (ly - size.height / 2.0);
+  box[2] = size.width;
+  box[3] = size.height;
   return TRUE;
 }
 
 static void
 draw_optimum (cairo_t                    *cr,
               const SlopeLandscapeLayout *layout,
-              const SlopeLandscapePlot   *plot)
+              const SlopeLandscapePlot   *plot,
+              const SlopeBowl            *bowl)
 {
   g_autoptr(PangoLayout) text = NULL;
-  double px, py, lx, ly, r = 10.0 * layout->fs;
-  const char *label = _("least squares");
-  SlopeTextSize size;
-  guint k;
+  const SlopeArea *a = &layout->area;
+  double px, py, r = 10.0 * layout->fs, box[4];
 
-  if (!optimum_place (layout, plot, &px, &py, &k))
+  if (!plot->has_optimum
+      || !slope_landscape_view_to_pixel (&layout->view, a, plot->optimum_w, plot->optimum_b, &px, &py)
+      || px < a->left - r || px > a->left + a->width + r
+      || py < a->top - r || py > a->top + a->height + r)
     return;
 
   cairo_new_path (cr);
@@ -479,11 +405,53 @@ draw_optimum (cairo_t                    *cr,
   slope_palette_set_source (cr, &casing);
   cairo_stroke (cr);
 
-  text = slope_plot_text_layout (cr, plot->font_family,
-                                 SLOPE_PLOT_TICK_FONT_PX * 1.1 * layout->fs, PANGO_WEIGHT_BOLD);
-  slope_plot_text_measure (text, label, &size);
-  optimum_label_at (layout, px, py, 0.75 * r, &size, k, &lx, &ly);
-  draw_halo_text (cr, text, label, lx, ly, 0.5, layout->lw);
+  if (optimum_label (cr, layout, plot, bowl, &text, box))
+    draw_halo_text (cr, text, _("least squares"), box[0] + box[2] / 2.0, box[1] + box[3] / 2.0,
+                    0.5, layout->lw);
+}
+
+/**
+ * slope_landscape_plot_optimum_label:
+ *
+ * Where the "least squares" label is drawn at @width × @height: the
+ * top-left corner of its box and its size, in pixels.  Returns %FALSE
+ * when none is drawn (no optimum in view, or no place clear of the path).
+ */
+gboolean
+slope_landscape_plot_optimum_label (const SlopeLandscapePlot *plot,
+                                    int                       width,
+                                    int                       height,
+                                    double                   *x,
+                                    double                   *y,
+                                    double                   *label_width,
+                                    double                   *label_height)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  SlopeLandscapeLayout layout;
+  SlopeBowl bowl;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double box[4];
+  gboolean shown;
+
+  g_return_val_if_fail (plot != NULL, FALSE);
+
+  if (width <= 0 || height <= 0)
+    return FALSE;
+  compute_layout (plot, width, height, &layout);
+  slope_bowl_init (&bowl, &plot->moments);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  shown = optimum_label (cr, &layout, plot, &bowl, &text, box);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  if (!shown)
+    return FALSE;
+  if (x) *x = box[0];
+  if (y) *y = box[1];
+  if (label_width) *label_width = box[2];
+  if (label_height) *label_height = box[3];
+  return TRUE;
 }
 
 void
@@ -587,7 +555,7 @@ points_polyline (cairo_t                    *cr,
       double b = i < n_path ? path_b[i] : plot->b;
       double px, py, x0, y0, x1, y1;
 
-      if (!view_to_pixel (&layout->view, a, w, b, &px, &py))
+      if (!slope_landscape_view_to_pixel (&layout->view, a, w, b, &px, &py))
         {
           have_q = FALSE;  /* NaN or inf: the line breaks here */
           continue;
@@ -685,7 +653,7 @@ dot_at (const SlopeLandscapeLayout *layout,
 {
   const SlopeArea *a = &layout->area;
 
-  return view_to_pixel (&layout->view, a, plot->path_w[i], plot->path_b[i], px, py)
+  return slope_landscape_view_to_pixel (&layout->view, a, plot->path_w[i], plot->path_b[i], px, py)
          && *px > a->left - 10 && *px < a->left + a->width + 10
          && *py > a->top - 10 && *py < a->top + a->height + 10;
 }
@@ -719,7 +687,7 @@ draw_path (cairo_t                    *cr,
     {
       double px, py;
 
-      if (dot_at (layout, plot, i, &px, &py))
+     if (dot_at (layout, plot, i, &px, &py))
         draw_dot (cr, px, py, (i == 0 ? 4.0 : 2.6) * layout->fs, 1.2 * layout->lw);
     }
 }
@@ -768,9 +736,9 @@ draw_connector (cairo_t                    *cr,
   double x0, y0, x1, y1;
 
   if (path_to_current (plot) || plot->path_w == NULL || plot->path_b == NULL || plot->n_path == 0
-      || !view_to_pixel (&layout->view, &layout->area, plot->path_w[plot->n_path - 1],
+      || !slope_landscape_view_to_pixel (&layout->view, &layout->area, plot->path_w[plot->n_path - 1],
                          plot->path_b[plot->n_path - 1], &x0, &y0)
-      || !view_to_pixel (&layout->view, &layout->area, plot->w, plot->b, &x1, &y1)
+      || !slope_landscape_view_to_pixel (&layout->view, &layout->area, plot->w, plot->b, &x1, &y1)
       || (fabs (x1 - x0) < 0.5 && fabs (y1 - y0) < 0.5))
     return;
   cairo_move_to (cr, x0, y0);
@@ -863,10 +831,10 @@ draw_current (cairo_t                    *cr,
               const SlopeColor           *color)
 {
   const SlopeArea *a = &layout->area;
-  double px, py, r = RING_RADIUS * layout->fs;
+  double px, py, r = SLOPE_LANDSCAPE_RING_RADIUS * layout->fs;
 
   if (!isfinite (plot->w) || !isfinite (plot->b)
-      || !view_to_pixel (&layout->view, a, plot->w, plot->b, &px, &py))
+      || !slope_landscape_view_to_pixel (&layout->view, a, plot->w, plot->b, &px, &py))
     {
       g_autoptr(PangoLayout) text = slope_plot_text_layout (cr, plot->font_family,
                                                             SLOPE_PLOT_LEGEND_FONT_PX * layout->fs,
@@ -939,7 +907,7 @@ draw_run_points (cairo_t                    *cr,
       double px, py;
 
       if (!slope_run_trace_visible (run)
-          || !view_to_pixel (&layout->view, a, run->w, run->b, &px, &py))
+          || !slope_landscape_view_to_pixel (&layout->view, a, run->w, run->b, &px, &py))
         continue;
       if (px < a->left || px > a->left + a->width || py < a->top || py > a->top + a->height)
         {
@@ -985,14 +953,14 @@ draw_parts (cairo_t                  *cr,
   cairo_save (cr);
   cairo_rectangle (cr, layout.area.left, layout.area.top, layout.area.width, layout.area.height);
   cairo_clip (cr);
-  if (parts & PART_TRAIL)
+ if (parts & PART_TRAIL)
     {
       draw_run_paths (cr, &layout, plot);
       draw_path (cr, &layout, plot);
       draw_batch_path (cr, &layout, plot);
     }
   if (parts & PART_OPTIMUM)
-    draw_optimum (cr, &layout, plot);
+    draw_optimum (cr, &layout, plot, &bowl);
   if (parts & PART_MARKER)
     {
       draw_connector (cr, &layout, plot);
@@ -1122,8 +1090,7 @@ slope_landscape_plot_optimum_key (const SlopeLandscapePlot *plot,
 {
   guint64 key = SLOPE_PLOT_KEY_INIT;
   SlopeLandscapeLayout layout;
-  double px, py;
-  guint k;
+  double px, py, x, y, r;
 
   g_return_val_if_fail (plot != NULL, 0);
 
@@ -1136,10 +1103,18 @@ slope_landscape_plot_optimum_key (const SlopeLandscapePlot *plot,
   compute_layout (plot, width, height, &layout);
   key = slope_plot_key_pixel (slope_plot_key_pixel (key, layout.area.left), layout.area.top);
   key = slope_plot_key_pixel (slope_plot_key_pixel (key, layout.area.width), layout.area.height);
-  if (!optimum_place (&layout, plot, &px, &py, &k))
+  r = 10.0 * layout.fs;
+  if (!plot->has_optimum
+      || !slope_landscape_view_to_pixel (&layout.view, &layout.area, plot->optimum_w,
+                                         plot->optimum_b, &px, &py)
+      || px < layout.area.left - r || px > layout.area.left + layout.area.width + r
+      || py < layout.area.top - r || py > layout.area.top + layout.area.height + r)
     return slope_plot_key_mix (key, 1);
   key = slope_plot_key_pixel (slope_plot_key_pixel (key, px), py);
-  return slope_plot_key_mix (key, k + 2);
+  /* Where the label went, clear of the path and the marker, if anywhere. */
+  if (!slope_landscape_plot_optimum_label (plot, width, height, &x, &y, NULL, NULL))
+    return slope_plot_key_mix (key, 2);
+  return slope_plot_key_pixel (slope_plot_key_pixel (key, x), y);
 }
 
 void
