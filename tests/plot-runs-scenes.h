@@ -4,7 +4,9 @@
  *
  * test-plot-runs draws them with no runs and compares every byte with
  * tests/data/runs-before-*.png, which make-runs-before.c drew with the
- * renderers of main at 1808ed2 (before runs), on Debian 12's fonts.
+ * renderers of main at 1808ed2 (before runs), on Debian 12's fonts;
+ * runs-before-2.png (the landscape) was drawn again at main 3ad715c,
+ * whose slope-landscape-label.c places the optimum's label elsewhere.
  */
 #pragma once
 
