@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* slope-csv-rows.c: turning one stretch of records into points and
+ * skipped rows.
+ *
+ * A large file is read in blocks and each block may be split between two
+ * threads, so the pass over the records works on a stretch [p, end) and
+ * keeps everything it finds (points, counts, the first skipped rows) in a
+ * SlopeCsvRows of its own; the loader joins the stretches in file order.
+ * A stretch that is not the end of the data stops before a record that
+ * might go on past its end, so that the next block reads it whole.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "slope-csv-private.h"
+
+#define SKIP_TEXT_MAX_CHARS 40
+
+void
+slope_csv_rows_init (SlopeCsvRows *rows,
+                     gsize         capacity)
+{
+  memset (rows, 0, sizeof *rows);
+  rows->capacity = MAX (capacity, 16);
+  rows->x = g_new (double, rows->capacity);
+  rows->y = g_new (double, rows->capacity);
+  rows->skips = g_ptr_array_new_with_free_func ((GDestroyNotify) slope_csv_skip_free);
+}
+
+void
+slope_csv_rows_clear (SlopeCsvRows *rows)
+{
+  g_clear_pointer (&rows->x, g_free);
+  g_clear_pointer (&rows->y, g_free);
+  g_clear_pointer (&rows->skips, g_ptr_array_unref);
+  rows->n = rows->capacity = 0;
+}
+
+static void
+rows_reserve (SlopeCsvRows *rows,
+              gsize         more)
+{
+  if (rows->capacity - rows->n >= more)
+    return;
+  rows->capacity = MAX (rows->n + more, rows->capacity + rows->capacity / 2 + 16);
+  rows->x = g_renew (double, rows->x, rows->capacity);
+  rows->y = g_renew (double, rows->y, rows->capacity);
+}
+
+/**
+ * slope_csv_rows_append:
+ * @line_offset: added to the lines of @more's skipped rows, which were
+ *   counted from 0 at the start of its stretch
+ *
+ * Moves what @more holds to the end of @rows and empties @more.
+ */
+void
+slope_csv_rows_append (SlopeCsvRows *rows,
+                       SlopeCsvRows *more,
+                       guint         line_offset)
+{
+  rows_reserve (rows, more->n);
+  memcpy (rows->x + rows->n, more->x, more->n * sizeof (double));
+  memcpy (rows->y + rows->n, more->y, more->n * sizeof (double));
+  rows->n += more->n;
+  more->n = 0;
+  rows->rows_skipped += more->rows_skipped;
+  rows->rows_missing += more->rows_missing;
+  more->rows_skipped = more->rows_missing = 0;
+
+  for (guint i = 0; i < more->skips->len; i++)
+    {
+      SlopeCsvSkip *skip = g_ptr_array_index (more->skips, i);
+
+      if (rows->skips->len >= SLOPE_CSV_MAX_SKIPS)
+        break;
+      skip->line += line_offset;
+      g_ptr_array_add (rows->skips, skip);
+      more->skips->pdata[i] = NULL;
+    }
+  g_ptr_array_set_size (more->skips, 0);
+}
+
+static inline void
+rows_append_point (SlopeCsvRows *rows,
+                   double        x,
+                   double        y)
+{
+  if (G_UNLIKELY (rows->n == rows->capacity))
+    rows_reserve (rows, 1);
+  rows->x[rows->n] = x;
+  rows->y[rows->n] = y;
+  rows->n++;
+}
+
+static char *
+one_line_text (const SlopeCsvField *field)
+{
+  g_autofree char *text = slope_csv_field_dup (field);
+  g_autofree char *start = NULL;
+
+  g_strdelimit (text, "\r\n\t", ' ');
+  if (g_utf8_strlen (text, -1) <= SKIP_TEXT_MAX_CHARS)
+    return g_steal_pointer (&text);
+  start = g_utf8_substring (text, 0, SKIP_TEXT_MAX_CHARS - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
+static void
+note_skip (const SlopeCsvColumns *c,
+           SlopeCsvRows          *rows,
+           SlopeCsvSkipKind       kind,
+           guint                  line,
+           guint                  column,
+           const SlopeCsvField   *field,
+           guint                  n_fields)
+{
+  SlopeCsvSkip *skip;
+
+  if (rows->skips->len >= SLOPE_CSV_MAX_SKIPS)
+    return;
+
+  skip = g_new0 (SlopeCsvSkip, 1);
+  skip->kind = kind;
+  skip->line = line;
+  skip->column = column + 1;
+  if (c->layout->has_header)
+    skip->column_name = g_strdup (c->layout->names[column]);
+  skip->text = field ? one_line_text (field) : g_strdup ("");
+  if (kind == SLOPE_CSV_SKIP_NOT_A_NUMBER)
+    skip->reason = g_strdup_printf (_("“%s” is not a number"), skip->text);
+  else if (kind == SLOPE_CSV_SKIP_NOT_FINITE)
+    skip->reason = g_strdup_printf (_("“%s” is not a finite number"), skip->text);
+  else
+    skip->reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "the row has only %u field",
+                                                 "the row has only %u fields", n_fields),
+                                    n_fields);
+  g_ptr_array_add (rows->skips, skip);
+}
+
+static inline SlopeCsvCell
+classify (const SlopeCsvColumns *c,
+          const SlopeCsvField   *field,
+          double                *value)
+{
+  /* A doubled quote is never part of a number. */
+  if (field->escaped)
+    return SLOPE_CSV_CELL_TEXT;
+  return slope_csv_classify (field->text, field->len, c->decimal_comma, value);
+}
+
+static inline gboolean
+is_reportable (SlopeCsvCell cell)
+{
+  return cell == SLOPE_CSV_CELL_TEXT || cell == SLOPE_CSV_CELL_NOT_FINITE;
+}
+
+static void
+take_row (const SlopeCsvColumns *c,
+          SlopeCsvRows          *rows,
+          guint                  line,
+          guint                  n_fields,
+          const SlopeCsvField   *x_field,
+          const SlopeCsvField   *y_field)
+{
+  SlopeCsvCell x_cell, y_cell;
+  double x, y;
+
+  if (G_UNLIKELY (n_fields <= MAX (c->x_column, c->y_column)))
+    {
+      rows->rows_skipped++;
+      note_skip (c, rows, SLOPE_CSV_SKIP_SHORT_ROW, line,
+                 c->x_column >= n_fields ? c->x_column : c->y_column, NULL, n_fields);
+      return;
+    }
+
+  x_cell = classify (c, x_field, &x);
+  y_cell = classify (c, y_field, &y);
+  if (G_LIKELY (x_cell == SLOPE_CSV_CELL_NUMBER && y_cell == SLOPE_CSV_CELL_NUMBER))
+    {
+      rows_append_point (rows, x, y);
+      return;
+    }
+
+  rows->rows_skipped++;
+  if (is_reportable (x_cell))
+    note_skip (c, rows, x_cell == SLOPE_CSV_CELL_TEXT ? SLOPE_CSV_SKIP_NOT_A_NUMBER
+               : SLOPE_CSV_SKIP_NOT_FINITE, line, c->x_column, x_field, 0);
+  else if (is_reportable (y_cell))
+    note_skip (c, rows, y_cell == SLOPE_CSV_CELL_TEXT ? SLOPE_CSV_SKIP_NOT_A_NUMBER
+               : SLOPE_CSV_SKIP_NOT_FINITE, line, c->y_column, y_field, 0);
+  else
+    rows->rows_missing++;
+}
+
+/* A record that ends at the end of a block that is not the end of the
+ * data may go on in the next one; so may a line ending in \r, which a \n
+ * may follow. */
+static inline gboolean
+record_is_whole (const SlopeCsvSpan *span,
+                 const char         *after)
+{
+  return span->final || after < span->end || after[-1] == '\n';
+}
+
+/**
+ * slope_csv_rows_parse:
+ *
+ * Reads the records of @span into @rows.  With span->stop, a record that
+ * starts at or after stop is left alone: the caller has given the rest of
+ * the block to another thread, on the guess that a record starts at stop,
+ * and span->met_stop says whether it does (the records before it ended
+ * exactly there, blank and comment lines aside).
+ */
+void
+slope_csv_rows_parse (const SlopeCsvColumns *c,
+                      SlopeCsvRows          *rows,
+                      SlopeCsvSpan          *span)
+{
+  SlopeCsvScanner s;
+
+  span->met_stop = span->unterminated = FALSE;
+  slope_csv_scanner_init (&s, span->p, span->end, c->layout->delimiter_char, span->line);
+  for (;;)
+    {
+      SlopeCsvField field, x_field = { 0 }, y_field = { 0 };
+      SlopeCsvFieldEnd field_end;
+      const char *start = s.p;
+      guint start_line = s.line;
+      guint line, n_fields = 0;
+
+      if (span->stop != NULL && s.p >= span->stop)
+        {
+          span->met_stop = s.p == span->stop;
+          break;
+        }
+      if (!slope_csv_scanner_next_record (&s))
+        {
+          if (!span->final)
+            s.p = start, s.line = start_line;
+          break;
+        }
+      if (span->stop != NULL && s.p >= span->stop)
+        {
+          /* Only blank and comment lines lie between start and the next
+           * record, so a line begins at stop, as the guess had it. */
+          s.line = start_line + slope_csv_line_of (start, span->stop) - 1;
+          s.p = span->stop;
+          span->met_stop = TRUE;
+          break;
+        }
+
+      line = s.line;
+      do
+        {
+          field_end = slope_csv_scanner_next_field (&s, &field);
+          if (n_fields == c->x_column)
+            x_field = field;
+          if (n_fields == c->y_column)
+            y_field = field;
+          n_fields++;
+        }
+      while (field_end == SLOPE_CSV_FIELD_MORE);
+
+      if (G_UNLIKELY (field_end == SLOPE_CSV_FIELD_UNTERMINATED))
+        {
+          if (span->final)
+            {
+              span->unterminated = TRUE;
+              span->unterminated_line = s.line;
+            }
+          s.p = start, s.line = start_line;
+          break;
+        }
+      if (G_UNLIKELY (!record_is_whole (span, s.p)))
+        {
+          s.p = start, s.line = start_line;
+          break;
+        }
+
+      take_row (c, rows, line, n_fields, &x_field, &y_field);
+    }
+
+  span->p = s.p;
+  span->line = s.line;
+}
