@@ -199,6 +199,11 @@ typedef struct
 void     slope_csv_rows_init      (SlopeCsvRows       *rows,
                                    gsize               capacity);
 void     slope_csv_rows_clear     (SlopeCsvRows       *rows);
+void     slope_csv_rows_reserve   (SlopeCsvRows       *rows,
+                                   gsize               more);
+void     slope_csv_rows_prefault  (const SlopeCsvRows *rows,
+                                   gsize               from,
+                                   gsize               to);
 void     slope_csv_rows_append    (SlopeCsvRows       *rows,
                                    SlopeCsvRows       *more,
                                    guint               line_offset);

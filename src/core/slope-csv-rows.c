@@ -13,10 +13,64 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "slope-csv-private.h"
 
 #define SKIP_TEXT_MAX_CHARS 40
+
+/* Ten million points are 160 MB written once, page by page: in 2 MB
+ * pages where the kernel has them, that is a few hundred page faults
+ * rather than forty thousand. */
+static void
+advise_huge_pages (double *array,
+                   gsize   n)
+{
+#ifdef MADV_HUGEPAGE
+  const guintptr huge = 2 * 1024 * 1024;
+  guintptr start = ((guintptr) array + huge - 1) & ~(huge - 1);
+  guintptr end = ((guintptr) (array + n)) & ~(huge - 1);
+
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_HUGEPAGE);
+#endif
+}
+
+/**
+ * slope_csv_rows_prefault:
+ * @from: the first point
+ * @to: the point after the last
+ *
+ * Has the kernel give memory to points [@from, @to) of @rows without
+ * writing to them, so that another thread may be writing there: the
+ * first write to fresh memory costs more than the parsing of a row, and
+ * the thread that reads the second half of a block does this for the
+ * points it is to add, rather than leave it to the thread that copies
+ * them.  @rows must not be reallocated meanwhile.
+ */
+void
+slope_csv_rows_prefault (const SlopeCsvRows *rows,
+                         gsize               from,
+                         gsize               to)
+{
+#ifdef MADV_POPULATE_WRITE
+  const guintptr page = 4096;
+
+  to = MIN (to, rows->capacity);
+  if (from >= to)
+    return;
+  for (guint i = 0; i < 2; i++)
+    {
+      double *array = i == 0 ? rows->x : rows->y;
+      guintptr start = ((guintptr) (array + from)) & ~(page - 1);
+      guintptr end = ((guintptr) (array + to)) & ~(page - 1);
+
+      /* Before Linux 5.14 this fails and the writes fault as before. */
+      if (end > start)
+        madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
+    }
+#endif
+}
 
 void
 slope_csv_rows_init (SlopeCsvRows *rows,
@@ -26,6 +80,8 @@ slope_csv_rows_init (SlopeCsvRows *rows,
   rows->capacity = MAX (capacity, 16);
   rows->x = g_new (double, rows->capacity);
   rows->y = g_new (double, rows->capacity);
+  advise_huge_pages (rows->x, rows->capacity);
+  advise_huge_pages (rows->y, rows->capacity);
   rows->skips = g_ptr_array_new_with_free_func ((GDestroyNotify) slope_csv_skip_free);
 }
 
@@ -38,9 +94,9 @@ slope_csv_rows_clear (SlopeCsvRows *rows)
   rows->n = rows->capacity = 0;
 }
 
-static void
-rows_reserve (SlopeCsvRows *rows,
-              gsize         more)
+void
+slope_csv_rows_reserve (SlopeCsvRows *rows,
+                        gsize         more)
 {
   if (rows->capacity - rows->n >= more)
     return;
@@ -61,7 +117,7 @@ slope_csv_rows_append (SlopeCsvRows *rows,
                        SlopeCsvRows *more,
                        guint         line_offset)
 {
-  rows_reserve (rows, more->n);
+  slope_csv_rows_reserve (rows, more->n);
   memcpy (rows->x + rows->n, more->x, more->n * sizeof (double));
   memcpy (rows->y + rows->n, more->y, more->n * sizeof (double));
   rows->n += more->n;
@@ -89,7 +145,7 @@ rows_append_point (SlopeCsvRows *rows,
                    double        y)
 {
   if (G_UNLIKELY (rows->n == rows->capacity))
-    rows_reserve (rows, 1);
+    slope_csv_rows_reserve (rows, 1);
   rows->x[rows->n] = x;
   rows->y[rows->n] = y;
   rows->n++;

@@ -186,6 +186,8 @@ typedef struct
   const SlopeCsvColumns *columns;
   SlopeCsvRows           rows;
   SlopeCsvSpan           span;
+  const SlopeCsvRows    *result;        /* where its points will be copied */
+  double                 first_share;   /* the first half's bytes / the second's */
 } Part;
 
 typedef struct
@@ -218,8 +220,15 @@ static gpointer
 part_thread (gpointer data)
 {
   Part *part = data;
+  gsize n, first;
 
   slope_csv_rows_parse (part->columns, &part->rows, &part->span);
+
+  /* Where the first half's points will likely end, by its bytes; a wrong
+   * guess only leaves some pages to fault in the copy. */
+  n = part->rows.n;
+  first = part->result->n + (gsize) (part->first_share * (double) n);
+  slope_csv_rows_prefault (part->result, first - MIN (first, n / 8), first + n + n / 8);
   return NULL;
 }
 
@@ -248,6 +257,12 @@ loader_start_second (Loader     *l,
   if (second->rows.x == NULL)
     slope_csv_rows_init (&second->rows, estimate_rows (l->layout, (double) block_size (source) / 2));
   second->columns = &l->columns;
+  second->result = &l->rows;
+  second->first_share = (double) (stop - source->start) / (double) MAX (source->end - stop, 1);
+  /* The first half never reallocates the points while the second
+   * prefaults them: a point takes at least 4 bytes ("1,2" and a line
+   * break). */
+  slope_csv_rows_reserve (&l->rows, (gsize) (stop - source->start) / 4 + 2);
   /* Its lines count from 0 until the first half says where it starts. */
   second->span = (SlopeCsvSpan) { stop, source->end, 0, NULL, source->eof };
   return g_thread_try_new ("slope-csv", part_thread, second, NULL);
