@@ -94,13 +94,26 @@ slope_csv_rows_clear (SlopeCsvRows *rows)
   rows->n = rows->capacity = 0;
 }
 
+static void
+rows_grow (SlopeCsvRows *rows,
+           gsize         more)
+{
+  if (rows->capacity - rows->n >= more)
+    return;
+  rows->capacity = MAX (rows->n + more, rows->capacity + rows->capacity / 2 + 16);
+  rows->x = g_renew (double, rows->x, rows->capacity);
+  rows->y = g_renew (double, rows->y, rows->capacity);
+}
+
+/* Room for @more points, and no more: near the end of a file whose size
+ * was known the arrays stay their estimated size. */
 void
 slope_csv_rows_reserve (SlopeCsvRows *rows,
                         gsize         more)
 {
   if (rows->capacity - rows->n >= more)
     return;
-  rows->capacity = MAX (rows->n + more, rows->capacity + rows->capacity / 2 + 16);
+  rows->capacity = rows->n + more;
   rows->x = g_renew (double, rows->x, rows->capacity);
   rows->y = g_renew (double, rows->y, rows->capacity);
 }
@@ -117,7 +130,7 @@ slope_csv_rows_append (SlopeCsvRows *rows,
                        SlopeCsvRows *more,
                        guint         line_offset)
 {
-  slope_csv_rows_reserve (rows, more->n);
+  rows_grow (rows, more->n);
   memcpy (rows->x + rows->n, more->x, more->n * sizeof (double));
   memcpy (rows->y + rows->n, more->y, more->n * sizeof (double));
   rows->n += more->n;
@@ -145,7 +158,7 @@ rows_append_point (SlopeCsvRows *rows,
                    double        y)
 {
   if (G_UNLIKELY (rows->n == rows->capacity))
-    slope_csv_rows_reserve (rows, 1);
+    rows_grow (rows, 1);
   rows->x[rows->n] = x;
   rows->y[rows->n] = y;
   rows->n++;
