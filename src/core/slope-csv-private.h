@@ -23,6 +23,11 @@ SlopeCsvCell slope_csv_classify (const char *text,
                                  gboolean    decimal_comma,
                                  double     *value);
 
+const char  *slope_csv_number_prefix (const char *p,
+                                      const char *end,
+                                      char        point,
+                                      double     *value);
+
 /* A field of the file, pointing into the file's bytes.  For a quoted field
  * the text is what is between the quotes, doubled quotes still doubled. */
 typedef struct
