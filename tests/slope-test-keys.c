@@ -34,6 +34,7 @@ typedef struct
 {
   guint keycode;   /* the key being waited for */
   guint count;     /* its releases so far */
+  guint buttons;   /* mouse button releases so far */
 } Probe;
 
 static void
@@ -45,6 +46,16 @@ on_released (GtkEventControllerKey *controller,
 {
   if (keycode == probe->keycode)
     probe->count++;
+}
+
+static gboolean
+on_event (GtkEventControllerLegacy *controller,
+          GdkEvent                 *event,
+          Probe                    *probe)
+{
+  if (gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE)
+    probe->buttons++;
+  return GDK_EVENT_PROPAGATE;
 }
 
 static Probe *
@@ -61,6 +72,10 @@ get_probe (GtkWindow *window)
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-released", G_CALLBACK (on_released), probe);
+  gtk_widget_add_controller (GTK_WIDGET (window), keys);
+  keys = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "event", G_CALLBACK (on_event), probe);
   gtk_widget_add_controller (GTK_WIDGET (window), keys);
   return probe;
 }
@@ -279,4 +294,29 @@ slope_test_keys_drag (GtkWindow *window,
   XTestFakeButtonEvent (dpy, button, False, CurrentTime);
   XFlush (dpy);
   fence (window);
+}
+
+/* Clicks mouse @button over @widget's (@x, @y), as a mouse would, and
+ * returns once GTK has handled the release. */
+void
+slope_test_keys_click (GtkWindow *window,
+                       GtkWidget *widget,
+                       double     x,
+                       double     y,
+                       guint      button)
+{
+  Display *dpy = xdisplay (window);
+  Probe *probe = get_probe (window);
+  guint guard;
+
+  slope_test_keys_move_pointer (window, widget, x, y);
+  probe->buttons = 0;
+  XTestFakeButtonEvent (dpy, button, True, CurrentTime);
+  XTestFakeButtonEvent (dpy, button, False, CurrentTime);
+  XFlush (dpy);
+
+  guard = g_timeout_add_seconds (GUARD_SECONDS, on_guard, NULL);
+  while (probe->buttons < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
 }

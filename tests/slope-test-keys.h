@@ -32,5 +32,10 @@ void slope_test_keys_drag         (GtkWindow       *window,
                                    double           y0,
                                    double           x1,
                                    double           y1);
+void slope_test_keys_click        (GtkWindow       *window,
+                                   GtkWidget       *widget,
+                                   double           x,
+                                   double           y,
+                                   guint            button);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
  * chain: the application's accelerators, the capture phase, the focused
  * widget, the bubble phase.  So each test says what a key does with a
  * given kind of control focused, not what a handler does when called.
+ * One test clicks the mouse the same way (the landscape's click).
  * Runs under Xvfb, alone (is_parallel: false), since the input focus is
  * the X server's.
  */
@@ -229,6 +230,40 @@ test_entry_focused (void)
   g_assert_cmpfloat (window->snapshot.state.lr, ==, 0.05);
   press (window, GDK_KEY_Escape, 0);
   g_assert_false (window->presentation);
+
+  reset_settings (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A click on the landscape starts there: the W under the pointer becomes
+ * W₀ and the b under it b₀, to within two pixels of the map. */
+static void
+test_landscape_click (void)
+{
+  SlopeWindow *window = new_window ();
+  GtkWidget *view = GTK_WIDGET (window->landscape_view);
+  const SlopeLandscapePlot *plot = slope_landscape_widget_get_plot (window->landscape_view);
+  SlopeArea area;
+  double w, b, px, py, dw, db;
+
+  reset_settings (window);
+  while (gtk_widget_get_width (view) < 100 || gtk_widget_get_height (view) < 100)
+    g_main_context_iteration (NULL, TRUE);
+  slope_landscape_plot_area (plot, gtk_widget_get_width (view), gtk_widget_get_height (view),
+                             &area);
+  /* A quarter across and three quarters up the map: W and b far apart. */
+  w = plot->view.w_min + 0.25 * (plot->view.w_max - plot->view.w_min);
+  b = plot->view.b_min + 0.75 * (plot->view.b_max - plot->view.b_min);
+  dw = 2.0 * (plot->view.w_max - plot->view.w_min) / area.width;
+  db = 2.0 * (plot->view.b_max - plot->view.b_min) / area.height;
+  g_assert_cmpfloat (fabs (w - b), >, 10.0 * MAX (dw, db));
+  slope_landscape_plot_to_pixel (plot, &area, w, b, &px, &py);
+
+  slope_test_keys_click (GTK_WINDOW (window), view, px, py, GDK_BUTTON_PRIMARY);
+  settle (window);
+  g_assert_cmpuint (window->snapshot.state.epoch, ==, 0);
+  g_assert_cmpfloat (fabs (window->snapshot.state.w - w), <, dw);
+  g_assert_cmpfloat (fabs (window->snapshot.state.b - b), <, db);
 
   reset_settings (window);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -865,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/keys/button-focused", test_button_focused);
   g_test_add_func ("/keys/entry-focused", test_entry_focused);
   g_test_add_func ("/keys/plot-focused", test_plot_focused);
+  g_test_add_func ("/keys/landscape-click", test_landscape_click);
   g_test_add_func ("/keys/rewind", test_rewind_keys);
   g_test_add_func ("/keys/edit-points", test_edit_points_by_keys);
   g_test_add_func ("/keys/accelerators", test_accelerators);

@@ -271,6 +271,27 @@ test_remembers_size (void)
   g_settings_reset (settings, "window-height");
 }
 
+/* The saved choice makes a new window ask to be maximized: GTK records a
+ * maximize asked for before the window is shown, so this needs no window
+ * manager (test-window-manager follows it through openbox). */
+static void
+test_remembers_maximized (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  SlopeWindow *window;
+
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  window = slope_window_new (NULL, NULL);
+  g_assert_false (gtk_window_is_maximized (GTK_WINDOW (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_set_boolean (settings, "window-maximized", TRUE);
+  window = slope_window_new (NULL, NULL);
+  g_assert_true (gtk_window_is_maximized (GTK_WINDOW (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-maximized");
+}
+
 /* Options from the command line apply without being saved. */
 static void
 test_launch_options_not_saved (void)
@@ -770,6 +791,7 @@ main (int   argc,
   g_test_add_func ("/window/divergence-message", test_divergence_message);
   g_test_add_func ("/window/stable-zone", test_stable_zone);
   g_test_add_func ("/window/remembers-size", test_remembers_size);
+  g_test_add_func ("/window/remembers-maximized", test_remembers_maximized);
   g_test_add_func ("/window/launch-options-not-saved", test_launch_options_not_saved);
   g_test_add_func ("/window/autoplay-log", test_autoplay_log);
   g_test_add_func ("/window/step-lines-explained", test_step_lines_explained);

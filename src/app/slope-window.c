@@ -504,6 +504,19 @@ slope_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (slope_window_parent_class)->close_request (window);
 }
 
+/* GtkWindow's "maximized" is a construct property: set after init, it
+ * would undo a maximize asked for there. */
+static void
+slope_window_constructed (GObject *object)
+{
+  SlopeWindow *self = SLOPE_WINDOW (object);
+
+  G_OBJECT_CLASS (slope_window_parent_class)->constructed (object);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
 static void
 slope_window_dispose (GObject *object)
 {
@@ -543,6 +556,7 @@ slope_window_class_init (SlopeWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = slope_window_constructed;
   object_class->dispose = slope_window_dispose;
   object_class->get_property = slope_window_get_property;
   object_class->set_property = slope_window_set_property;
@@ -637,8 +651,6 @@ slope_window_init (SlopeWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
 
   self->dataset = slope_dataset_new_notebook ();
   self->runner = slope_runner_new (self->dataset);
