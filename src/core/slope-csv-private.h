@@ -216,6 +216,17 @@ void     slope_csv_rows_parse     (const SlopeCsvColumns *columns,
                                    SlopeCsvRows       *rows,
                                    SlopeCsvSpan       *span);
 
+gsize    slope_csv_estimate_rows  (const SlopeCsvLayout *layout,
+                                   double              bytes);
+gsize    slope_csv_block_size     (const SlopeCsvSource *source);
+gboolean slope_csv_read_blocks    (const SlopeCsvColumns *columns,
+                                   SlopeCsvSource     *source,
+                                   SlopeCsvRows       *rows,
+                                   GCancellable       *cancellable,
+                                   SlopeCsvProgress    progress,
+                                   gpointer            user_data,
+                                   GError            **error);
+
 /* For tests: the block size (0 restores the default) and the smallest
  * block split between two threads. */
 void     slope_csv_set_block_size (gsize               block_bytes,

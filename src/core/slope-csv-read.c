@@ -8,6 +8,11 @@
  * acts between two chunks or while waiting for a slow writer, and a source
  * that never ends (/dev/zero, `yes`) stops at a limit with a message
  * instead of filling memory.
+ *
+ * A preview reads the start of a file into memory whole
+ * (slope_csv_read_file); a load reads it in blocks through a
+ * SlopeCsvSource, which keeps only the bytes not yet parsed, checks each
+ * block is text as it comes, and sees a regular file end before its size.
  */
 #include "config.h"
 

@@ -3,8 +3,8 @@
  * and guessing its layout (delimiter, header, numeric columns) from the
  * first rows.
  *
- * The scanner never copies: a field points into the mapped file, so a file
- * of ten million rows costs no memory beyond its own pages.  Only the few
+ * The scanner never copies: a field points into the block being read, so
+ * a file of ten million rows costs no memory beyond its block.  Only the few
  * rows sampled for guessing are copied into strings.
  */
 #include "config.h"

@@ -23,6 +23,7 @@
 #include "slope-csv-private.h"
 
 #define SAMPLE_ROWS         100
+#define HEAD_BYTES          (64 * 1024)
 
 G_DEFINE_QUARK (slope-csv-error-quark, slope_csv_error)
 
@@ -146,242 +147,6 @@ pick_columns (const SlopeCsvLayout   *layout,
 
 /* The pass over the rows -------------------------------------------------- */
 
-/* Blocks of this many bytes are read and parsed in turn, each split
- * between two threads when it is at least SPLIT_BYTES long. */
-#define BLOCK_BYTES (8 * 1024 * 1024)
-#define SPLIT_BYTES (256 * 1024)
-#define HEAD_BYTES  (64 * 1024)
-
-static gsize block_bytes = 0;     /* 0: the default, by the data's size */
-static gsize split_bytes = SPLIT_BYTES;
-
-/**
- * slope_csv_set_block_size:
- * @block: the size of a block in bytes; 0 for the default
- * @split: the smallest block parsed by two threads
- *
- * For tests, so that small files meet the block boundaries and the split.
- * Not for use while a load runs.
- */
-void
-slope_csv_set_block_size (gsize block,
-                          gsize split)
-{
-  block_bytes = block;
-  split_bytes = block > 0 ? split : SPLIT_BYTES;
-}
-
-/* At least 64 blocks in a file of known size, so that progress moves
- * and Cancel acts often, each large enough to be worth two threads. */
-static gsize
-block_size (const SlopeCsvSource *source)
-{
-  if (block_bytes > 0)
-    return block_bytes;
-  return CLAMP (source->size / 64, SPLIT_BYTES, BLOCK_BYTES);
-}
-
-typedef struct
-{
-  const SlopeCsvColumns *columns;
-  SlopeCsvRows           rows;
-  SlopeCsvSpan           span;
-  const SlopeCsvRows    *result;        /* where its points will be copied */
-  double                 first_share;   /* the first half's bytes / the second's */
-} Part;
-
-typedef struct
-{
-  const SlopeCsvLayout *layout;
-  SlopeCsvColumns       columns;
-  SlopeCsvRows          rows;     /* the result */
-  Part                  second;   /* the second half of a block */
-  SlopeCsvSource       *source;
-  GCancellable         *cancellable;
-  SlopeCsvProgress      progress;
-  gpointer              user_data;
-  double                reported_fraction;
-} Loader;
-
-/* Enough room for the whole file, judged by the sample; growing is left
- * for files whose rows get longer further down, or whose size is not
- * known.  Pages never written cost no memory. */
-static gsize
-estimate_rows (const SlopeCsvLayout *layout,
-               double                bytes)
-{
-  double estimate = bytes / MAX (layout->bytes_per_row, 1.0) * 1.1 + 16;
-
-  /* A usable row has at least three bytes: 1,2 */
-  return (gsize) MIN (estimate, bytes / 3 + 16);
-}
-
-static gpointer
-part_thread (gpointer data)
-{
-  Part *part = data;
-  gsize n, first;
-
-  slope_csv_rows_parse (part->columns, &part->rows, &part->span);
-
-  /* Where the first half's points will likely end, by its bytes; a wrong
-   * guess only leaves some pages to fault in the copy. */
-  n = part->rows.n;
-  first = part->result->n + (gsize) (part->first_share * (double) n);
-  slope_csv_rows_prefault (part->result, first - MIN (first, n / 8), first + n + n / 8);
-  return NULL;
-}
-
-/* Where a second thread may start: the line after the first \n from the
- * middle on.  Whether a record really starts there (the \n may be inside
- * a quoted field) is known only once the first half is read. */
-static const char *
-split_point (const char *start,
-             const char *end)
-{
-  const char *middle = start + (end - start) / 2;
-  const char *newline = memchr (middle, '\n', (gsize) (end - middle));
-
-  if (newline == NULL || newline + 1 >= end)
-    return NULL;
-  return newline + 1;
-}
-
-static GThread *
-loader_start_second (Loader     *l,
-                     const char *stop)
-{
-  SlopeCsvSource *source = l->source;
-  Part *second = &l->second;
-
-  if (second->rows.x == NULL)
-    slope_csv_rows_init (&second->rows, estimate_rows (l->layout, (double) block_size (source) / 2));
-  second->columns = &l->columns;
-  second->result = &l->rows;
-  second->first_share = (double) (stop - source->start) / (double) MAX (source->end - stop, 1);
-  /* The first half never reallocates the points while the second
-   * prefaults them: a point takes at least 4 bytes ("1,2" and a line
-   * break). */
-  slope_csv_rows_reserve (&l->rows, (gsize) (stop - source->start) / 4 + 2);
-  /* Its lines count from 0 until the first half says where it starts. */
-  second->span = (SlopeCsvSpan) { stop, source->end, 0, NULL, source->eof };
-  return g_thread_try_new ("slope-csv", part_thread, second, NULL);
-}
-
-/* Reads the whole records of the source's bytes, in two threads when
- * there are enough of them.  The result is the same as one thread's: the
- * second half is kept only when the first ended exactly where it began. */
-static gboolean
-loader_parse_block (Loader  *l,
-                    GError **error)
-{
-  SlopeCsvSource *source = l->source;
-  SlopeCsvSpan span = { source->start, source->end, source->start_line, NULL, source->eof };
-  const char *stop = NULL;
-  GThread *thread = NULL;
-
-  if ((gsize) (source->end - source->start) >= MAX (split_bytes, 2))
-    stop = split_point (source->start, source->end);
-  if (stop != NULL && (thread = loader_start_second (l, stop)) != NULL)
-    span.stop = stop;
-
-  slope_csv_rows_parse (&l->columns, &l->rows, &span);
-
-  if (thread != NULL)
-    {
-      SlopeCsvSpan *second = &l->second.span;
-
-      g_thread_join (thread);
-      if (span.met_stop && !span.unterminated)
-        {
-          guint offset = span.line;
-
-          slope_csv_rows_append (&l->rows, &l->second.rows, offset);
-          span.p = second->p;
-          span.line = second->line + offset;
-          span.unterminated = second->unterminated;
-          span.unterminated_line = second->unterminated_line + offset;
-        }
-      else
-        {
-          /* The guess was wrong: the first half goes on alone. */
-          l->second.rows.n = l->second.rows.rows_skipped = l->second.rows.rows_missing = 0;
-          g_ptr_array_set_size (l->second.rows.skips, 0);
-          if (!span.unterminated)
-            {
-              span.stop = NULL;
-              slope_csv_rows_parse (&l->columns, &l->rows, &span);
-            }
-        }
-    }
-
-  if (span.unterminated)
-    {
-      g_set_error (error, SLOPE_CSV_ERROR, SLOPE_CSV_ERROR_UNTERMINATED_QUOTE,
-                   _("%s: line %u: a quote opened here is never closed"),
-                   l->layout->display_name, span.unterminated_line);
-      return FALSE;
-    }
-  slope_csv_source_consume (source, span.p, span.line);
-  return TRUE;
-}
-
-static gboolean
-loader_check_in (Loader  *l,
-                 GError **error)
-{
-  double fraction;
-
-  if (g_cancellable_set_error_if_cancelled (l->cancellable, error))
-    return FALSE;
-  if (l->progress == NULL || l->source->size == 0)
-    return TRUE;
-
-  fraction = (double) l->source->consumed / (double) l->source->size;
-  if (fraction >= l->reported_fraction + 0.01 && fraction < 1.0)
-    {
-      l->reported_fraction = fraction;
-      l->progress (fraction, l->user_data);
-    }
-  return TRUE;
-}
-
-static gboolean
-loader_read_rows (Loader  *l,
-                  GError **error)
-{
-  SlopeCsvSource *source = l->source;
-  gsize block = block_size (source);
-  gsize wanted = block;
-
-  for (;;)
-    {
-      const char *before;
-
-      if (!slope_csv_source_fill (source, wanted, error)
-          || g_cancellable_set_error_if_cancelled (l->cancellable, error))
-        return FALSE;
-      before = source->start;
-      if (!loader_parse_block (l, error))
-        return FALSE;
-      if (source->eof)
-        break;
-      if (!loader_check_in (l, error))
-        return FALSE;
-      /* A record longer than the block: read more of it. */
-      if (source->start == before)
-        wanted = MAX (block, 2 * (gsize) (source->end - source->start));
-      else
-        wanted = block;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (l->cancellable, error))
-    return FALSE;
-  if (l->progress)
-    l->progress (1.0, l->user_data);
-  return TRUE;
-}
-
 static gboolean
 x_varies (const SlopeCsvRows *rows)
 {
@@ -392,13 +157,14 @@ x_varies (const SlopeCsvRows *rows)
 }
 
 static gboolean
-loader_check_result (Loader          *l,
-                     SlopeCsvReport  *report,
-                     GError         **error)
+check_result (const SlopeCsvLayout  *layout,
+              const SlopeCsvRows    *rows,
+              const SlopeCsvReport  *report,
+              GError               **error)
 {
-  const char *name = l->layout->display_name;
+  const char *name = layout->display_name;
 
-  if (l->rows.n < 2)
+  if (rows->n < 2)
     {
       g_autofree char *first_problem = NULL;
 
@@ -416,9 +182,9 @@ loader_check_result (Loader          *l,
       return FALSE;
     }
 
-  if (!x_varies (&l->rows))
+  if (!x_varies (rows))
     {
-      g_autofree char *x = slope_csv_format_number (l->rows.x[0]);
+      g_autofree char *x = slope_csv_format_number (rows->x[0]);
 
       g_set_error (error, SLOPE_CSV_ERROR, SLOPE_CSV_ERROR_X_ALL_EQUAL,
                    _("%s: every x value (“%s”) is %s; a line needs at least two different x values"),
@@ -446,14 +212,6 @@ report_new (const SlopeCsvLayout *layout,
   return report;
 }
 
-static void
-loader_clear (Loader *l)
-{
-  slope_csv_rows_clear (&l->rows);
-  if (l->second.rows.skips != NULL)
-    slope_csv_rows_clear (&l->second.rows);
-}
-
 /* Reads the records from source->start on, the layout being known. */
 static SlopeDataset *
 load_layout (const SlopeCsvLayout   *layout,
@@ -466,8 +224,9 @@ load_layout (const SlopeCsvLayout   *layout,
              GError                **error)
 {
   g_autoptr(SlopeCsvReport) report = NULL;
+  SlopeCsvColumns columns = { 0 };
   SlopeDataset *dataset;
-  Loader l = { 0 };
+  SlopeCsvRows rows;
   guint x_column, y_column;
   double remaining;
 
@@ -475,44 +234,39 @@ load_layout (const SlopeCsvLayout   *layout,
     return NULL;
 
   report = report_new (layout, x_column, y_column);
-  l.layout = layout;
-  l.columns.layout = layout;
-  l.columns.x_column = x_column;
-  l.columns.y_column = y_column;
-  l.columns.decimal_comma = layout->delimiter == SLOPE_CSV_DELIMITER_SEMICOLON;
-  l.source = source;
-  l.cancellable = cancellable;
-  l.progress = progress;
-  l.user_data = user_data;
+  columns.layout = layout;
+  columns.x_column = x_column;
+  columns.y_column = y_column;
+  columns.decimal_comma = layout->delimiter == SLOPE_CSV_DELIMITER_SEMICOLON;
   remaining = source->size > 0 ? (double) (source->size - source->consumed) : 64 * 1024;
-  slope_csv_rows_init (&l.rows, estimate_rows (layout, remaining));
+  slope_csv_rows_init (&rows, slope_csv_estimate_rows (layout, remaining));
 
-  if (!loader_read_rows (&l, error))
+  if (!slope_csv_read_blocks (&columns, source, &rows, cancellable, progress, user_data, error))
     {
-      loader_clear (&l);
+      slope_csv_rows_clear (&rows);
       return NULL;
     }
 
-  report->rows_skipped = l.rows.rows_skipped;
-  report->rows_missing = l.rows.rows_missing;
-  for (guint i = 0; i < l.rows.skips->len; i++)
+  report->rows_skipped = rows.rows_skipped;
+  report->rows_missing = rows.rows_missing;
+  for (guint i = 0; i < rows.skips->len; i++)
     {
-      g_ptr_array_add (report->skips, l.rows.skips->pdata[i]);
-      l.rows.skips->pdata[i] = NULL;
+      g_ptr_array_add (report->skips, rows.skips->pdata[i]);
+      rows.skips->pdata[i] = NULL;
     }
-  if (!loader_check_result (&l, report, error))
+  if (!check_result (layout, &rows, report, error))
     {
-      loader_clear (&l);
+      slope_csv_rows_clear (&rows);
       return NULL;
     }
 
-  report->rows_read = l.rows.n;
+  report->rows_read = rows.n;
   if (report_out)
     *report_out = g_steal_pointer (&report);
-  dataset = slope_dataset_new_take (g_renew (double, g_steal_pointer (&l.rows.x), l.rows.n),
-                                    g_renew (double, g_steal_pointer (&l.rows.y), l.rows.n),
-                                    l.rows.n, layout->display_name);
-  loader_clear (&l);
+  dataset = slope_dataset_new_take (g_renew (double, g_steal_pointer (&rows.x), rows.n),
+                                    g_renew (double, g_steal_pointer (&rows.y), rows.n),
+                                    rows.n, layout->display_name);
+  slope_csv_rows_clear (&rows);
   /* The axes and exports speak of the file's own names. */
   if (layout->has_header)
     slope_dataset_set_names (dataset, layout->names[x_column], layout->names[y_column]);
@@ -591,7 +345,7 @@ detect_layout (SlopeCsvLayout     *layout,
                SlopeCsvDelimiter   delimiter,
                GError            **error)
 {
-  gsize wanted = MIN (HEAD_BYTES, block_size (source));
+  gsize wanted = MIN (HEAD_BYTES, slope_csv_block_size (source));
 
   for (;;)
     {
