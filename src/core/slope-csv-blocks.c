@@ -57,7 +57,11 @@ typedef struct
   const SlopeCsvColumns *columns;
   SlopeCsvRows           rows;
   SlopeCsvSpan           span;
-  const SlopeCsvRows    *result;        /* where its points will be copied */
+  SlopeCsvRows           result;        /* where its points will be copied:
+                                         * the arrays, their size and n as
+                                         * the block began, copied so that
+                                         * it reads nothing the first
+                                         * thread writes */
   double                 first_share;   /* the first half's bytes / the second's */
 } Part;
 
@@ -98,8 +102,8 @@ part_thread (gpointer data)
   /* Where the first half's points will likely end, by its bytes; a wrong
    * guess only leaves some pages to fault in the copy. */
   n = part->rows.n;
-  first = part->result->n + (gsize) (part->first_share * (double) n);
-  slope_csv_rows_prefault (part->result, first - MIN (first, n / 8), first + n + n / 8);
+  first = part->result.n + (gsize) (part->first_share * (double) n);
+  slope_csv_rows_prefault (&part->result, first - MIN (first, n / 8), first + n + n / 8);
   return NULL;
 }
 
@@ -126,14 +130,16 @@ loader_start_second (Loader     *l,
   Part *second = &l->second;
 
   if (second->rows.x == NULL)
-    slope_csv_rows_init (&second->rows, slope_csv_estimate_rows (l->layout, (double) slope_csv_block_size (source) / 2));
+    slope_csv_rows_init (&second->rows,
+                         slope_csv_estimate_rows (l->layout,
+                                                  (double) slope_csv_block_size (source) / 2));
   second->columns = l->columns;
-  second->result = l->rows;
   second->first_share = (double) (stop - source->start) / (double) MAX (source->end - stop, 1);
   /* The first half never reallocates the points while the second
    * prefaults them: a point takes at least 4 bytes ("1,2" and a line
    * break). */
   slope_csv_rows_reserve (l->rows, (gsize) (stop - source->start) / 4 + 2);
+  second->result = *l->rows;
   /* Its lines count from 0 until the first half says where it starts. */
   second->span = (SlopeCsvSpan) { stop, source->end, 0, NULL, source->eof };
   return g_thread_try_new ("slope-csv", part_thread, second, NULL);
