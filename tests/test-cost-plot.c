@@ -441,6 +441,52 @@ test_million_epochs (void)
   cairo_surface_destroy (surface);
 }
 
+/* The epoch axis says where the run starts and how far it goes at any
+ * size: two ticks at least, from epoch 0.  A presentation-sized plot of
+ * 150 epochs too narrow for a step of 100 (whose labels would touch) has
+ * the first and the last epoch. */
+static void
+test_epoch_ticks (void)
+{
+  static const guint64 runs[] = { 1, 3, 150, 1000, 1500, 123457 };
+  static const double scales[] = { 1.0, 1.6, 2.4 };
+  g_autoptr(SlopeHistory) history = slope_history_new_default ();
+  SlopeCostPlot plot;
+  SlopeAxis axis;
+
+  slope_cost_plot_init (&plot);
+  plot.history = history;
+  fill (history, 150, falling);
+  plot.font_scale = 1.6;
+  slope_cost_plot_epoch_axis (&plot, 170, 150, &axis);
+  g_assert_cmpuint (axis.n_ticks, ==, 2);
+  g_assert_cmpstr (axis.labels[0], ==, "0");
+  g_assert_cmpstr (axis.labels[1], ==, "150");
+  g_assert_cmpfloat (axis.ticks[1], ==, 150.0);
+  /* Where there is room, a step of 100 as before. */
+  plot.font_scale = 1.0;
+  slope_cost_plot_epoch_axis (&plot, 400, 150, &axis);
+  g_assert_cmpuint (axis.n_ticks, >=, 2);
+  g_assert_cmpstr (axis.labels[1], ==, "50");
+
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+      for (int width = 90; width <= 1000; width += 13)
+        {
+          plot.history = NULL;
+          plot.x_max_epoch = runs[r];
+          plot.font_scale = scales[s];
+          slope_cost_plot_epoch_axis (&plot, width, 150, &axis);
+          if (axis.n_ticks < 2)
+            g_error ("%" G_GUINT64_FORMAT " epochs at %d px, font ×%g: %u tick(s)", runs[r], width,
+                     scales[s], axis.n_ticks);
+          g_assert_cmpfloat (axis.ticks[0], ==, 0.0);
+          g_assert_cmpstr (axis.labels[0], ==, "0");
+          g_assert_cmpfloat (axis.ticks[axis.n_ticks - 1], <=, (double) runs[r]);
+          g_assert_cmpstr (axis.labels[axis.n_ticks - 1], !=, "");
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/cost-plot/epoch-at", test_epoch_at);
   g_test_add_func ("/cost-plot/batches", test_batches);
   g_test_add_func ("/cost-plot/million-epochs", test_million_epochs);
+  g_test_add_func ("/cost-plot/epoch-ticks", test_epoch_ticks);
 
   return g_test_run ();
 }

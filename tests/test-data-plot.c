@@ -691,6 +691,36 @@ test_error_context (void)
   cairo_surface_destroy (surface);
 }
 
+/* At least two x ticks where their labels fit: house sizes from 300 to
+ * 3700 square feet in a small presentation-sized plot are labelled 1000,
+ * 2000 and 3000, not 2000 alone. */
+static void
+test_x_ticks_two (void)
+{
+  SlopeDataPlot plot;
+  SlopeAxis axis;
+
+  slope_data_plot_init (&plot);
+  plot.view = (SlopeViewport) { 300.0, 3700.0, -100000.0, 650000.0 };
+  plot.font_scale = 1.6;
+  slope_data_plot_x_axis (&plot, 630, 360, &axis);
+  g_assert_cmpuint (axis.n_ticks, ==, 3);
+  g_assert_cmpstr (axis.labels[0], ==, "1000");
+  g_assert_cmpstr (axis.labels[1], ==, "2000");
+  g_assert_cmpstr (axis.labels[2], ==, "3000");
+
+  /* Normal and presentation type, from 500 px up (the data plot at
+   * 1024×768 in presentation mode is about 630 px wide). */
+  for (int width = 500; width <= 1200; width += 37)
+    for (guint f = 0; f < 2; f++)
+      {
+        plot.font_scale = f == 0 ? 1.0 : 1.6;
+        slope_data_plot_x_axis (&plot, width, 360, &axis);
+        if (axis.n_ticks < 2)
+          g_error ("%d px, font ×%g: %u x tick(s)", width, plot.font_scale, axis.n_ticks);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/data-plot/hidpi", test_hidpi);
   g_test_add_func ("/data-plot/vector-surfaces", test_vector_surfaces);
   g_test_add_func ("/data-plot/error-context", test_error_context);
+  g_test_add_func ("/data-plot/x-ticks-two", test_x_ticks_two);
 
   return g_test_run ();
 }

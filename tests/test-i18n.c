@@ -267,6 +267,57 @@ test_slope_train_help (void)
 }
 
 static void
+count_paint (GdkFrameClock *clock,
+             guint         *paints)
+{
+  (*paints)++;
+}
+
+/* The speed's words under "Speed" ("최대 속도", "100 에포크/초") take one
+ * line in a 1024×768 window, normal and in presentation mode. */
+static void
+test_speed_one_line (void)
+{
+  static const double positions[] = { 0.0, 0.5, 2.0, 3.0, 3.4, 4.9, 5.0 };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  SlopeWindow *window = slope_window_new (NULL, NULL);
+
+  /* As AdwApplication loads it for the program: presentation's type. */
+  gtk_css_provider_load_from_resource (css, "/io/github/slopelab/Slope/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint p = 0; p < 2; p++)
+    {
+      slope_window_set_presentation (window, p == 1);
+      for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+        {
+          GdkFrameClock *clock;
+          guint paints = 0;
+          gulong id;
+          int lines;
+
+          gtk_range_set_value (GTK_RANGE (window->speed_scale), positions[i]);
+          for (guint k = 0; k < 100000 && gtk_widget_get_width (GTK_WIDGET (window->speed_label)) <= 0; k++)
+            g_main_context_iteration (NULL, TRUE);
+          clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+          id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &paints);
+          for (guint k = 0; k < 1000 && paints < 3; k++)
+            g_main_context_iteration (NULL, TRUE);
+          g_signal_handler_disconnect (clock, id);
+          g_assert_true (has_hangul (gtk_label_get_text (window->speed_label)));
+          lines = pango_layout_get_line_count (gtk_label_get_layout (window->speed_label));
+          if (lines != 1)
+            g_error ("“%s” takes %d lines%s", gtk_label_get_text (window->speed_label), lines,
+                     p ? " in presentation mode" : "");
+        }
+    }
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 skip_test (gconstpointer reason)
 {
   g_test_skip (reason);
@@ -302,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/i18n/no-english", test_no_english);
   g_test_add_func ("/i18n/uint64-format", test_uint64_format);
   g_test_add_func ("/i18n/slope-train-help", test_slope_train_help);
+  g_test_add_func ("/i18n/speed-one-line", test_speed_one_line);
 
   return g_test_run ();
 }

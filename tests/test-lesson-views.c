@@ -292,6 +292,47 @@ test_math_stacked_more_points (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A long optimizer line is broken between its arguments, as a person
+ * would write it, into lines no wider than 52 characters, with a
+ * continuation indent of four spaces; inner brackets stay whole, a short
+ * line stays one line, and the lit line still maps to the loop. */
+static void
+test_code_optimizer_broken (void)
+{
+  static const char adam[] = "optimizer = optim.Adam([W, b], lr=0.01, betas=(0.85, 0.9995), "
+                             "eps=1e-10, weight_decay=0.0125, amsgrad=True)";
+  static const char sgd[] = "optimizer = optim.SGD([W, b], lr=0.01, momentum=0.9)";
+  GtkWidget *view = slope_code_view_new ();
+  GtkWidget *window = show_in_window (view);
+  g_autofree char *text = NULL;
+  g_autofree char *lit = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  slope_code_view_set_optimizer (SLOPE_CODE_VIEW (view), adam);
+  text = slope_code_view_get_text (SLOPE_CODE_VIEW (view));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "optimizer = optim.Adam([W, b], lr=0.01,");
+  g_assert_cmpstr (lines[1], ==, "    betas=(0.85, 0.9995), eps=1e-10,");
+  g_assert_cmpstr (lines[2], ==, "    weight_decay=0.0125, amsgrad=True)");
+  g_assert_cmpstr (lines[3], ==, "");
+  g_assert_cmpstr (lines[4], ==, "for epoch in range(1, nb_epochs+1):");
+  slope_code_view_set_line (SLOPE_CODE_VIEW (view), SLOPE_LINE_PREDICT, TRUE);
+  g_assert_cmpint (slope_code_view_get_lit_line (SLOPE_CODE_VIEW (view)), ==, 6);
+  lit = lit_text (SLOPE_CODE_VIEW (view));
+  g_assert_cmpstr (lit, ==, "  hypothesis = x_train * W + b");
+
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&lines, g_strfreev);
+  slope_code_view_set_optimizer (SLOPE_CODE_VIEW (view), sgd);
+  text = slope_code_view_get_text (SLOPE_CODE_VIEW (view));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, sgd);
+  g_assert_cmpstr (lines[1], ==, "");
+  g_assert_cmpint (slope_code_view_get_lit_line (SLOPE_CODE_VIEW (view)), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/lesson-views/code/lit-line", test_code_lit_line);
   g_test_add_func ("/lesson-views/code/zero-grad-off", test_code_zero_grad_off);
   g_test_add_func ("/lesson-views/code/font-scale", test_code_font_scale);
+  g_test_add_func ("/lesson-views/code/optimizer-broken", test_code_optimizer_broken);
   g_test_add_func ("/lesson-views/math/updates", test_math_updates);
   g_test_add_func ("/lesson-views/math/font-scale", test_math_font_scale);
   g_test_add_func ("/lesson-views/fit-scale", test_fit_scale);

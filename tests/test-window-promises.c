@@ -186,7 +186,7 @@ test_settings_survive_restart (void)
   g_assert_false (window->snapshot.state.zero_grad);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (window->epochs_spin), ==, 345);
   g_assert_cmpfloat (window->snapshot.speed, ==, 2.5);
-  g_assert_cmpstr (gtk_label_get_text (window->speed_label), ==, "2.5 epochs per second");
+  g_assert_cmpstr (gtk_label_get_text (window->speed_label), ==, "2.5 epochs/s");
   g_assert_cmpfloat (gtk_spin_button_get_value (window->initial_w_spin), ==, 1.5);
   g_assert_cmpfloat (gtk_spin_button_get_value (window->initial_b_spin), ==, -0.75);
   g_assert_cmpfloat (window->snapshot.state.w, ==, 1.5);
@@ -342,12 +342,21 @@ test_speed_values (void)
   gtk_adjustment_set_value (window->speed_adjustment, log10 (12.34));
   settle (window);
   g_assert_cmpfloat (window->snapshot.speed, ==, 12.34);
-  g_assert_cmpstr (gtk_label_get_text (window->speed_label), ==, "12.3 epochs per second");
+  g_assert_cmpstr (gtk_label_get_text (window->speed_label), ==, "12.3 epochs/s");
+  gtk_test_accessible_assert_property (window->speed_scale, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "12.3 epochs per second");
+
+  /* Whole epochs from 100 on. */
+  gtk_adjustment_set_value (window->speed_adjustment, log10 (2500.0));
+  settle (window);
+  g_assert_cmpstr (gtk_label_get_text (window->speed_label), ==, "2500 epochs/s");
 
   gtk_adjustment_set_value (window->speed_adjustment, 4.95);
   settle (window);
   g_assert_cmpfloat (window->snapshot.speed, ==, 0.0);
-  g_assert_cmpstr (gtk_label_get_text (window->speed_label), ==, "As fast as it goes");
+  g_assert_cmpstr (gtk_label_get_text (window->speed_label), ==, "Full speed");
+  gtk_test_accessible_assert_property (window->speed_scale, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "As fast as it goes");
 
   gtk_window_destroy (GTK_WINDOW (window));
   reset_all_settings ();

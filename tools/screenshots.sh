@@ -12,7 +12,8 @@
 #              1280x800 and 1920x1080)
 #   -l LOOK    only this look: light, dark or ko (repeatable; default all)
 #   -x         the extra shots only: a real CSV (tools/screenshots-houses.csv, 50 house
-#              sizes and prices) and high contrast
+#              sizes and prices), Adam with shuffled batches of one, and
+#              high contrast
 #
 # Each size gets a screen of its own (Xvfb with openbox, which knows
 # fullscreen); the window is as large as the screen and the explain pane
@@ -39,7 +40,7 @@ while getopts "b:o:s:l:x" opt; do
     s) SIZES+=("$OPTARG") ;;
     l) LOOKS+=("$OPTARG") ;;
     x) EXTRA_ONLY=1 ;;
-    *) sed -n '6,17p' "$0" >&2; exit 2 ;;
+    *) sed -n '6,18p' "$0" >&2; exit 2 ;;
   esac
 done
 [ "${#SIZES[@]}" -gt 0 ] || SIZES=(1024x768 1280x800 1920x1080)
@@ -107,6 +108,8 @@ shot () {
     echo "window-width=${size%x*}"
     echo "window-height=${size#*x}"
     if [ "$pane" = explain ]; then echo "show-math-panel=true"; else echo "show-math-panel=false"; fi
+    # More settings for this shot, one key=value a line (GVariant text).
+    if [ -n "${SHOT_SETTINGS:-}" ]; then printf '%s\n' "$SHOT_SETTINGS"; fi
   } >"$config/glib-2.0/settings/keyfile"
   local env=(GTK_A11Y=none GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$config" GSK_RENDERER=cairo
              GSETTINGS_SCHEMA_DIR="$BUILD/data" SLOPE_LOCALEDIR="$BUILD/po"
@@ -159,10 +162,23 @@ if [ "$EXTRA_ONLY" -eq 0 ]; then
   done
 fi
 
-# A real CSV (it asks to be scaled) and high contrast, at 1280×800.
+# A real CSV (it asks to be scaled), Adam with its arguments and
+# shuffled mini-batches (the longest code and the fullest panel), and
+# high contrast.
+ADAM="optimizer='Adam'
+optimizer-parameters={'beta1': 0.85, 'beta2': 0.9995, 'eps': 1e-10, 'weight_decay': 0.0125, 'amsgrad': 1.0}
+batch-size=1
+shuffle=true"
 start_screen 1280x800
 shot "1280x800-normal-explain-houses" 1280x800 normal explain light \
   --epochs 150 --speed 0 "$SRC/tools/screenshots-houses.csv"
+SHOT_SETTINGS=$ADAM shot "1280x800-normal-plain-adam" 1280x800 normal plain light "${LESSON[@]}"
 shot "1280x800-normal-plain-hc" 1280x800 normal plain hc "${LESSON[@]}"
 shot "1280x800-present-explain-hc" 1280x800 present explain hc "${LESSON[@]}"
+stop_screen
+start_screen 1024x768
+shot "1024x768-present-plain-houses" 1024x768 present plain light \
+  --epochs 150 --speed 0 "$SRC/tools/screenshots-houses.csv"
+SHOT_SETTINGS=$ADAM shot "1024x768-present-explain-adam" 1024x768 present explain light "${LESSON[@]}"
+SHOT_SETTINGS=$ADAM shot "1024x768-normal-explain-adam" 1024x768 normal explain light "${LESSON[@]}"
 stop_screen

@@ -142,22 +142,37 @@ on_epochs_changed (GtkSpinButton *spin,
   slope_runner_set_epochs_per_run (self->runner, n);
 }
 
+/* The words under "Speed" are short, to stay on one line in the
+ * panel's narrow first column; a screen reader hears them in full. */
 static void
 show_speed (SlopeWindow *self,
             double       speed)
 {
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
   char num[32];
 
   if (speed <= 0.0)
-    text = g_strdup (_("As fast as it goes"));
+    {
+      text = g_strdup (_("As fast as it goes"));
+      /* Translators: the training speed when it trains flat out, under
+       * "Speed" in the side panel: keep it as short as this */
+      shown = g_strdup (_("Full speed"));
+    }
   else
     {
-      slope_format_number (num, sizeof num, speed, 3);
+      /* Whole epochs from 100 on: "2500", not "2.5e+03". */
+      if (speed >= 100.0)
+        g_snprintf (num, sizeof num, "%.0f", speed);
+      else
+        slope_format_number (num, sizeof num, speed, 3);
       /* Translators: the training speed, e.g. "100 epochs per second" */
       text = g_strdup_printf (_("%s epochs per second"), num);
+      /* Translators: the training speed under "Speed" in the side panel,
+       * e.g. "100 epochs/s": keep it as short as this */
+      shown = g_strdup_printf (_("%s epochs/s"), num);
     }
-  gtk_label_set_text (self->speed_label, text);
+  gtk_label_set_text (self->speed_label, shown);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->speed_scale),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
 }

@@ -335,17 +335,17 @@ build_param (SlopeWindow *self,
   return widget;
 }
 
-/* One grid per optimizer: two keyword arguments a row (keyword, value,
- * keyword, value), so the section stays short; a keyword too long for
- * its column has a row of its own. */
+/* One grid per optimizer: a keyword argument a row, its name beside an
+ * entry wide enough for what a person types ("0.9995", "1e-10"); the
+ * panel scrolls rather than cut a value short.  A flag is a check box. */
 static GtkWidget *
 build_grid (SlopeWindow        *self,
             SlopeOptimizerKind  kind)
 {
   GtkWidget *grid = gtk_grid_new ();
-  int row = 0, slot = 0;
+  int row = 0;
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
   for (guint i = 0; i < G_N_ELEMENTS (params); i++)
     {
@@ -356,7 +356,7 @@ build_grid (SlopeWindow        *self,
         continue;
       widget = build_param (self, i);
       if (p->type == PARAM_FLAG)
-        gtk_grid_attach (GTK_GRID (grid), widget, 2 * slot, row, 2, 1);
+        gtk_grid_attach (GTK_GRID (grid), widget, 0, row, 2, 1);
       else
         {
           GtkWidget *label = gtk_label_new (p->label);
@@ -366,25 +366,10 @@ build_grid (SlopeWindow        *self,
           gtk_widget_add_css_class (label, "caption");
           gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-          if (strlen (p->label) > 12)
-            {
-              if (slot != 0)
-                row++;
-              gtk_grid_attach (GTK_GRID (grid), label, 0, row, 3, 1);
-              gtk_grid_attach (GTK_GRID (grid), widget, 3, row, 1, 1);
-              slot = 1;
-            }
-          else
-            {
-              gtk_grid_attach (GTK_GRID (grid), label, 2 * slot, row, 1, 1);
-              gtk_grid_attach (GTK_GRID (grid), widget, 2 * slot + 1, row, 1, 1);
-            }
+          gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), widget, 1, row, 1, 1);
         }
-      if (++slot == 2)
-        {
-          slot = 0;
-          row++;
-        }
+      row++;
     }
   return grid;
 }

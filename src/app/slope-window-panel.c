@@ -2,53 +2,37 @@
 /* slope-window-panel.c: the side panel fitted to the window's height.
  *
  * A 1024×768 projector leaves the panel about 700 pixels, less than all
- * of it takes.  Rather than leave its bottom below the fold, the panel
- * leaves out what it can spare, one item at a time in a fixed order, until
- * the rest fits: the explanations under the controls first (each becomes
- * its control's tooltip while it is left out), and in
- * presentation mode, before them, the groups a lecture can do without.
- * The items come back, in the reverse order, as soon as there is room, so
- * a larger screen shows everything; in presentation mode, a screen with
- * room to spare even then gets the panel in larger type.  Only when even the fitted panel is
- * taller than the window (very large text) does the panel scroll.
+ * of it takes.  Every control stays in it, reachable: the panel scrolls
+ * (vertically; it keeps its width), with the readouts, the learning rate
+ * and optimizer.zero_grad() at its top, so what a lecture points at shows
+ * without scrolling.  To scroll as little as it can, the panel first
+ * leaves out the sentences under the controls, one at a time in a fixed
+ * order (each becomes its control's tooltip while it is left out), and
+ * brings them back, in the reverse order, as soon as there is room; in
+ * presentation mode a screen with room to spare even then gets the panel
+ * in larger type.
  */
 #include "config.h"
 
 #include "slope-window-private.h"
 
-#define MAX_OPTIONAL 10
+#define MAX_OPTIONAL 4
 /* Below this share of the height, a presentation panel's type grows by
  * the factor in style.css (.side-panel.roomy), 1.2. */
 #define ROOMY_SHARE 0.75
 
-/* What may be left out now, first to go first. */
+/* What may be left out now, first to go first: sentences only, never a
+ * control.  A new group's explanations go here too. */
 static guint
 optional_items (SlopeWindow *self,
                 GtkWidget  **items)
 {
   guint n = 0;
 
-  if (self->presentation)
-    {
-      items[n++] = GTK_WIDGET (self->settings_grid);
-      if (self->scale_hint != NULL)
-        items[n++] = GTK_WIDGET (self->scale_hint);
-      items[n++] = self->data_group;
-      items[n++] = GTK_WIDGET (self->zero_grad_hint);
-    }
-  else
-    {
-      items[n++] = GTK_WIDGET (self->zero_grad_hint);
-      if (self->scale_hint != NULL)
-        items[n++] = GTK_WIDGET (self->scale_hint);
-    }
+  items[n++] = GTK_WIDGET (self->zero_grad_hint);
+  if (self->scale_hint != NULL)
+    items[n++] = GTK_WIDGET (self->scale_hint);
   items[n++] = GTK_WIDGET (self->lr_hint);
-  /* Then the batching, and the optimizer's keyword arguments: the
-   * optimizer itself stays, with the arguments it was given. */
-  if (self->batch_section != NULL)
-    items[n++] = self->batch_section;
-  if (self->optim_params_box != NULL)
-    items[n++] = self->optim_params_box;
   g_assert (n <= MAX_OPTIONAL);
   return n;
 }
@@ -95,8 +79,8 @@ mirror_hints (SlopeWindow *self)
 /**
  * slope_window_panel_fit:
  *
- * Leaves out or brings back the side panel's optional items so that it
- * fits the height it was given.  Called once per frame from the tick; it
+ * Leaves out or brings back the side panel's explanations so that it
+ * scrolls as little as it can in the height it was given.  Called once per frame from the tick; it
  * measures, and changes something only when the height, the width or the
  * panel's content changed since the last time.
  */
@@ -181,14 +165,11 @@ slope_window_panel_fit (SlopeWindow *self)
 void
 slope_window_panel_reset (SlopeWindow *self)
 {
-  GtkWidget *items[] = {
-    GTK_WIDGET (self->settings_grid), self->data_group, GTK_WIDGET (self->zero_grad_hint),
-    GTK_WIDGET (self->scale_hint), GTK_WIDGET (self->lr_hint),
-  };
+  GtkWidget *items[MAX_OPTIONAL];
+  guint n = optional_items (self, items);
 
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    if (items[i] != NULL)
-      gtk_widget_set_visible (items[i], TRUE);
+  for (guint i = 0; i < n; i++)
+    gtk_widget_set_visible (items[i], TRUE);
   gtk_widget_remove_css_class (self->side_panel, "roomy");
   self->panel_roomy = FALSE;
   self->panel_roomy_failed = -1;

@@ -2,8 +2,9 @@
 /* slope-window-present.c: presentation mode, for a projector.
  *
  * Fullscreen, larger type and thicker lines in every plot and panel; the
- * side panel keeps what fits, the readouts, the learning rate and the
- * optimizer.zero_grad() switch first (slope-window-panel.c).
+ * side panel keeps every control, the readouts, the learning rate and the
+ * optimizer.zero_grad() switch at its top, and scrolls for the rest
+ * (slope-window-panel.c).
  */
 #include "config.h"
 
@@ -113,7 +114,7 @@ slope_window_set_presentation (SlopeWindow *self,
   slope_window_labs_set_font_scale (self, presentation ? 1.4 : 1.0);
   slope_window_fit_layout (self);
 
-  /* What may be left out of the side panel depends on the mode. */
+  /* The panel's type and what fits change with the mode. */
   slope_window_panel_reset (self);
 
   g_object_notify (G_OBJECT (self), "presentation");

@@ -197,6 +197,15 @@ init_x_axis (Layout *layout,
   /* No tick between two epochs. */
   if (axis->n_ticks >= 2 && axis->ticks[1] - axis->ticks[0] < 1.0)
     slope_axis_init_linear (axis, 0.0, x_max, (guint) x_max + 1);
+  /* A narrow plot may have room for one step of 1-2-5 only past the
+   * end (150 epochs, a step of 200): the first and the last epoch then,
+   * so the axis still says how long the run is. */
+  if (axis->n_ticks < 2)
+    {
+      axis->n_ticks = 2;
+      axis->ticks[0] = 0.0;
+      axis->ticks[1] = x_max;
+    }
 
   step = axis->n_ticks >= 2 ? axis->ticks[1] - axis->ticks[0] : 1.0;
   for (guint i = 0; i < axis->n_ticks; i++)
@@ -279,6 +288,26 @@ slope_cost_plot_area (const SlopeCostPlot *plot,
     *area_width = layout.width;
   if (area_height)
     *area_height = layout.height;
+}
+
+/**
+ * slope_cost_plot_epoch_axis:
+ *
+ * The epoch axis as the plot draws it at @width × @height: its ticks and
+ * their labels.
+ */
+void
+slope_cost_plot_epoch_axis (const SlopeCostPlot *plot,
+                            int                  width,
+                            int                  height,
+                            SlopeAxis           *axis)
+{
+  Layout layout;
+
+  g_return_if_fail (plot != NULL && axis != NULL);
+
+  compute_layout (plot, width, height, &layout);
+  *axis = layout.x_axis;
 }
 
 guint64

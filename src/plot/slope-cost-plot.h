@@ -12,6 +12,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "slope-axis.h"
 #include "slope-history.h"
 #include "slope-palette.h"
 
@@ -44,6 +45,10 @@ void     slope_cost_plot_area          (const SlopeCostPlot *plot,
                                         double              *top,
                                         double              *area_width,
                                         double              *area_height);
+void     slope_cost_plot_epoch_axis    (const SlopeCostPlot *plot,
+                                        int                  width,
+                                        int                  height,
+                                        SlopeAxis           *axis);
 guint64  slope_cost_plot_epoch_at      (const SlopeCostPlot *plot,
                                         int                  width,
                                         int                  height,

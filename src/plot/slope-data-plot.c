@@ -150,27 +150,46 @@ half_span (double lo,
   return hi / 2.0 - lo / 2.0;
 }
 
-/* About one x tick per 80 px, fewer if their labels would touch. */
+/* Whether the x axis's labels stand @gap apart at least. */
+static gboolean
+x_labels_fit (const Layout *layout,
+              const char   *font_family,
+              double        gap)
+{
+  double spacing = (layout->x_axis.ticks[1] - layout->x_axis.ticks[0])
+                   / 2.0 / half_span (layout->view.x_min, layout->view.x_max) * layout->area.width;
+
+  return spacing >= slope_plot_frame_label_width (font_family, layout->fs, &layout->x_axis) + gap;
+}
+
+/* About one x tick per 80 px, fewer if their labels would touch; but two
+ * at least where their labels fit, since one tick is no scale: a view
+ * from 300 to 3700 with room for two ticks has a step of 2000 that
+ * lands only once, where a step of 1000 has room for all three. */
 static void
 fit_x_axis (Layout     *layout,
             const char *font_family,
             double      gap)
 {
   guint max_ticks = CLAMP ((guint) (layout->area.width / (80.0 * layout->fs)) + 1, 2, 16);
+  SlopeAxis single;
 
-  for (; max_ticks >= 2; max_ticks--)
+  for (guint m = max_ticks; m >= 2; m--)
     {
-      double spacing;
-
-      slope_axis_init_linear (&layout->x_axis, layout->view.x_min,
-                              layout->view.x_max, max_ticks);
-      if (layout->x_axis.n_ticks < 2)
-        break;
-      spacing = (layout->x_axis.ticks[1] - layout->x_axis.ticks[0])
-                / 2.0 / half_span (layout->view.x_min, layout->view.x_max) * layout->area.width;
-      if (spacing >= slope_plot_frame_label_width (font_family, layout->fs, &layout->x_axis) + gap)
+      slope_axis_init_linear (&layout->x_axis, layout->view.x_min, layout->view.x_max, m);
+      if (layout->x_axis.n_ticks < 2 || x_labels_fit (layout, font_family, gap))
         break;
     }
+  if (layout->x_axis.n_ticks >= 2)
+    return;
+  single = layout->x_axis;
+  for (guint m = max_ticks + 1; m <= 16; m++)
+    {
+      slope_axis_init_linear (&layout->x_axis, layout->view.x_min, layout->view.x_max, m);
+      if (layout->x_axis.n_ticks >= 2 && x_labels_fit (layout, font_family, gap))
+        return;
+    }
+  layout->x_axis = single;
 }
 
 static void
@@ -244,6 +263,26 @@ slope_data_plot_area (const SlopeDataPlot *plot,
 
   compute_layout (plot, width, height, &layout);
   *area = layout.area;
+}
+
+/**
+ * slope_data_plot_x_axis:
+ *
+ * The x axis as the plot draws it at @width × @height: its ticks and
+ * their labels.
+ */
+void
+slope_data_plot_x_axis (const SlopeDataPlot *plot,
+                        int                  width,
+                        int                  height,
+                        SlopeAxis           *axis)
+{
+  Layout layout;
+
+  g_return_if_fail (plot != NULL && axis != NULL);
+
+  compute_layout (plot, width, height, &layout);
+  *axis = layout.x_axis;
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "slope-axis.h"
 #include "slope-dataset.h"
 #include "slope-palette.h"
 
@@ -60,6 +61,10 @@ typedef struct
 void     slope_data_plot_init          (SlopeDataPlot       *plot);
 void     slope_viewport_fit            (SlopeViewport       *view,
                                         SlopeDataset        *dataset);
+void     slope_data_plot_x_axis        (const SlopeDataPlot *plot,
+                                        int                  width,
+                                        int                  height,
+                                        SlopeAxis           *axis);
 void     slope_data_plot_area          (const SlopeDataPlot *plot,
                                         int                  width,
                                         int                  height,

@@ -25,7 +25,6 @@
 #define BATCH_PATH_MAX     600
 #define ARROW_FRACTION     0.22
 #define ARROW_LOG_K        1000.0
-#define RING_RADIUS        8.0
 #define LIMIT              SLOPE_LANDSCAPE_VIEW_LIMIT
 
 static const SlopeColor casing = { 0.07, 0.06, 0.12, 0.55 };
@@ -163,26 +162,6 @@ slope_landscape_plot_area (const SlopeLandscapePlot *plot,
   *area = layout.area;
 }
 
-/* Fractions far outside the view are cut at a million view widths: the
- * direction of a segment to them stays right to well under a pixel. */
-static gboolean
-view_to_pixel (const SlopeLandscapeView *v,
-               const SlopeArea          *area,
-               double                    w,
-               double                    b,
-               double                   *px,
-               double                   *py)
-{
-  double fx = (w - v->w_min) / (v->w_max - v->w_min);
-  double fy = (v->b_max - b) / (v->b_max - v->b_min);
-
-  if (!isfinite (fx) || !isfinite (fy))
-    return FALSE;
-  *px = area->left + CLAMP (fx, -1e6, 1e6) * area->width;
-  *py = area->top + CLAMP (fy, -1e6, 1e6) * area->height;
-  return TRUE;
-}
-
 void
 slope_landscape_plot_to_pixel (const SlopeLandscapePlot *plot,
                                const SlopeArea          *area,
@@ -197,7 +176,7 @@ slope_landscape_plot_to_pixel (const SlopeLandscapePlot *plot,
   g_return_if_fail (plot != NULL && area != NULL);
 
   effective_view (plot, &v);
-  view_to_pixel (&v, area, w, b, &x, &y);
+  slope_landscape_view_to_pixel (&v, area, w, b, &x, &y);
   if (px)
     *px = x;
   if (py)
@@ -248,7 +227,7 @@ arrow_geometry (const SlopeLandscapePlot   *plot,
   double px, py, gw, gb, g, uw, ub, sx, sy, dx, dy, s, curve, reach, g_ref = 0.0, len, clear;
 
   if (!plot->show_gradient || !bowl->ok
-      || !view_to_pixel (v, a, plot->w, plot->b, &px, &py)
+      || !slope_landscape_view_to_pixel (v, a, plot->w, plot->b, &px, &py)
       || px < a->left || px > a->left + a->width || py < a->top || py > a->top + a->height)
     return FALSE;
 
@@ -283,7 +262,7 @@ arrow_geometry (const SlopeLandscapePlot   *plot,
 
   /* Measured from the edge of the ring round the point, so that any
    * gradient worth mentioning shows. */
-  clear = (RING_RADIUS + 3.0) * layout->fs;
+  clear = (SLOPE_LANDSCAPE_RING_RADIUS + 3.0) * layout->fs;
   len = MAX (ARROW_FRACTION * MIN (a->width, a->height), 2.0 * clear) - clear;
   if (g_ref > 0.0)
     len *= MIN (1.0, log1p (ARROW_LOG_K * g / g_ref) / log1p (ARROW_LOG_K));
@@ -357,61 +336,55 @@ draw_halo_text (cairo_t     *cr,
   cairo_restore (cr);
 }
 
-/* Where the optimum's label goes (its centre): below, above, right or left
- * of the star at (@px, @py), the first that fits the map and does not cover
- * the current point's marker; below, clamped into the map, when none does. */
-static void
-place_optimum_label (const SlopeLandscapeLayout *layout,
-                     const SlopeLandscapePlot   *plot,
-                     double                      px,
-                     double                      py,
-                     double                      gap,
-                     const SlopeTextSize        *size,
-                     double                     *lx,
-                     double                     *ly)
+/* The least-squares optimum's label, where it goes now: its box's
+ * top-left corner and size.  FALSE when the star is out of view or no
+ * place round it is clear (slope-landscape-label.c). */
+static gboolean
+optimum_label (cairo_t                    *cr,
+               const SlopeLandscapeLayout *layout,
+               const SlopeLandscapePlot   *plot,
+               const SlopeBowl            *bowl,
+               PangoLayout               **text,
+               double                      box[4])
 {
   const SlopeArea *a = &layout->area;
-  double hw = size->width / 2.0, hh = size->height / 2.0;
-  double mark = 14.0 * layout->fs, cx = -G_MAXDOUBLE, cy = -G_MAXDOUBLE;
-  const double candidates[4][2] = {
-    { px, py + gap + hh },
-    { px, py - gap - hh },
-    { px + gap + hw, py },
-    { px - gap - hw, py },
-  };
+  double px, py, r = 10.0 * layout->fs, gap = 0.75 * r, lx, ly, arrow[4];
+  SlopeTextSize size;
+  gboolean has_arrow;
 
-  view_to_pixel (&layout->view, a, plot->w, plot->b, &cx, &cy);
-  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
-    {
-      double x = candidates[k][0], y = candidates[k][1];
-      gboolean inside = x - hw >= a->left + 2.0 && x + hw <= a->left + a->width - 2.0
-                        && y - hh >= a->top && y + hh <= a->top + a->height;
-      gboolean covers = fabs (cx - x) < hw + mark && fabs (cy - y) < hh + mark;
+  if (!plot->has_optimum
+      || !slope_landscape_view_to_pixel (&layout->view, a, plot->optimum_w, plot->optimum_b, &px, &py)
+      || px < a->left - r || px > a->left + a->width + r
+      || py < a->top - r || py > a->top + a->height + r)
+    return FALSE;
 
-      if (inside && !covers)
-        {
-          *lx = x;
-          *ly = y;
-          return;
-        }
-    }
-  *lx = CLAMP (px, a->left + hw + 2.0, a->left + a->width - hw - 2.0);
-  *ly = CLAMP (py + gap + hh, a->top + hh, a->top + a->height - hh);
+  *text = slope_plot_text_layout (cr, plot->font_family,
+                                  SLOPE_PLOT_TICK_FONT_PX * 1.1 * layout->fs, PANGO_WEIGHT_BOLD);
+  slope_plot_text_measure (*text, _("least squares"), &size);
+  has_arrow = arrow_geometry (plot, bowl, layout, &arrow[0], &arrow[1], &arrow[2], &arrow[3]);
+  if (!slope_landscape_place_label (layout, plot, has_arrow ? arrow : NULL, px, py, gap,
+                                    size.width, size.height, &lx, &ly))
+    return FALSE;
+  /* As draw_halo_text puts it. */
+  box[0] = round (lx - size.width / 2.0);
+  box[1] = round (ly - size.height / 2.0);
+  box[2] = size.width;
+  box[3] = size.height;
+  return TRUE;
 }
 
 static void
 draw_optimum (cairo_t                    *cr,
               const SlopeLandscapeLayout *layout,
-              const SlopeLandscapePlot   *plot)
+              const SlopeLandscapePlot   *plot,
+              const SlopeBowl            *bowl)
 {
   g_autoptr(PangoLayout) text = NULL;
   const SlopeArea *a = &layout->area;
-  double px, py, lx, ly, r = 10.0 * layout->fs, gap = 0.75 * r;
-  SlopeTextSize size;
-  const char *label = _("least squares");
+  double px, py, r = 10.0 * layout->fs, box[4];
 
   if (!plot->has_optimum
-      || !view_to_pixel (&layout->view, a, plot->optimum_w, plot->optimum_b, &px, &py)
+      || !slope_landscape_view_to_pixel (&layout->view, a, plot->optimum_w, plot->optimum_b, &px, &py)
       || px < a->left - r || px > a->left + a->width + r
       || py < a->top - r || py > a->top + a->height + r)
     return;
@@ -431,14 +404,53 @@ draw_optimum (cairo_t                    *cr,
   slope_palette_set_source (cr, &casing);
   cairo_stroke (cr);
 
-  /* Below the star, where the valley usually runs on and paths rarely
-   * come from; otherwise above, right or left of it: the first place that
-   * stays inside the map and leaves the current point's marker clear. */
-  text = slope_plot_text_layout (cr, plot->font_family,
-                                 SLOPE_PLOT_TICK_FONT_PX * 1.1 * layout->fs, PANGO_WEIGHT_BOLD);
-  slope_plot_text_measure (text, label, &size);
-  place_optimum_label (layout, plot, px, py, gap, &size, &lx, &ly);
-  draw_halo_text (cr, text, label, lx, ly, 0.5, layout->lw);
+  if (optimum_label (cr, layout, plot, bowl, &text, box))
+    draw_halo_text (cr, text, _("least squares"), box[0] + box[2] / 2.0, box[1] + box[3] / 2.0,
+                    0.5, layout->lw);
+}
+
+/**
+ * slope_landscape_plot_optimum_label:
+ *
+ * Where the "least squares" label is drawn at @width × @height: the
+ * top-left corner of its box and its size, in pixels.  Returns %FALSE
+ * when none is drawn (no optimum in view, or no place clear of the path).
+ */
+gboolean
+slope_landscape_plot_optimum_label (const SlopeLandscapePlot *plot,
+                                    int                       width,
+                                    int                       height,
+                                    double                   *x,
+                                    double                   *y,
+                                    double                   *label_width,
+                                    double                   *label_height)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  SlopeLandscapeLayout layout;
+  SlopeBowl bowl;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double box[4];
+  gboolean shown;
+
+  g_return_val_if_fail (plot != NULL, FALSE);
+
+  if (width <= 0 || height <= 0)
+    return FALSE;
+  compute_layout (plot, width, height, &layout);
+  slope_bowl_init (&bowl, &plot->moments);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  shown = optimum_label (cr, &layout, plot, &bowl, &text, box);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  if (!shown)
+    return FALSE;
+  if (x) *x = box[0];
+  if (y) *y = box[1];
+  if (label_width) *label_width = box[2];
+  if (label_height) *label_height = box[3];
+  return TRUE;
 }
 
 void
@@ -540,7 +552,7 @@ points_polyline (cairo_t                    *cr,
       double b = i < n_path ? path_b[i] : plot->b;
       double px, py, x0, y0, x1, y1;
 
-      if (!view_to_pixel (&layout->view, a, w, b, &px, &py))
+      if (!slope_landscape_view_to_pixel (&layout->view, a, w, b, &px, &py))
         {
           have_q = FALSE;  /* NaN or inf: the line breaks here */
           continue;
@@ -637,7 +649,7 @@ draw_path (cairo_t                    *cr,
     {
       double px, py;
 
-      if (view_to_pixel (&layout->view, a, plot->path_w[i], plot->path_b[i], &px, &py)
+      if (slope_landscape_view_to_pixel (&layout->view, a, plot->path_w[i], plot->path_b[i], &px, &py)
           && px > a->left - 10 && px < a->left + a->width + 10
           && py > a->top - 10 && py < a->top + a->height + 10)
         draw_dot (cr, px, py, (i == 0 ? 4.0 : 2.6) * layout->fs, 1.2 * layout->lw);
@@ -722,10 +734,10 @@ draw_current (cairo_t                    *cr,
               const SlopeColor           *color)
 {
   const SlopeArea *a = &layout->area;
-  double px, py, r = RING_RADIUS * layout->fs;
+  double px, py, r = SLOPE_LANDSCAPE_RING_RADIUS * layout->fs;
 
   if (!isfinite (plot->w) || !isfinite (plot->b)
-      || !view_to_pixel (&layout->view, a, plot->w, plot->b, &px, &py))
+      || !slope_landscape_view_to_pixel (&layout->view, a, plot->w, plot->b, &px, &py))
     {
       g_autoptr(PangoLayout) text = slope_plot_text_layout (cr, plot->font_family,
                                                             SLOPE_PLOT_LEGEND_FONT_PX * layout->fs,
@@ -775,7 +787,7 @@ slope_landscape_plot_draw_path (cairo_t                  *cr,
   cairo_clip (cr);
   draw_path (cr, &layout, plot);
   draw_batch_path (cr, &layout, plot);
-  draw_optimum (cr, &layout, plot);
+  draw_optimum (cr, &layout, plot, &bowl);
   draw_arrow (cr, &layout, plot, &bowl, &palette->line);
   draw_current (cr, &layout, plot, &palette->marker);
   cairo_restore (cr);

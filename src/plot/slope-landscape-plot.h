@@ -105,6 +105,13 @@ gboolean slope_landscape_plot_arrow      (const SlopeLandscapePlot *plot,
                                           double                   *y0,
                                           double                   *x1,
                                           double                   *y1);
+gboolean slope_landscape_plot_optimum_label (const SlopeLandscapePlot *plot,
+                                             int                       width,
+                                             int                       height,
+                                             double                   *x,
+                                             double                   *y,
+                                             double                   *label_width,
+                                             double                   *label_height);
 
 guint64  slope_landscape_plot_path_key   (const SlopeLandscapePlot *plot,
                                           int                       width,

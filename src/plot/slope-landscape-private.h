@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <math.h>
 
 #include "slope-axis.h"
 #include "slope-landscape-plot.h"
@@ -18,6 +19,8 @@ G_BEGIN_DECLS
 /* Views beyond this are refused: Cairo and the axis code need spans that
  * are finite with room to spare. */
 #define SLOPE_LANDSCAPE_VIEW_LIMIT 1e15
+/* The current point's ring, times the font scale. */
+#define SLOPE_LANDSCAPE_RING_RADIUS 8.0
 
 /* The cost as c_min + vxx·(W − W*)² + (x̄·W + b − ȳ)². */
 typedef struct
@@ -39,6 +42,26 @@ typedef struct
   double             lw;    /* line width scale */
 } SlopeLandscapeLayout;
 
+/* Fractions far outside the view are cut at a million view widths: the
+ * direction of a segment to them stays right to well under a pixel. */
+static inline gboolean
+slope_landscape_view_to_pixel (const SlopeLandscapeView *v,
+                               const SlopeArea          *area,
+                               double                    w,
+                               double                    b,
+                               double                   *px,
+                               double                   *py)
+{
+  double fx = (w - v->w_min) / (v->w_max - v->w_min);
+  double fy = (v->b_max - b) / (v->b_max - v->b_min);
+
+  if (!isfinite (fx) || !isfinite (fy))
+    return FALSE;
+  *px = area->left + CLAMP (fx, -1e6, 1e6) * area->width;
+  *py = area->top + CLAMP (fy, -1e6, 1e6) * area->height;
+  return TRUE;
+}
+
 void     slope_bowl_init                (SlopeBowl                  *bowl,
                                          const SlopeMoments         *m);
 double   slope_bowl_excess              (const SlopeBowl            *bowl,
@@ -50,6 +73,16 @@ void     slope_bowl_gradient            (const SlopeBowl            *bowl,
                                          double                     *d_w,
                                          double                     *d_b);
 gboolean slope_landscape_view_sane      (const SlopeLandscapeView   *view);
+gboolean slope_landscape_place_label    (const SlopeLandscapeLayout *layout,
+                                         const SlopeLandscapePlot   *plot,
+                                         const double               *arrow,
+                                         double                      px,
+                                         double                      py,
+                                         double                      gap,
+                                         double                      width,
+                                         double                      height,
+                                         double                     *lx,
+                                         double                     *ly);
 void     slope_landscape_draw_heat_map  (cairo_t                    *cr,
                                          const SlopeBowl            *bowl,
                                          const SlopeLandscapeLayout *layout);

@@ -7,9 +7,14 @@
  * comments that line out, which is exactly the edit they would make.
  * Colours are translucent or chosen per light/dark style so the lit line
  * stays readable in both.  A line never wraps: in a pane narrower than the
- * code, the code is drawn scaled down to fit (slope-fit.c).
+ * code, the code is drawn scaled down to fit (slope-fit.c).  The
+ * optimizer's line, which grows with every keyword argument given, is
+ * broken between its arguments as Python allows, so that it is no wider
+ * than the loop and does not shrink the whole code to fit.
  */
 #include "config.h"
+
+#include <math.h>
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -39,6 +44,10 @@ static const char *const loop_lines[] = {
   "  optimizer.step()",
 };
 
+/* The optimizer's line is broken into lines of at most this many
+ * characters, its continuations indented by four spaces. */
+#define OPTIMIZER_COLUMNS 52
+
 #define LINE_FOR        0
 #define LINE_HYPOTHESIS 2
 #define LINE_COST       5
@@ -65,8 +74,10 @@ struct _SlopeCodeView
   SlopeLine      line;
   gboolean       zero_grad;
   char          *optimizer;       /* "optimizer = optim.SGD(…)" or NULL */
+  char         **optimizer_lines; /* the same, broken between arguments */
   double         font_scale;
   int            content_width;   /* -1 until measured */
+  int            content_height;
 };
 
 G_DEFINE_FINAL_TYPE (SlopeCodeView, slope_code_view, GTK_TYPE_WIDGET)
@@ -97,7 +108,42 @@ line_index (SlopeLine line)
 static int
 loop_offset (SlopeCodeView *self)
 {
-  return self->optimizer != NULL ? 2 : 0;
+  return self->optimizer_lines != NULL ? (int) g_strv_length (self->optimizer_lines) + 1 : 0;
+}
+
+/* @line broken after the commas between the call's arguments (outside
+ * any inner bracket: "[W, b]" and "betas=(0.9, 0.999)" stay whole), each
+ * piece as long as fits OPTIMIZER_COLUMNS; a line that fits is kept. */
+static char **
+break_call (const char *line)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  const char *start = line, *last_break = NULL;
+  int depth = 0;
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (*p == '(' || *p == '[')
+        depth++;
+      else if (*p == ')' || *p == ']')
+        depth--;
+      /* Characters, not bytes, though the line is ASCII. */
+      if (last_break != NULL && g_utf8_strlen (start, p + 1 - start) + (start == line ? 0 : 4)
+                                > OPTIMIZER_COLUMNS)
+        {
+          g_ptr_array_add (lines, g_strdup_printf ("%s%.*s", start == line ? "" : "    ",
+                                                   (int) (last_break - start), start));
+          start = last_break + 1;
+          while (*start == ' ')
+            start++;
+          last_break = NULL;
+        }
+      if (*p == ',' && depth == 1)
+        last_break = p + 1;
+    }
+  g_ptr_array_add (lines, g_strdup_printf ("%s%s", start == line ? "" : "    ", start));
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
 }
 
 static void
@@ -121,8 +167,10 @@ fill_buffer (SlopeCodeView *self)
   GtkTextIter start, end;
   int offset = loop_offset (self);
 
-  if (self->optimizer != NULL)
-    g_string_append_printf (text, "%s\n\n", self->optimizer);
+  for (guint i = 0; self->optimizer_lines != NULL && self->optimizer_lines[i] != NULL; i++)
+    g_string_append_printf (text, "%s\n", self->optimizer_lines[i]);
+  if (self->optimizer_lines != NULL)
+    g_string_append_c (text, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (loop_lines); i++)
     {
       if (i > 0)
@@ -134,8 +182,8 @@ fill_buffer (SlopeCodeView *self)
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_apply_tag (self->buffer, self->base, &start, &end);
-  if (self->optimizer != NULL)
-    slope_python_highlight_line (self->buffer, 0, self->optimizer);
+  for (guint i = 0; self->optimizer_lines != NULL && self->optimizer_lines[i] != NULL; i++)
+    slope_python_highlight_line (self->buffer, (int) i, self->optimizer_lines[i]);
   for (guint i = 0; i < G_N_ELEMENTS (loop_lines); i++)
     {
       if (i == LINE_ZERO_GRAD && !self->zero_grad)
@@ -192,6 +240,7 @@ static void
 invalidate_width (SlopeCodeView *self)
 {
   self->content_width = -1;
+  self->content_height = -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -203,7 +252,7 @@ get_content_width (SlopeCodeView *self)
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoAttrList) attrs = NULL;
   g_autofree char *text = NULL;
-  int width = 0;
+  int width = 0, height = 0, lines;
 
   if (self->content_width >= 0)
     return self->content_width;
@@ -214,10 +263,18 @@ get_content_width (SlopeCodeView *self)
   pango_attr_list_insert (attrs, pango_attr_scale_new (BASE_SCALE * self->font_scale));
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
   pango_layout_set_attributes (layout, attrs);
-  pango_layout_get_pixel_size (layout, &width, NULL);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  lines = pango_layout_get_line_count (layout);
 
   self->content_width = width + gtk_text_view_get_left_margin (self->text_view)
                         + gtk_text_view_get_right_margin (self->text_view);
+  /* The text view lays its lines out bit by bit after it is shown, and
+   * says it needs more height without asking its parent again: the
+   * height is known here, from the same text, at once. */
+  self->content_height = height + gtk_text_view_get_top_margin (self->text_view)
+                         + gtk_text_view_get_bottom_margin (self->text_view)
+                         + lines * (gtk_text_view_get_pixels_above_lines (self->text_view)
+                                    + gtk_text_view_get_pixels_below_lines (self->text_view));
   return self->content_width;
 }
 
@@ -231,9 +288,19 @@ slope_code_view_measure (GtkWidget      *widget,
                          int            *natural_baseline)
 {
   SlopeCodeView *self = SLOPE_CODE_VIEW (widget);
+  int content_width = get_content_width (self);
 
-  slope_fit_measure (GTK_WIDGET (self->text_view), get_content_width (self), MIN_FIT (self),
+  slope_fit_measure (GTK_WIDGET (self->text_view), content_width, MIN_FIT (self),
                      orientation, for_size, minimum, natural);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      double scale = for_size >= 0 ? slope_fit_scale (for_size, content_width, MIN_FIT (self))
+                                   : MIN_FIT (self);
+      int height = (int) ceil (self->content_height * scale);
+
+      *minimum = MAX (*minimum, height);
+      *natural = MAX (*natural, for_size >= 0 ? height : self->content_height);
+    }
 }
 
 static void
@@ -282,6 +349,7 @@ slope_code_view_finalize (GObject *object)
   SlopeCodeView *self = SLOPE_CODE_VIEW (object);
 
   g_free (self->optimizer);
+  g_strfreev (self->optimizer_lines);
 
   G_OBJECT_CLASS (slope_code_view_parent_class)->finalize (object);
 }
@@ -329,6 +397,7 @@ slope_code_view_init (SlopeCodeView *self)
 
   self->font_scale = 1.0;
   self->content_width = -1;
+  self->content_height = -1;
   self->zero_grad = TRUE;
   self->line = SLOPE_LINE_NONE;
   self->buffer = gtk_text_buffer_new (NULL);
@@ -403,6 +472,9 @@ slope_code_view_set_optimizer (SlopeCodeView *self,
     return;
   g_free (self->optimizer);
   self->optimizer = g_strdup (line);
+  g_clear_pointer (&self->optimizer_lines, g_strfreev);
+  if (line != NULL)
+    self->optimizer_lines = break_call (line);
   fill_buffer (self);
   invalidate_width (self);
   light_line (self);
