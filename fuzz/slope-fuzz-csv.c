@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "slope-csv.h"
+#include "slope-csv-private.h"
 #include "slope-fuzz-csv.h"
 
 #define DISPLAY_NAME "fuzz.csv"
@@ -50,6 +50,60 @@ check_dataset (SlopeDataset         *dataset,
 
       check (g_utf8_validate (text, -1, NULL), "a skip's description is not UTF-8");
     }
+}
+
+static gboolean
+same_skip (const SlopeCsvSkip *a,
+           const SlopeCsvSkip *b)
+{
+  return a->kind == b->kind && a->line == b->line && a->column == b->column
+         && g_strcmp0 (a->column_name, b->column_name) == 0
+         && g_strcmp0 (a->text, b->text) == 0 && g_strcmp0 (a->reason, b->reason) == 0;
+}
+
+/* The same bytes read in blocks of @block bytes, each split between two
+ * threads, give what one block read by one thread gave: the same error, or
+ * the same points to the bit and the same report. */
+static void
+check_blocks (GBytes                *bytes,
+              const SlopeCsvOptions *options,
+              gsize                  block,
+              SlopeDataset          *dataset,
+              const SlopeCsvReport  *report,
+              const GError          *error)
+{
+  g_autoptr(SlopeCsvReport) blocks_report = NULL;
+  g_autoptr(SlopeDataset) blocks_dataset = NULL;
+  g_autoptr(GError) blocks_error = NULL;
+  gsize n;
+
+  slope_csv_set_block_size (block, 0);
+  blocks_dataset = slope_csv_load_bytes (bytes, DISPLAY_NAME, options, &blocks_report, NULL,
+                                         NULL, NULL, &blocks_error);
+  slope_csv_set_block_size (0, 0);
+
+  if (dataset == NULL)
+    {
+      check (blocks_dataset == NULL, "blocks read a file that one block refuses");
+      check (g_error_matches (blocks_error, error->domain, error->code)
+             && g_str_equal (blocks_error->message, error->message),
+             "blocks give another error than one block");
+      return;
+    }
+  check (blocks_dataset != NULL, "blocks refuse a file that one block reads");
+  n = slope_dataset_get_n (dataset);
+  check (slope_dataset_get_n (blocks_dataset) == n, "blocks read another number of points");
+  check (memcmp (slope_dataset_get_x (dataset), slope_dataset_get_x (blocks_dataset),
+                 n * sizeof (double)) == 0
+         && memcmp (slope_dataset_get_y (dataset), slope_dataset_get_y (blocks_dataset),
+                    n * sizeof (double)) == 0, "blocks read other points");
+  check (blocks_report->rows_skipped == report->rows_skipped
+         && blocks_report->rows_missing == report->rows_missing
+         && blocks_report->skips->len == report->skips->len, "blocks count other skips");
+  for (guint i = 0; i < report->skips->len; i++)
+    check (same_skip (g_ptr_array_index (report->skips, i),
+                      g_ptr_array_index (blocks_report->skips, i)),
+           "blocks describe a skipped row otherwise");
 }
 
 gboolean
@@ -97,6 +151,8 @@ slope_fuzz_csv_one (const guint8 *data,
     }
   else
     check_dataset (dataset, report);
+  /* Blocks of 1 to 32 bytes, by the first byte's high bits. */
+  check_blocks (bytes, &options, (data[0] >> 3) + 1, dataset, report, error);
 
   preview = slope_csv_preview_bytes (bytes, DISPLAY_NAME, &options, 10, &preview_error);
   if (preview != NULL)

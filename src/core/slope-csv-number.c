@@ -182,11 +182,13 @@ scan_digits (const char *p,
   return p;
 }
 
-static gboolean
-scan_simple (const char *p,
-             const char *end,
-             char        point,
-             Decimal    *d)
+/* scan_simple() without its last check: returns where the number's text
+ * stops, or NULL. */
+static const char *
+scan_simple_prefix (const char *p,
+                    const char *end,
+                    char        point,
+                    Decimal    *d)
 {
   const char *digits, *fraction = NULL;
   guint64 m = 0;
@@ -207,7 +209,7 @@ scan_simple (const char *p,
       n_digits += n_fraction;
     }
   if (n_digits == 0)
-    return FALSE;
+    return NULL;
   if (n_digits > MAX_DIGITS)
     {
       /* Leading zeros, before or after the point, are not significant
@@ -216,7 +218,7 @@ scan_simple (const char *p,
         if (*z == '0')
           n_digits--;
       if (n_digits > MAX_DIGITS)
-        return FALSE;
+        return NULL;
     }
 
   if (p < end && (*p == 'e' || *p == 'E'))
@@ -231,17 +233,24 @@ scan_simple (const char *p,
       for (; p < end && is_digit (*p) && p - start < 5; p++)
         e = e * 10 + (*p - '0');
       if (p == start || (p < end && is_digit (*p)))
-        return FALSE;
+        return NULL;
       exponent = negative ? -e : e;
     }
-  if (p != end)
-    return FALSE;
 
   d->mantissa = m;
   d->exponent = exponent - (int) n_fraction;
   d->n_digits = n_digits;
   d->any_digit = TRUE;
-  return TRUE;
+  return p;
+}
+
+static gboolean
+scan_simple (const char *p,
+             const char *end,
+             char        point,
+             Decimal    *d)
+{
+  return scan_simple_prefix (p, end, point, d) == end;
 }
 
 static gboolean
@@ -447,6 +456,34 @@ slope_csv_classify (const char *text,
 
   *value = v;
   return SLOPE_CSV_CELL_NUMBER;
+}
+
+/**
+ * slope_csv_number_prefix:
+ * @end: where the text may stop at the latest
+ *
+ * The reader's fast path: a number in the common form ([+-] digits
+ * [point digits] [e [+-] digits], at most 19 significant digits) from
+ * @p on, up to the first byte that cannot go on with it, and converted
+ * without strtod.  Whatever slope_csv_classify() would give for the text
+ * [@p, returned position), this gives too, bit for bit, when it gives
+ * anything.
+ *
+ * Returns: where the number stops, with @value set; or %NULL, when the
+ * text is of another form or needs the exact slow path.
+ */
+const char *
+slope_csv_number_prefix (const char *p,
+                         const char *end,
+                         char        point,
+                         double     *value)
+{
+  Decimal d;
+  const char *stop = scan_simple_prefix (p, end, point, &d);
+
+  if (stop == NULL || !decimal_to_double (&d, value))
+    return NULL;
+  return stop;
 }
 
 /**

@@ -23,6 +23,11 @@ SlopeCsvCell slope_csv_classify (const char *text,
                                  gboolean    decimal_comma,
                                  double     *value);
 
+const char  *slope_csv_number_prefix (const char *p,
+                                      const char *end,
+                                      char        point,
+                                      double     *value);
+
 /* A field of the file, pointing into the file's bytes.  For a quoted field
  * the text is what is between the quotes, doubled quotes still doubled. */
 typedef struct
@@ -78,6 +83,7 @@ typedef struct
   const char         *body;          /* the first record after the header */
   guint               body_line;
   double              bytes_per_row; /* in the sample, for sizing arrays */
+  const char         *sample_end;    /* where the sampled records end */
 } SlopeCsvLayout;
 
 gboolean slope_csv_check_text     (const char         *data,
@@ -108,5 +114,122 @@ GBytes  *slope_csv_read_file      (GFile              *file,
                                    gsize               max_lines,
                                    GCancellable       *cancellable,
                                    GError            **error);
+
+gboolean slope_csv_check_text_at  (const char         *line_start,
+                                   guint               line,
+                                   const char         *data,
+                                   const char         *end,
+                                   const char         *display_name,
+                                   GError            **error);
+
+void     slope_csv_skip_free      (SlopeCsvSkip       *skip);
+
+/* Reading in blocks (slope-csv-read.c) ---------------------------------- */
+
+/* The bytes not yet parsed, [start, end): in a buffer of bounded size
+ * refilled with read(), or a window on bytes already in memory. */
+typedef struct
+{
+  GInputStream *stream;        /* NULL: reading from memory */
+  const char   *display_name;
+  GCancellable *cancellable;
+  const char   *memory;
+  const char   *memory_end;
+  char         *buffer;
+  gsize         capacity;
+  const char   *start;
+  const char   *end;
+  guint         start_line;    /* the line at start */
+  const char   *checked;       /* the text is checked up to here */
+  gboolean      eof;           /* end is the end of the data */
+  guint64       consumed;      /* bytes before start */
+  guint64       size;          /* the data's size when known, else 0 */
+} SlopeCsvSource;
+
+gboolean slope_csv_source_open    (SlopeCsvSource     *source,
+                                   GFile              *file,
+                                   const char         *display_name,
+                                   GCancellable       *cancellable,
+                                   GError            **error);
+void     slope_csv_source_init_memory (SlopeCsvSource *source,
+                                   const char         *data,
+                                   const char         *end,
+                                   const char         *display_name);
+gboolean slope_csv_source_fill    (SlopeCsvSource     *source,
+                                   gsize               wanted,
+                                   GError            **error);
+void     slope_csv_source_consume (SlopeCsvSource     *source,
+                                   const char         *to,
+                                   guint               line);
+void     slope_csv_source_clear   (SlopeCsvSource     *source);
+
+/* The rows of one stretch of records (slope-csv-rows.c) ----------------- */
+
+typedef struct
+{
+  const SlopeCsvLayout *layout;   /* names and delimiter only */
+  guint                 x_column;
+  guint                 y_column;
+  gboolean              decimal_comma;
+} SlopeCsvColumns;
+
+/* The points and skipped rows of one stretch, kept by one thread. */
+typedef struct
+{
+  double    *x;
+  double    *y;
+  gsize      n;
+  gsize      capacity;
+  gsize      rows_skipped;
+  gsize      rows_missing;
+  GPtrArray *skips;            /* SlopeCsvSkip *, at most SLOPE_CSV_MAX_SKIPS */
+} SlopeCsvRows;
+
+typedef struct
+{
+  /* In: the records from p (at line) to end; with stop, only those that
+   * start before stop. */
+  const char *p;
+  const char *end;
+  guint       line;
+  const char *stop;
+  gboolean    final;           /* end is the end of the data */
+  /* Out: p and line after the last whole record; with stop, whether the
+   * records ended exactly at stop; an unclosed quote's line. */
+  gboolean    met_stop;
+  gboolean    unterminated;
+  guint       unterminated_line;
+} SlopeCsvSpan;
+
+void     slope_csv_rows_init      (SlopeCsvRows       *rows,
+                                   gsize               capacity);
+void     slope_csv_rows_clear     (SlopeCsvRows       *rows);
+void     slope_csv_rows_reserve   (SlopeCsvRows       *rows,
+                                   gsize               more);
+void     slope_csv_rows_prefault  (const SlopeCsvRows *rows,
+                                   gsize               from,
+                                   gsize               to);
+void     slope_csv_rows_append    (SlopeCsvRows       *rows,
+                                   SlopeCsvRows       *more,
+                                   guint               line_offset);
+void     slope_csv_rows_parse     (const SlopeCsvColumns *columns,
+                                   SlopeCsvRows       *rows,
+                                   SlopeCsvSpan       *span);
+
+gsize    slope_csv_estimate_rows  (const SlopeCsvLayout *layout,
+                                   double              bytes);
+gsize    slope_csv_block_size     (const SlopeCsvSource *source);
+gboolean slope_csv_read_blocks    (const SlopeCsvColumns *columns,
+                                   SlopeCsvSource     *source,
+                                   SlopeCsvRows       *rows,
+                                   GCancellable       *cancellable,
+                                   SlopeCsvProgress    progress,
+                                   gpointer            user_data,
+                                   GError            **error);
+
+/* For tests: the block size (0 restores the default) and the smallest
+ * block split between two threads. */
+void     slope_csv_set_block_size (gsize               block_bytes,
+                                   gsize               split_bytes);
 
 G_END_DECLS

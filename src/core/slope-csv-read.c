@@ -8,6 +8,11 @@
  * acts between two chunks or while waiting for a slow writer, and a source
  * that never ends (/dev/zero, `yes`) stops at a limit with a message
  * instead of filling memory.
+ *
+ * A preview reads the start of a file into memory whole
+ * (slope_csv_read_file); a load reads it in blocks through a
+ * SlopeCsvSource, which keeps only the bytes not yet parsed, checks each
+ * block is text as it comes, and sees a regular file end before its size.
  */
 #include "config.h"
 
@@ -145,6 +150,7 @@ set_unreadable_error (const char  *display_name,
 static GInputStream *
 open_path (const char  *path,
            gsize       *size_hint,
+           gboolean    *regular,
            GError     **error)
 {
   struct stat st;
@@ -168,6 +174,7 @@ open_path (const char  *path,
     }
 
   *size_hint = S_ISREG (st.st_mode) ? (gsize) st.st_size : FIRST_BYTES;
+  *regular = S_ISREG (st.st_mode);
   return g_unix_input_stream_new (fd, TRUE);
 }
 
@@ -194,10 +201,11 @@ slope_csv_read_file (GFile         *file,
   GError *local_error = NULL;
   const char *path = g_file_peek_path (file);
   gsize size_hint = FIRST_BYTES;
+  gboolean regular = FALSE;
   GBytes *bytes;
 
   if (path != NULL)
-    stream = open_path (path, &size_hint, &local_error);
+    stream = open_path (path, &size_hint, &regular, &local_error);
   else
     stream = G_INPUT_STREAM (g_file_read (file, cancellable, &local_error));
   if (stream == NULL)
@@ -210,4 +218,177 @@ slope_csv_read_file (GFile         *file,
   if (bytes == NULL)
     g_propagate_error (error, local_error);
   return bytes;
+}
+
+/* Reading in blocks --------------------------------------------------- */
+
+/**
+ * slope_csv_source_open:
+ *
+ * Opens @file for slope_csv_source_fill(), as slope_csv_read_file() opens
+ * it.  The source must be cleared with slope_csv_source_clear() whatever
+ * this returns.
+ */
+gboolean
+slope_csv_source_open (SlopeCsvSource  *source,
+                       GFile           *file,
+                       const char      *display_name,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  GError *local_error = NULL;
+  const char *path = g_file_peek_path (file);
+  gsize size_hint = 0;
+  gboolean regular = FALSE;
+
+  memset (source, 0, sizeof *source);
+  source->display_name = display_name;
+  source->cancellable = cancellable;
+  source->start_line = 1;
+  if (path != NULL)
+    source->stream = open_path (path, &size_hint, &regular, &local_error);
+  else
+    source->stream = G_INPUT_STREAM (g_file_read (file, cancellable, &local_error));
+  if (source->stream == NULL)
+    return set_unreadable_error (display_name, local_error, error);
+
+  /* A regular file's size, to say how far the load has come and to see
+   * a file cut short while it is read. */
+  if (regular)
+    source->size = size_hint;
+  source->start = source->end = source->checked = source->buffer = g_malloc (1);
+  source->capacity = 1;
+  return TRUE;
+}
+
+void
+slope_csv_source_init_memory (SlopeCsvSource *source,
+                              const char     *data,
+                              const char     *end,
+                              const char     *display_name)
+{
+  memset (source, 0, sizeof *source);
+  source->display_name = display_name;
+  source->memory = source->start = source->end = data;
+  source->memory_end = end;
+  /* The caller checks the whole text at once. */
+  source->checked = end;
+  source->start_line = 1;
+  source->size = (guint64) (end - data);
+}
+
+void
+slope_csv_source_clear (SlopeCsvSource *source)
+{
+  g_clear_object (&source->stream);
+  g_clear_pointer (&source->buffer, g_free);
+}
+
+/* The end of the last whole line in [from, end), or from if there is
+ * none: a check must not stop inside a UTF-8 sequence. */
+static const char *
+after_last_newline (const char *from,
+                    const char *end)
+{
+  for (const char *p = end; p > from; p--)
+    if (p[-1] == '\n')
+      return p;
+  return from;
+}
+
+static gboolean
+check_new_text (SlopeCsvSource  *source,
+                GError         **error)
+{
+  const char *until = source->eof ? source->end : after_last_newline (source->checked, source->end);
+
+  if (until <= source->checked)
+    return TRUE;
+  /* The file's first bytes: a UTF-16 byte-order mark is named as such. */
+  if (source->consumed == 0 && source->checked == source->start)
+    {
+      if (!slope_csv_check_text (source->start, until, source->display_name, NULL, error))
+        return FALSE;
+    }
+  else if (!slope_csv_check_text_at (source->start, source->start_line, source->checked, until,
+                                source->display_name, error))
+    return FALSE;
+  source->checked = until;
+  return TRUE;
+}
+
+/**
+ * slope_csv_source_fill:
+ * @wanted: bytes to have from source->start on, unless the data ends first
+ *
+ * Reads more: the bytes not yet consumed move to the start of the buffer,
+ * which grows only when @wanted asks for more than it holds.  Every byte
+ * read is checked to be UTF-8 text without NUL bytes.
+ */
+gboolean
+slope_csv_source_fill (SlopeCsvSource  *source,
+                       gsize            wanted,
+                       GError         **error)
+{
+  gsize kept = (gsize) (source->end - source->start);
+  gsize checked = (gsize) (source->checked - source->start);
+  GError *local_error = NULL;
+
+  if (source->stream == NULL)
+    {
+      source->end = source->start + MIN (wanted, (gsize) (source->memory_end - source->start));
+      source->eof = source->end == source->memory_end;
+      return TRUE;
+    }
+  if (source->eof || kept >= wanted)
+    return TRUE;
+
+  if (source->start != source->buffer)
+    memmove (source->buffer, source->start, kept);
+  if (source->capacity < wanted)
+    {
+      source->capacity = wanted;
+      source->buffer = g_realloc (source->buffer, wanted);
+    }
+  source->start = source->buffer;
+  source->checked = source->buffer + checked;
+
+  while (kept < wanted)
+    {
+      gssize got = g_input_stream_read (source->stream, source->buffer + kept, wanted - kept,
+                                        source->cancellable, &local_error);
+
+      if (got < 0)
+        return set_unreadable_error (source->display_name, local_error, error);
+      if (got == 0)
+        {
+          source->eof = TRUE;
+          break;
+        }
+      kept += (gsize) got;
+      if (source->consumed + kept > SLOPE_CSV_MAX_FILE_BYTES)
+        return set_too_large_error (source->display_name, SLOPE_CSV_MAX_FILE_BYTES, error);
+    }
+  source->end = source->buffer + kept;
+
+  if (source->eof && source->size > 0 && source->consumed + kept < source->size)
+    {
+      g_set_error (error, SLOPE_CSV_ERROR, SLOPE_CSV_ERROR_UNREADABLE,
+                   _("%s: the file became shorter while it was read"), source->display_name);
+      return FALSE;
+    }
+  return check_new_text (source, error);
+}
+
+/* The records before @to are read; @line is the line at @to. */
+void
+slope_csv_source_consume (SlopeCsvSource *source,
+                          const char     *to,
+                          guint           line)
+{
+  source->consumed += (guint64) (to - source->start);
+  source->start = to;
+  source->start_line = line;
+  if (source->checked < to)
+    source->checked = to;
 }

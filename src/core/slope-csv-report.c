@@ -10,7 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "slope-csv.h"
+#include "slope-csv-private.h"
 
 void
 slope_csv_preview_free (SlopeCsvPreview *preview)
@@ -26,9 +26,11 @@ slope_csv_preview_free (SlopeCsvPreview *preview)
 
 /* Report ------------------------------------------------------------------- */
 
-static void
-skip_free (SlopeCsvSkip *skip)
+void
+slope_csv_skip_free (SlopeCsvSkip *skip)
 {
+  if (skip == NULL)
+    return;
   g_free (skip->column_name);
   g_free (skip->text);
   g_free (skip->reason);
@@ -42,7 +44,7 @@ slope_csv_report_free (SlopeCsvReport *report)
     return;
 
   for (guint i = 0; i < report->skips->len; i++)
-    skip_free (g_ptr_array_index (report->skips, i));
+    slope_csv_skip_free (g_ptr_array_index (report->skips, i));
   g_ptr_array_unref (report->skips);
   g_free (report->x_name);
   g_free (report->y_name);

@@ -3,8 +3,8 @@
  * and guessing its layout (delimiter, header, numeric columns) from the
  * first rows.
  *
- * The scanner never copies: a field points into the mapped file, so a file
- * of ten million rows costs no memory beyond its own pages.  Only the few
+ * The scanner never copies: a field points into the block being read, so
+ * a file of ten million rows costs no memory beyond its block.  Only the few
  * rows sampled for guessing are copied into strings.
  */
 #include "config.h"
@@ -304,12 +304,13 @@ slope_csv_delimiter_char (SlopeCsvDelimiter delimiter)
 /* Text validation ------------------------------------------------------- */
 
 static gboolean
-set_not_text_error (const char  *data,
+set_not_text_error (const char  *line_start,
+                    guint        first_line,
                     const char  *bad,
                     const char  *display_name,
                     GError     **error)
 {
-  guint line = slope_csv_line_of (data, bad);
+  guint line = first_line + slope_csv_line_of (line_start, bad) - 1;
 
   if (*bad == '\0')
     g_set_error (error, SLOPE_CSV_ERROR, SLOPE_CSV_ERROR_NOT_TEXT,
@@ -399,12 +400,41 @@ slope_csv_check_text (const char    *data,
           gsize n = utf8_sequence_length ((guchar) *p);
 
           if (*p == '\0' || n > (gsize) (end - p) || !g_utf8_validate_len (p, n, NULL))
-            return set_not_text_error (data, p, display_name, error);
+            return set_not_text_error (data, 1, p, display_name, error);
           p += n;
         }
       p = MAX (p, stop);
     }
 
+  return TRUE;
+}
+
+/**
+ * slope_csv_check_text_at:
+ * @line_start: where @line begins, at or before @data
+ *
+ * slope_csv_check_text() on one block of a file read in blocks: [@data,
+ * @end) must not cut a UTF-8 sequence, and a bad byte is named by its line
+ * counted from @line at @line_start.
+ */
+gboolean
+slope_csv_check_text_at (const char  *line_start,
+                         guint        line,
+                         const char  *data,
+                         const char  *end,
+                         const char  *display_name,
+                         GError     **error)
+{
+  const char *p = data;
+
+  while ((p = find_nul_or_non_ascii (p, end)) < end)
+    {
+      gsize n = utf8_sequence_length ((guchar) *p);
+
+      if (*p == '\0' || n > (gsize) (end - p) || !g_utf8_validate_len (p, n, NULL))
+        return set_not_text_error (line_start, line, p, display_name, error);
+      p += n;
+    }
   return TRUE;
 }
 
@@ -751,6 +781,7 @@ describe_columns (SlopeCsvLayout *layout,
   layout->body_line = layout->has_header ? sample->second_line : sample->first_line;
   n_data = layout->rows->len;
   layout->bytes_per_row = n_data > 0 ? (double) (sample->end - layout->body) / n_data : 16.0;
+  layout->sample_end = sample->end;
 }
 
 /* The end of the line holding @position, so that a check stops between

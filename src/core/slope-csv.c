@@ -2,10 +2,13 @@
 /* slope-csv.c: loading a CSV file into a dataset, with a report of the
  * rows left out, and previewing its first rows for a column picker.
  *
- * The file is read into memory (slope-csv-read.c) and parsed in place, in
- * one pass that keeps only the two chosen cells of each row: ten million
- * rows take about 160 MB (the x and y arrays) beyond the file's bytes.  All state lives on the
- * stack of the call, so loads may run on worker threads side by side.
+ * A file is read in blocks of a few megabytes (slope-csv-read.c), each
+ * parsed in place and, when large, by two threads, one from its start and
+ * one from a line break near its middle (slope-csv-rows.c).  Only the two
+ * chosen cells of each row are kept: ten million rows take about 160 MB
+ * (the x and y arrays) and a block or two, never the whole file.  All
+ * state lives on the stack of the call, so loads may run on worker
+ * threads side by side.
  */
 #include "config.h"
 
@@ -20,8 +23,7 @@
 #include "slope-csv-private.h"
 
 #define SAMPLE_ROWS         100
-#define CHECK_EVERY_ROWS    4096
-#define SKIP_TEXT_MAX_CHARS 40
+#define HEAD_BYTES          (64 * 1024)
 
 G_DEFINE_QUARK (slope-csv-error-quark, slope_csv_error)
 
@@ -145,234 +147,24 @@ pick_columns (const SlopeCsvLayout   *layout,
 
 /* The pass over the rows -------------------------------------------------- */
 
-typedef struct
+static gboolean
+x_varies (const SlopeCsvRows *rows)
 {
-  const SlopeCsvLayout *layout;
-  guint                 x_column;
-  guint                 y_column;
-  gboolean              decimal_comma;
-  double               *x;
-  double               *y;
-  gsize                 n;
-  gsize                 capacity;
-  gboolean              x_varies;
-  SlopeCsvReport       *report;
-  GCancellable         *cancellable;
-  SlopeCsvProgress      progress;
-  gpointer              user_data;
-  double                reported_fraction;
-} Reader;
-
-/* Enough room for the whole file, judged by the sample; growing is left
- * for files whose rows get longer further down. */
-static void
-reader_allocate (Reader *r)
-{
-  const SlopeCsvLayout *layout = r->layout;
-  double remaining = (double) (layout->end - layout->body);
-  double estimate = remaining / MAX (layout->bytes_per_row, 1.0) * 1.1 + 16;
-
-  /* A usable row has at least three bytes: 1,2 */
-  r->capacity = (gsize) MIN (estimate, remaining / 3 + 16);
-  r->x = g_new (double, r->capacity);
-  r->y = g_new (double, r->capacity);
-}
-
-static inline void
-reader_append (Reader *r,
-               double  x,
-               double  y)
-{
-  if (G_UNLIKELY (r->n == r->capacity))
-    {
-      r->capacity += r->capacity / 2 + 16;
-      r->x = g_renew (double, r->x, r->capacity);
-      r->y = g_renew (double, r->y, r->capacity);
-    }
-  r->x[r->n] = x;
-  r->y[r->n] = y;
-  if (r->n > 0 && x != r->x[0])
-    r->x_varies = TRUE;
-  r->n++;
-}
-
-static char *
-one_line_text (const SlopeCsvField *field)
-{
-  g_autofree char *text = slope_csv_field_dup (field);
-  g_autofree char *start = NULL;
-
-  g_strdelimit (text, "\r\n\t", ' ');
-  if (g_utf8_strlen (text, -1) <= SKIP_TEXT_MAX_CHARS)
-    return g_steal_pointer (&text);
-  start = g_utf8_substring (text, 0, SKIP_TEXT_MAX_CHARS - 1);
-  return g_strconcat (start, "…", NULL);
-}
-
-static void
-reader_note_skip (Reader              *r,
-                  SlopeCsvSkipKind     kind,
-                  guint                line,
-                  guint                column,
-                  const SlopeCsvField *field,
-                  guint                n_fields)
-{
-  SlopeCsvSkip *skip;
-
-  if (r->report->skips->len >= SLOPE_CSV_MAX_SKIPS)
-    return;
-
-  skip = g_new0 (SlopeCsvSkip, 1);
-  skip->kind = kind;
-  skip->line = line;
-  skip->column = column + 1;
-  if (r->layout->has_header)
-    skip->column_name = g_strdup (r->layout->names[column]);
-  skip->text = field ? one_line_text (field) : g_strdup ("");
-  if (kind == SLOPE_CSV_SKIP_NOT_A_NUMBER)
-    skip->reason = g_strdup_printf (_("“%s” is not a number"), skip->text);
-  else if (kind == SLOPE_CSV_SKIP_NOT_FINITE)
-    skip->reason = g_strdup_printf (_("“%s” is not a finite number"), skip->text);
-  else
-    skip->reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "the row has only %u field",
-                                                 "the row has only %u fields", n_fields),
-                                    n_fields);
-  g_ptr_array_add (r->report->skips, skip);
-}
-
-static inline SlopeCsvCell
-reader_classify (const Reader        *r,
-                 const SlopeCsvField *field,
-                 double              *value)
-{
-  /* A doubled quote is never part of a number. */
-  if (field->escaped)
-    return SLOPE_CSV_CELL_TEXT;
-  return slope_csv_classify (field->text, field->len, r->decimal_comma, value);
-}
-
-static inline gboolean
-is_reportable (SlopeCsvCell cell)
-{
-  return cell == SLOPE_CSV_CELL_TEXT || cell == SLOPE_CSV_CELL_NOT_FINITE;
-}
-
-static void
-reader_take_row (Reader              *r,
-                 guint                line,
-                 guint                n_fields,
-                 const SlopeCsvField *x_field,
-                 const SlopeCsvField *y_field)
-{
-  SlopeCsvCell x_cell, y_cell;
-  double x, y;
-
-  if (G_UNLIKELY (n_fields <= MAX (r->x_column, r->y_column)))
-    {
-      r->report->rows_skipped++;
-      reader_note_skip (r, SLOPE_CSV_SKIP_SHORT_ROW, line,
-                        r->x_column >= n_fields ? r->x_column : r->y_column, NULL, n_fields);
-      return;
-    }
-
-  x_cell = reader_classify (r, x_field, &x);
-  y_cell = reader_classify (r, y_field, &y);
-  if (G_LIKELY (x_cell == SLOPE_CSV_CELL_NUMBER && y_cell == SLOPE_CSV_CELL_NUMBER))
-    {
-      reader_append (r, x, y);
-      return;
-    }
-
-  r->report->rows_skipped++;
-  if (is_reportable (x_cell))
-    reader_note_skip (r, x_cell == SLOPE_CSV_CELL_TEXT ? SLOPE_CSV_SKIP_NOT_A_NUMBER
-                      : SLOPE_CSV_SKIP_NOT_FINITE, line, r->x_column, x_field, 0);
-  else if (is_reportable (y_cell))
-    reader_note_skip (r, y_cell == SLOPE_CSV_CELL_TEXT ? SLOPE_CSV_SKIP_NOT_A_NUMBER
-                      : SLOPE_CSV_SKIP_NOT_FINITE, line, r->y_column, y_field, 0);
-  else
-    r->report->rows_missing++;
+  for (gsize i = 1; i < rows->n; i++)
+    if (rows->x[i] != rows->x[0])
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
-reader_check_in (Reader           *r,
-                 const char       *position,
-                 GError          **error)
+check_result (const SlopeCsvLayout  *layout,
+              const SlopeCsvRows    *rows,
+              const SlopeCsvReport  *report,
+              GError               **error)
 {
-  const SlopeCsvLayout *layout = r->layout;
-  double fraction;
+  const char *name = layout->display_name;
 
-  if (g_cancellable_set_error_if_cancelled (r->cancellable, error))
-    return FALSE;
-  if (r->progress == NULL || layout->end == layout->body)
-    return TRUE;
-
-  fraction = (double) (position - layout->body) / (double) (layout->end - layout->body);
-  if (fraction >= r->reported_fraction + 0.01 && fraction < 1.0)
-    {
-      r->reported_fraction = fraction;
-      r->progress (fraction, r->user_data);
-    }
-  return TRUE;
-}
-
-static gboolean
-reader_read_rows (Reader  *r,
-                  GError **error)
-{
-  const SlopeCsvLayout *layout = r->layout;
-  SlopeCsvScanner s;
-  gsize n_records = 0;
-
-  slope_csv_scanner_init (&s, layout->body, layout->end, layout->delimiter_char,
-                          layout->body_line);
-  while (slope_csv_scanner_next_record (&s))
-    {
-      SlopeCsvField field, x_field = { 0 }, y_field = { 0 };
-      SlopeCsvFieldEnd field_end;
-      guint line = s.line;
-      guint n_fields = 0;
-
-      do
-        {
-          field_end = slope_csv_scanner_next_field (&s, &field);
-          if (n_fields == r->x_column)
-            x_field = field;
-          if (n_fields == r->y_column)
-            y_field = field;
-          n_fields++;
-        }
-      while (field_end == SLOPE_CSV_FIELD_MORE);
-
-      if (G_UNLIKELY (field_end == SLOPE_CSV_FIELD_UNTERMINATED))
-        {
-          g_set_error (error, SLOPE_CSV_ERROR, SLOPE_CSV_ERROR_UNTERMINATED_QUOTE,
-                       _("%s: line %u: a quote opened here is never closed"),
-                       layout->display_name, s.line);
-          return FALSE;
-        }
-
-      reader_take_row (r, line, n_fields, &x_field, &y_field);
-      if (++n_records % CHECK_EVERY_ROWS == 0 && !reader_check_in (r, s.p, error))
-        return FALSE;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (r->cancellable, error))
-    return FALSE;
-  if (r->progress)
-    r->progress (1.0, r->user_data);
-  return TRUE;
-}
-
-static gboolean
-reader_check_result (Reader  *r,
-                     GError **error)
-{
-  const SlopeCsvReport *report = r->report;
-  const char *name = r->layout->display_name;
-
-  if (r->n < 2)
+  if (rows->n < 2)
     {
       g_autofree char *first_problem = NULL;
 
@@ -390,9 +182,9 @@ reader_check_result (Reader  *r,
       return FALSE;
     }
 
-  if (!r->x_varies)
+  if (!x_varies (rows))
     {
-      g_autofree char *x = slope_csv_format_number (r->x[0]);
+      g_autofree char *x = slope_csv_format_number (rows->x[0]);
 
       g_set_error (error, SLOPE_CSV_ERROR, SLOPE_CSV_ERROR_X_ALL_EQUAL,
                    _("%s: every x value (“%s”) is %s; a line needs at least two different x values"),
@@ -420,8 +212,10 @@ report_new (const SlopeCsvLayout *layout,
   return report;
 }
 
+/* Reads the records from source->start on, the layout being known. */
 static SlopeDataset *
 load_layout (const SlopeCsvLayout   *layout,
+             SlopeCsvSource         *source,
              const SlopeCsvOptions  *options,
              SlopeCsvReport        **report_out,
              GCancellable           *cancellable,
@@ -430,36 +224,49 @@ load_layout (const SlopeCsvLayout   *layout,
              GError                **error)
 {
   g_autoptr(SlopeCsvReport) report = NULL;
+  SlopeCsvColumns columns = { 0 };
   SlopeDataset *dataset;
-  Reader r = { 0 };
+  SlopeCsvRows rows;
   guint x_column, y_column;
+  double remaining;
 
   if (!pick_columns (layout, options, &x_column, &y_column, error))
     return NULL;
 
   report = report_new (layout, x_column, y_column);
-  r.layout = layout;
-  r.x_column = x_column;
-  r.y_column = y_column;
-  r.decimal_comma = layout->delimiter == SLOPE_CSV_DELIMITER_SEMICOLON;
-  r.report = report;
-  r.cancellable = cancellable;
-  r.progress = progress;
-  r.user_data = user_data;
-  reader_allocate (&r);
+  columns.layout = layout;
+  columns.x_column = x_column;
+  columns.y_column = y_column;
+  columns.decimal_comma = layout->delimiter == SLOPE_CSV_DELIMITER_SEMICOLON;
+  remaining = source->size > 0 ? (double) (source->size - source->consumed) : 64 * 1024;
+  slope_csv_rows_init (&rows, slope_csv_estimate_rows (layout, remaining));
 
-  if (!reader_read_rows (&r, error) || !reader_check_result (&r, error))
+  if (!slope_csv_read_blocks (&columns, source, &rows, cancellable, progress, user_data, error))
     {
-      g_free (r.x);
-      g_free (r.y);
+      slope_csv_rows_clear (&rows);
       return NULL;
     }
 
-  report->rows_read = r.n;
+  report->rows_skipped = rows.rows_skipped;
+  report->rows_missing = rows.rows_missing;
+  for (guint i = 0; i < rows.skips->len; i++)
+    {
+      g_ptr_array_add (report->skips, rows.skips->pdata[i]);
+      rows.skips->pdata[i] = NULL;
+    }
+  if (!check_result (layout, &rows, report, error))
+    {
+      slope_csv_rows_clear (&rows);
+      return NULL;
+    }
+
+  report->rows_read = rows.n;
   if (report_out)
     *report_out = g_steal_pointer (&report);
-  dataset = slope_dataset_new_take (g_renew (double, r.x, r.n), g_renew (double, r.y, r.n),
-                                    r.n, layout->display_name);
+  dataset = slope_dataset_new_take (g_renew (double, g_steal_pointer (&rows.x), rows.n),
+                                    g_renew (double, g_steal_pointer (&rows.y), rows.n),
+                                    rows.n, layout->display_name);
+  slope_csv_rows_clear (&rows);
   /* The axes and exports speak of the file's own names. */
   if (layout->has_header)
     slope_dataset_set_names (dataset, layout->names[x_column], layout->names[y_column]);
@@ -489,6 +296,7 @@ slope_csv_load_bytes (GBytes                 *bytes,
 {
   static const SlopeCsvOptions defaults = { SLOPE_CSV_DELIMITER_AUTO, NULL, NULL };
   SlopeCsvLayout layout;
+  SlopeCsvSource source;
   SlopeDataset *dataset = NULL;
   gsize len = 0;
   const char *data;
@@ -508,16 +316,75 @@ slope_csv_load_bytes (GBytes                 *bytes,
                                 SAMPLE_ROWS, error))
     return NULL;
 
-  dataset = load_layout (&layout, options, report, cancellable, progress, user_data, error);
+  slope_csv_source_init_memory (&source, layout.data, layout.end, display_name);
+  slope_csv_source_consume (&source, layout.body, layout.body_line);
+  dataset = load_layout (&layout, &source, options, report, cancellable, progress, user_data,
+                         error);
   slope_csv_layout_clear (&layout);
   return dataset;
+}
+
+/* The end of the last line of [start, end) known to be whole: a \r at the
+ * very end may be the first half of \r\n. */
+static const char *
+end_of_whole_lines (const char *start,
+                    const char *end)
+{
+  for (const char *p = end; p > start; p--)
+    if (p[-1] == '\n' || (p[-1] == '\r' && p < end))
+      return p;
+  return start;
+}
+
+/* Guesses the layout from the start of the file, reading more until the
+ * sample is whole: a quoted field may hold line breaks, a header may be
+ * megabytes long. */
+static gboolean
+detect_layout (SlopeCsvLayout     *layout,
+               SlopeCsvSource     *source,
+               SlopeCsvDelimiter   delimiter,
+               GError            **error)
+{
+  gsize wanted = MIN (HEAD_BYTES, slope_csv_block_size (source));
+
+  for (;;)
+    {
+      g_autoptr(GBytes) head = NULL;
+      GError *local_error = NULL;
+      const char *usable;
+      gboolean final;
+
+      if (!slope_csv_source_fill (source, wanted, error))
+        return FALSE;
+      /* NUL bytes: text detection says so, however much is read. */
+      final = source->eof || memchr (source->start, '\0', (gsize) (source->end - source->start));
+      usable = final ? source->end : end_of_whole_lines (source->start, source->end);
+      head = g_bytes_new_static (source->start, (gsize) (usable - source->start));
+      if (slope_csv_layout_detect (layout, head, source->display_name, delimiter, SAMPLE_ROWS,
+                                   &local_error))
+        {
+          if (final || (layout->rows->len >= SAMPLE_ROWS && layout->sample_end < usable))
+            return TRUE;
+          slope_csv_layout_clear (layout);
+        }
+      else if (final || !g_error_matches (local_error, SLOPE_CSV_ERROR,
+                                          SLOPE_CSV_ERROR_UNTERMINATED_QUOTE))
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      wanted = 2 * MAX (wanted, (gsize) (source->end - source->start));
+    }
 }
 
 /**
  * slope_csv_load:
  *
- * Like slope_csv_load_bytes(), reading @file; safe to call from a worker
- * thread.  The dataset's title is the file's display name.
+ * Like slope_csv_load_bytes(), reading @file in blocks: beyond the
+ * points, the memory it takes is a block or two, whatever the file's
+ * size.  Safe to call from a worker thread.  The dataset's title is the
+ * file's display name.
  */
 SlopeDataset *
 slope_csv_load (GFile                  *file,
@@ -528,19 +395,30 @@ slope_csv_load (GFile                  *file,
                 gpointer                user_data,
                 GError                **error)
 {
+  static const SlopeCsvOptions defaults = { SLOPE_CSV_DELIMITER_AUTO, NULL, NULL };
   g_autofree char *display_name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  SlopeDataset *dataset = NULL;
+  SlopeCsvLayout layout;
+  SlopeCsvSource source;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (report == NULL || *report == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (options == NULL)
+    options = &defaults;
   display_name = display_name_of (file);
-  bytes = slope_csv_read_file (file, display_name, SLOPE_CSV_MAX_FILE_BYTES, 0,
-                               cancellable, error);
-  if (bytes == NULL)
-    return NULL;
-
-  return slope_csv_load_bytes (bytes, display_name, options, report, cancellable,
-                               progress, user_data, error);
+  if (slope_csv_source_open (&source, file, display_name, cancellable, error)
+      && detect_layout (&layout, &source, options->delimiter, error))
+    {
+      /* The byte-order mark and the header are behind us. */
+      slope_csv_source_consume (&source, layout.body, layout.body_line);
+      dataset = load_layout (&layout, &source, options, report, cancellable, progress,
+                             user_data, error);
+      slope_csv_layout_clear (&layout);
+    }
+  slope_csv_source_clear (&source);
+  return dataset;
 }
 
 /* Preview ------------------------------------------------------------------ */
