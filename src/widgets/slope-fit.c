@@ -68,6 +68,9 @@ slope_fit_allocate (GtkWidget *child,
 
   if (scale < 1.0)
     transform = gsk_transform_scale (NULL, (float) scale, (float) scale);
-  gtk_widget_allocate (child, (int) floor (width / scale), (int) floor (height / scale), -1,
-                       transform);
+  /* width / scale is the natural width when the scale came from it, but
+   * in floating point it can land a hair under: floor() would then give
+   * the child one pixel less than its minimum. */
+  gtk_widget_allocate (child, (int) floor (width / scale + 1e-6),
+                       (int) floor (height / scale + 1e-6), -1, transform);
 }
