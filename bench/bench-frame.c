@@ -113,6 +113,9 @@ main (int   argc,
 {
   gsize n = argc > 1 ? strtoull (argv[1], NULL, 10) : 10000000;
   double seconds = argc > 2 ? g_ascii_strtod (argv[2], NULL) : 20.0;
+  /* Compared runs beside the main one (issue 13: six runs on 10⁷ points). */
+  guint compared = argc > 3 ? MIN ((guint) strtoul (argv[3], NULL, 10), 5u) : 0;
+  static const char * const comparisons[] = { "lr-times-10", "zero-grad-off", "adam", "copy", "copy" };
   Frames f = { 0 };
   g_autoptr(SlopeDataset) points = NULL;
   GdkFrameClock *clock;
@@ -134,6 +137,9 @@ main (int   argc,
   while (gtk_widget_get_frame_clock (GTK_WIDGET (window)) == NULL)
     g_main_context_iteration (NULL, TRUE);
 
+  for (guint i = 0; i < compared; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", comparisons[i]);
+
   f.wall_ms = g_array_new (FALSE, FALSE, sizeof (double));
   f.cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
@@ -145,8 +151,8 @@ main (int   argc,
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
 
-  printf ("N = %" G_GSIZE_FORMAT " points, %.0f s playing, %" G_GUINT64_FORMAT
-          " epochs trained, window %d×%d\n", n, seconds, window->snapshot.state.epoch,
+  printf ("N = %" G_GSIZE_FORMAT " points, %u compared runs, %.0f s playing, %" G_GUINT64_FORMAT
+          " epochs trained, window %d×%d\n", n, compared, seconds, window->snapshot.state.epoch,
           gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
   report ("UI thread CPU", f.cpu_ms);
   report ("wall", f.wall_ms);
