@@ -62,8 +62,6 @@ build_reference_label (SlopeWindow *self)
   gtk_grid_attach (self->readouts, label, 0, row, 2, 1);
   self->reference_label = GTK_LABEL (label);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (distance), 0.0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (distance),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (distance, "reference-label");
   gtk_widget_add_css_class (distance, "caption");
   gtk_grid_attach (self->readouts, distance, 0, row + 1, 2, 1);
@@ -337,6 +335,23 @@ set_reference_text (SlopeWindow *self,
     gtk_label_set_text (self->reference_label, text);
 }
 
+/* Far from the line (a diverging run: "−1.74×10¹²") the distances take
+ * two lines; only going from one to two or back relayouts the panel. */
+static void
+fit_distance_lines (SlopeWindow *self,
+                    const char  *text)
+{
+  GtkWidget *distance = GTK_WIDGET (self->reference_distance);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (distance, text);
+  int width = gtk_widget_get_width (distance);
+  int text_width;
+
+  if (width <= 0)
+    return;
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  gtk_inscription_set_min_lines (self->reference_distance, text_width > width ? 2 : 1);
+}
+
 /* The least-squares line: drawn dashed, and how far (W, b) is from it. */
 static void
 update_reference (SlopeWindow *self)
@@ -389,10 +404,11 @@ update_reference (SlopeWindow *self)
   text = g_strdup_printf (_("Least squares: %s (R² = %s)"), equation, r2);
   set_reference_text (self, text);
   g_free (text);
-  /* Translators: how far W and b are from the least-squares line's */
-  text = g_strdup_printf (_("W − W* = %s, b − b* = %s"), dw, db);
+  /* Translators: how far W and b are from the least-squares line's; the spaces inside each part do not break */
+  text = g_strdup_printf (_("W − W* = %s, b − b* = %s"), dw, db);
   gtk_widget_set_visible (GTK_WIDGET (self->reference_distance), TRUE);
   slope_window_readout_set_text (GTK_WIDGET (self->reference_distance), text);
+  fit_distance_lines (self, text);
 }
 
 static void
