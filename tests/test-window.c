@@ -453,11 +453,44 @@ test_least_squares_reference (void)
   g_assert_cmpfloat_with_epsilon (plot->reference_b, 0.0, 1e-12);
   g_assert_nonnull (strstr (gtk_label_get_text (window->reference_label), "R² = 1"));
 
+  /* Near the line the distances fit one line of the panel. */
+  while (gtk_widget_get_width (GTK_WIDGET (window->reference_distance)) <= 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_inscription_get_text (window->reference_distance), ==,
+                   "W\u00a0−\u00a0W*\u00a0=\u00a0−2, b\u00a0−\u00a0b*\u00a0=\u00a00");
+  g_assert_cmpuint (gtk_inscription_get_min_lines (window->reference_distance), ==, 1);
+
   slope_window_set_dataset (window, flat);
   settle (window);
   slope_window_redraw (window);
   g_assert_false (plot->has_reference);
   g_assert_nonnull (strstr (gtk_label_get_text (window->reference_label), "equal"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->reference_distance)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A diverging run is far from the line: the distances take a second line
+ * rather than being cut.  x = 1000, 2000, 3000 at rate 0.01 leaves the
+ * line at once (W₁ = 0.01 · (2/3) · 2.8·10⁹ ≈ 1.87·10⁷, then ×10¹³). */
+static void
+test_reference_distance_wraps (void)
+{
+  static const double x[] = { 1000, 2000, 3000 };
+  static const double y[] = { 2000, 4000, 6000 };
+  SlopeWindow *window = new_window ();
+  g_autoptr(SlopeDataset) far = slope_dataset_new (x, y, 3, "far");
+
+  slope_window_set_dataset (window, far);
+  for (guint i = 0; i < 2; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+  settle (window);
+  while (gtk_widget_get_width (GTK_WIDGET (window->reference_distance)) <= 0)
+    g_main_context_iteration (NULL, TRUE);
+  slope_window_redraw (window);
+  g_test_message ("%s", gtk_inscription_get_text (window->reference_distance));
+  g_assert_nonnull (strstr (gtk_inscription_get_text (window->reference_distance), "×10"));
+  g_assert_cmpuint (gtk_inscription_get_min_lines (window->reference_distance), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -797,6 +830,7 @@ main (int   argc,
   g_test_add_func ("/window/step-lines-explained", test_step_lines_explained);
   g_test_add_func ("/window/rewind", test_rewind);
   g_test_add_func ("/window/least-squares-reference", test_least_squares_reference);
+  g_test_add_func ("/window/reference-distance-wraps", test_reference_distance_wraps);
   g_test_add_func ("/window/presentation", test_presentation);
   g_test_add_func ("/window/lab-demonstrates", test_lab_demonstrates);
   g_test_add_func ("/window/examples-and-export", test_examples_and_export);
