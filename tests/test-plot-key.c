@@ -234,6 +234,41 @@ test_landscape_path_unseen_step (void)
   g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
 }
 
+/* The dots keep their steps as the path grows: every 4th step from 121
+ * steps to 240 (a power of two that only doubles), so the 181st step
+ * moves no dot (every 3rd, then every 4th, would have moved them all), and
+ * a new dot within half a pixel of the last one is left out.  The steps
+ * near the end of this path are thousandths of a pixel apart. */
+static void
+test_landscape_path_dots_stay (void)
+{
+  g_autoptr(SlopeDataset) data = lesson ();
+  double path_w[181], path_b[181];
+  SlopeLandscapePlot plot;
+  guint64 key;
+
+  for (guint i = 0; i < 181; i++)
+    {
+      path_w[i] = 2.0 - 2.0 * pow (0.95, i);
+      path_b[i] = 0.3 * pow (0.95, i) * i / 10.0;
+    }
+  slope_landscape_plot_init (&plot);
+  plot.moments = *slope_dataset_get_moments (data);
+  plot.view = (SlopeLandscapeView) { -1.0, 4.0, -2.0, 2.0 };
+  plot.path_w = path_w;
+  plot.path_b = path_b;
+  plot.n_path = 180;
+  plot.w = path_w[179];
+  plot.b = path_b[179];
+  key = slope_landscape_plot_path_key (&plot, W, H);
+
+  plot.n_path = 181;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), ==, key);
+  /* A step one could see still gets its dot. */
+  path_w[180] = path_w[179] + 0.05;
+  g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), !=, key);
+}
+
 /* The path is drawn once into an image and joined to the marker in the
  * marker's layer: the marker moving leaves the path's key alone, a step of
  * the path moving does not. */
@@ -281,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/plot-key/cost-curve", test_cost_curve);
   g_test_add_func ("/plot-key/landscape-path", test_landscape_path);
   g_test_add_func ("/plot-key/landscape-path-unseen-step", test_landscape_path_unseen_step);
+  g_test_add_func ("/plot-key/landscape-path-dots-stay", test_landscape_path_dots_stay);
   g_test_add_func ("/plot-key/landscape-trail", test_landscape_trail);
 
   return g_test_run ();

@@ -643,6 +643,53 @@ draw_dot (cairo_t *cr,
   cairo_stroke (cr);
 }
 
+/* Dots on every k-th step, k a power of two that keeps them near
+ * PATH_MAX_DOTS: as the path grows, k only doubles, so the dots already
+ * drawn stay. */
+static gsize
+dot_every (gsize n_path)
+{
+  gsize every = 1;
+
+  while (every * PATH_MAX_DOTS < n_path)
+    every *= 2;
+  return every;
+}
+
+/* Calls @func on each dot draw_path() draws, a dot within half a pixel of
+ * the last one left out: near the optimum new steps land on a dot already
+ * there, and the cached path is not drawn again for them. */
+typedef void (*DotFunc) (gpointer data, gsize i, double px, double py);
+
+static gboolean dot_at (const SlopeLandscapeLayout *layout,
+                        const SlopeLandscapePlot   *plot,
+                        gsize                       i,
+                        double                     *px,
+                        double                     *py);
+
+static void
+foreach_dot (const SlopeLandscapeLayout *layout,
+             const SlopeLandscapePlot   *plot,
+             DotFunc                     func,
+             gpointer                    data)
+{
+  gsize every = dot_every (plot->n_path);
+  double qx = NAN, qy = NAN;
+
+  for (gsize i = 0; i < plot->n_path; i += every)
+    {
+      double px, py;
+
+      if (!dot_at (layout, plot, i, &px, &py))
+        continue;
+      if (i > 0 && fabs (px - qx) < 0.5 && fabs (py - qy) < 0.5)
+        continue;
+      func (data, i, px, py);
+      qx = px;
+      qy = py;
+    }
+}
+
 /* Where the dot of step @i goes, if it is near enough the map to show. */
 static gboolean
 dot_at (const SlopeLandscapeLayout *layout,
@@ -658,12 +705,38 @@ dot_at (const SlopeLandscapeLayout *layout,
          && *py > a->top - 10 && *py < a->top + a->height + 10;
 }
 
+typedef struct {
+  cairo_t                    *cr;
+  const SlopeLandscapeLayout *layout;
+} DrawDots;
+
+static void
+draw_one_dot (gpointer data,
+              gsize    i,
+              double   px,
+              double   py)
+{
+  DrawDots *d = data;
+
+  draw_dot (d->cr, px, py, (i == 0 ? 4.0 : 2.6) * d->layout->fs, 1.2 * d->layout->lw);
+}
+
+static void
+key_one_dot (gpointer data,
+             gsize    i,
+             double   px,
+             double   py)
+{
+  guint64 *key = data;
+
+  *key = slope_plot_key_pixel (slope_plot_key_pixel (*key, px), py);
+}
+
 static void
 draw_path (cairo_t                    *cr,
            const SlopeLandscapeLayout *layout,
            const SlopeLandscapePlot   *plot)
 {
-  gsize every = MAX ((gsize) 1, (plot->n_path + PATH_MAX_DOTS - 1) / PATH_MAX_DOTS);
 
   if (plot->path_w == NULL || plot->path_b == NULL || plot->n_path == 0)
     return;
@@ -683,13 +756,11 @@ draw_path (cairo_t                    *cr,
   cairo_stroke (cr);
 
   /* Dots show the steps: far apart where the slope is steep. */
-  for (gsize i = 0; i < plot->n_path; i += every)
-    {
-      double px, py;
+  {
+    DrawDots dots = { cr, layout };
 
-     if (dot_at (layout, plot, i, &px, &py))
-        draw_dot (cr, px, py, (i == 0 ? 4.0 : 2.6) * layout->fs, 1.2 * layout->lw);
-    }
+    foreach_dot (layout, plot, draw_one_dot, &dots);
+  }
 }
 
 /**
@@ -707,7 +778,6 @@ slope_landscape_plot_key_path (guint64                   key,
                                int                       height)
 {
   SlopeLandscapeLayout layout;
-  gsize every = MAX ((gsize) 1, (plot->n_path + PATH_MAX_DOTS - 1) / PATH_MAX_DOTS);
 
   if (plot->path_w == NULL || plot->path_b == NULL || plot->n_path == 0)
     return slope_plot_key_mix (key, 0);
@@ -715,13 +785,7 @@ slope_landscape_plot_key_path (guint64                   key,
   points_polyline (NULL, &key, &layout, plot, plot->path_w, plot->path_b, plot->n_path,
                    path_to_current (plot));
   key = slope_plot_key_mix (key, 2);
-  for (gsize i = 0; i < plot->n_path; i += every)
-    {
-      double px, py;
-
-      if (dot_at (&layout, plot, i, &px, &py))
-        key = slope_plot_key_pixel (slope_plot_key_pixel (key, px), py);
-    }
+  foreach_dot (&layout, plot, key_one_dot, &key);
   return key;
 }
 
