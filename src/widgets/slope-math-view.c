@@ -225,7 +225,11 @@ stack_rows (const char *text,
           continue;
         }
       /* A row of three cells ("and 35 more points") has no value cell. */
-      g_string_append_printf (out, "%s\t%s\n\t%s", cells[0], cells[1], cells[2]);
+      g_string_append_printf (out, "%s\t%s", cells[0], cells[1]);
+      /* Narrow, a row without numbers (the cost's) has no line for them:
+       * an empty cell is empty in the markup and the plain text alike. */
+      if (!narrow || n <= 3 || cells[2][0] != '\0')
+        g_string_append_printf (out, "\n\t%s", cells[2]);
       if (n > 3)
         g_string_append_printf (out, narrow ? "\n\t%s" : "\t%s", cells[3]);
       if (n > 4)
