@@ -315,6 +315,44 @@ test_compare_rows_visible (void)
   slope_test_close_window (window);
 }
 
+static void
+first_paint (GdkFrameClock *clock,
+             SlopeWindow   *window)
+{
+  int *seen = g_object_get_data (G_OBJECT (window), "first-paint");
+
+  if (seen[0] >= 0)
+    return;
+  seen[0] = gtk_paned_get_position (window->plots_paned);
+  seen[1] = gtk_widget_get_height (GTK_WIDGET (window->plots_paned));
+}
+
+/* The first frame a window paints is laid out already: the data plot has
+ * its 60% of the plots' height, not what the pane gives before the
+ * window's tick has seen its size. */
+static void
+test_first_frame_laid_out (void)
+{
+  SlopeWindow *window = slope_window_new (NULL, NULL);
+  int seen[2] = { -1, -1 };
+  GdkFrameClock *clock;
+  gulong id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  g_object_set_data (G_OBJECT (window), "first-paint", seen);
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (first_paint), window);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 100000 && seen[0] < 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_test_message ("first frame: split at %d of %d px", seen[0], seen[1]);
+  g_assert_cmpint (seen[1], >, 0);
+  g_assert_cmpint (abs (seen[0] - (int) lround (0.6 * seen[1])), <=, 1);
+  slope_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/fit/speed-one-line", test_speed_one_line);
   g_test_add_func ("/fit/explain-within", test_explain_within);
   g_test_add_func ("/fit/compare-rows-visible", test_compare_rows_visible);
+  g_test_add_func ("/fit/first-frame-laid-out", test_first_frame_laid_out);
 
   return g_test_run ();
 }
