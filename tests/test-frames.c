@@ -4,13 +4,16 @@
  * GTK repaints the rectangles whose render nodes changed and, past 30 of
  * them, the whole window.  These tests check the window's parts that keep
  * that count low without timing anything: the readouts repaint as one
- * rectangle (slope-repaint-group.c).  Runs under Xvfb (suite ui).
+ * rectangle (slope-repaint-group.c); a new epoch's numbers relayout
+ * nothing; while training plays, a new state shows every other frame of
+ * a 60 Hz screen.  Runs under Xvfb (suite ui).
  */
 #include "config.h"
 
 #include "slope-test-ui.h"
 
 #include "slope-repaint-group.h"
+#include "slope-test-window.h"
 
 /* Shown in a window of its own, so its children draw. */
 static GtkWidget *
@@ -83,6 +86,88 @@ test_repaint_group_covers (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_call (gpointer counter)
+{
+  (*(guint *) counter)++;
+}
+
+/* Runs the window's frames until @n more have been painted. */
+static void
+paint_frames (GtkWidget *widget,
+              guint      n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint painted = 0;
+  gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_call), &painted);
+
+  while (painted < n)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* A window that lays itself out again asks its surface for a size (on
+ * X11 a round trip to the server for the work area).  Epochs change every
+ * number in the readouts and the table of runs, and none of them may make
+ * the window do that: they are fixed-width readouts that only repaint. */
+static void
+test_numbers_relayout_nothing (void)
+{
+  SlopeWindow *window = slope_test_window_new ();
+  GdkSurface *surface;
+  guint sized = 0;
+  gulong id;
+  g_autofree char *before = NULL;
+
+  /* The first step shows what only it changes (the gradients appear, the
+   * rewind becomes possible); the ones after it change only numbers.
+   * Until then the window settles: its panel and plots fit themselves
+   * over a few frames, until three frames pass without a new size. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+  slope_test_settle (window);
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  id = g_signal_connect_swapped (surface, "compute-size", G_CALLBACK (count_call), &sized);
+  for (guint quiet = 0, frames = 0; quiet < 3; frames++)
+    {
+      guint was = sized;
+
+      g_assert_cmpuint (frames, <, 500);
+      paint_frames (GTK_WIDGET (window), 1);
+      quiet = sized == was ? quiet + 1 : 0;
+    }
+  sized = 0;
+  before = g_strdup (gtk_inscription_get_text (window->readout_values[READOUT_COST]));
+
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+      slope_test_settle (window);
+      paint_frames (GTK_WIDGET (window), 2);
+    }
+  /* The numbers did change: epoch 6, a lower cost. */
+  g_assert_cmpstr (gtk_inscription_get_text (window->readout_values[READOUT_EPOCH]), ==, "6 / 1000");
+  g_assert_cmpstr (gtk_inscription_get_text (window->readout_values[READOUT_COST]), !=, before);
+  g_assert_cmpuint (sized, ==, 0);
+
+  g_signal_handler_disconnect (surface, id);
+  slope_test_close_window (window);
+}
+
+/* The pace while playing, in frame times (µs): at 60 Hz every other
+ * frame, at 30 Hz every frame, never twice in 25 ms. */
+static void
+test_playing_pace (void)
+{
+  g_assert_false (slope_window_playing_frame_due (0, 16667));
+  g_assert_true (slope_window_playing_frame_due (0, 33333));
+  g_assert_true (slope_window_playing_frame_due (1000000, 1033334));
+  g_assert_true (slope_window_playing_frame_due (0, 25000));
+  g_assert_false (slope_window_playing_frame_due (0, 24000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -91,6 +176,8 @@ main (int   argc,
   slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/frames/repaint-group-covers", test_repaint_group_covers);
+  g_test_add_func ("/frames/numbers-relayout-nothing", test_numbers_relayout_nothing);
+  g_test_add_func ("/frames/playing-pace", test_playing_pace);
 
   return g_test_run ();
 }

@@ -132,16 +132,50 @@ test_clear_and_path (void)
 
   fill (h, 1, 100, cost_decay);
   g_assert_cmpuint (slope_history_get_serial (h), !=, serial);
-  g_assert_cmpuint (slope_history_path (h, 5, w, b), ==, 5);
-  g_assert_cmpfloat (w[4], ==, 100.0);
-  g_assert_cmpfloat (b[4], ==, -100.0);
-  g_assert_cmpfloat (w[0], <, w[1]);
+  /* 100 epochs in buckets of 8 (16 merged twice): 13 buckets, ending at
+   * epochs 8, 16, …, 96 and 100.  Five points at most: every 4th bucket
+   * (every 2nd would be 7), and the last is among them. */
+  g_assert_cmpuint (slope_history_path (h, 5, w, b), ==, 4);
+  g_assert_cmpfloat (w[0], ==, 8.0);
+  g_assert_cmpfloat (w[1], ==, 40.0);
+  g_assert_cmpfloat (w[2], ==, 72.0);
+  g_assert_cmpfloat (w[3], ==, 100.0);
+  g_assert_cmpfloat (b[3], ==, -100.0);
 
   slope_history_clear (h);
   g_assert_cmpuint (slope_history_get_last_epoch (h), ==, 0);
   g_assert_false (slope_history_cost_range (h, NULL, NULL));
   fill (h, 1, 3, cost_decay);
   g_assert_cmpuint (slope_history_get_last_epoch (h), ==, 3);
+}
+
+/* A growing run keeps the path's earlier points where they were, so the
+ * landscape's cached path is drawn again only when it changed: epochs
+ * 1…10 in buckets of one give buckets 0, 4, 8 and 9 (epochs 1, 5, 9 and
+ * 10) for four points; epoch 11 moves only the last (0, 4, 8, 10). */
+static void
+test_path_keeps_points (void)
+{
+  g_autoptr(SlopeHistory) h = slope_history_new (8, 64);
+  double w[4], b[4];
+
+  fill (h, 1, 10, cost_decay);
+  g_assert_cmpuint (slope_history_path (h, 4, w, b), ==, 4);
+  g_assert_cmpfloat (w[0], ==, 1.0);
+  g_assert_cmpfloat (w[1], ==, 5.0);
+  g_assert_cmpfloat (w[2], ==, 9.0);
+  g_assert_cmpfloat (w[3], ==, 10.0);
+
+  fill (h, 11, 11, cost_decay);
+  g_assert_cmpuint (slope_history_path (h, 4, w, b), ==, 4);
+  g_assert_cmpfloat (w[0], ==, 1.0);
+  g_assert_cmpfloat (w[1], ==, 5.0);
+  g_assert_cmpfloat (w[2], ==, 9.0);
+  g_assert_cmpfloat (w[3], ==, 11.0);
+
+  /* One point: the last epoch. */
+  g_assert_cmpuint (slope_history_path (h, 1, w, b), ==, 1);
+  g_assert_cmpfloat (w[0], ==, 11.0);
 }
 
 /* The process's peak resident memory, from the kernel. */
@@ -255,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/history/envelope-empty-columns", test_envelope_empty_columns);
   g_test_add_func ("/history/divergence", test_divergence);
   g_test_add_func ("/history/clear-and-path", test_clear_and_path);
+  g_test_add_func ("/history/path-keeps-points", test_path_keeps_points);
   g_test_add_func ("/history/default-under-64-mb", test_default_under_64_mb);
   g_test_add_func ("/history/merges-keep-old-extremes", test_merges_keep_old_extremes);
   g_test_add_func ("/history/out-of-order-refused", test_out_of_order_refused);

@@ -6,6 +6,8 @@
  * accepts, and a slider that reaches the data's limit. */
 #include "config.h"
 
+#include "slope-test-ui.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -265,8 +267,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  slope_test_init (&argc, &argv);
+  slope_test_gtk_init_or_skip ();
 
   g_test_add_func ("/window-advice/divergence-banner", test_divergence_banner);
   g_test_add_func ("/window-advice/unsettled-note", test_unsettled_note);

@@ -188,7 +188,7 @@ test_step_reset_rewind_all (void)
   g_assert_cmpuint (window->compared[0].shown.epoch, ==, 12);
   g_assert_cmpfloat (window->compared[0].shown.w, ==, w);
   g_assert_cmpfloat (window->compared[0].shown.cost, ==, cost);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (window->compared[0].cells[2])), ==, "12");
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (window->compared[0].cells[2])), ==, "12");
   slope_window_end_rewind (window);
   g_assert_cmpuint (window->compared[0].shown.epoch, ==, 30);
 

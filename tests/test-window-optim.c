@@ -161,7 +161,7 @@ state_row (SlopeWindow *window,
   for (guint i = 0; i < SLOPE_WINDOW_N_STATE_ROWS; i++)
     if (gtk_widget_get_visible (GTK_WIDGET (window->state_names[i]))
         && g_str_equal (gtk_label_get_text (window->state_names[i]), name))
-      return gtk_label_get_text (window->state_values[i]);
+      return gtk_inscription_get_text (window->state_values[i]);
   return NULL;
 }
 

@@ -40,7 +40,7 @@ static const char *
 readout (SlopeWindow *window,
          guint        which)
 {
-  return gtk_label_get_text (window->readout_values[which]);
+  return gtk_inscription_get_text (window->readout_values[which]);
 }
 
 static void

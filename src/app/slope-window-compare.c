@@ -35,6 +35,11 @@ enum {
   N_COLS
 };
 
+/* Widths of the numbers that change every frame: an epoch up to
+ * 999 999 999 and a cost like "−1.234e+38". */
+#define EPOCH_CHARS 9
+#define COST_CHARS 10
+
 /* Row 0 holds the headings, row 1 the main run. */
 #define FIRST_COMPARED_ROW 2
 
@@ -42,7 +47,9 @@ static void
 set_text (GtkWidget  *label,
           const char *text)
 {
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+  if (GTK_IS_INSCRIPTION (label))
+    slope_window_readout_set_text (label, text);
+  else if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
     gtk_label_set_text (GTK_LABEL (label), text);
 }
 
@@ -185,6 +192,17 @@ cell_label (const char *text,
   return label;
 }
 
+/* The epoch and the cost change every frame: a readout of a fixed width
+ * repaints itself and relayouts nothing. */
+static GtkWidget *
+number_cell (guint chars)
+{
+  GtkWidget *cell = slope_window_readout_new (chars);
+
+  gtk_widget_add_css_class (cell, "numeric");
+  return cell;
+}
+
 static GtkWidget *
 swatch_new (guint colour)
 {
@@ -274,8 +292,8 @@ build_row (SlopeWindow      *self,
   gtk_label_set_max_width_chars (GTK_LABEL (cells[COL_LABEL]), 18);
   gtk_label_set_width_chars (GTK_LABEL (cells[COL_LABEL]), 8);
   gtk_widget_set_hexpand (cells[COL_LABEL], TRUE);
-  cells[COL_EPOCH] = cell_label ("0", TRUE);
-  cells[COL_COST] = cell_label ("—", TRUE);
+  cells[COL_EPOCH] = number_cell (EPOCH_CHARS);
+  cells[COL_COST] = number_cell (COST_CHARS);
   cells[COL_REACHED] = cell_label ("—", TRUE);
   cells[COL_VISIBLE] = gtk_check_button_new ();
   gtk_check_button_set_active (GTK_CHECK_BUTTON (cells[COL_VISIBLE]), !run->hidden);
@@ -656,8 +674,14 @@ slope_window_compare_update (SlopeWindow *self)
 
   _slope_window_get_run_settings (self, &main_run);
   main_label = describe_main (&main_run);
-  set_text (self->compare_main_cells[COL_LABEL], main_label);
-  gtk_widget_set_tooltip_text (self->compare_main_cells[COL_LABEL], main_label);
+  /* Only when it changes: setting a tooltip, even the same one, makes GTK
+   * ask the X server where the pointer is. */
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->compare_main_cells[COL_LABEL])),
+                 main_label) != 0)
+    {
+      set_text (self->compare_main_cells[COL_LABEL], main_label);
+      gtk_widget_set_tooltip_text (self->compare_main_cells[COL_LABEL], main_label);
+    }
   fill_row (self->compare_main_cells, &self->shown, &self->snapshot);
 
   for (guint i = 0; i < self->n_compared; i++)
@@ -784,8 +808,8 @@ build_table (SlopeWindow *self)
   gtk_label_set_max_width_chars (GTK_LABEL (main_cells[COL_LABEL]), 18);
   gtk_label_set_width_chars (GTK_LABEL (main_cells[COL_LABEL]), 8);
   gtk_widget_set_hexpand (main_cells[COL_LABEL], TRUE);
-  main_cells[COL_EPOCH] = cell_label ("0", TRUE);
-  main_cells[COL_COST] = cell_label ("—", TRUE);
+  main_cells[COL_EPOCH] = number_cell (EPOCH_CHARS);
+  main_cells[COL_COST] = number_cell (COST_CHARS);
   main_cells[COL_REACHED] = cell_label ("—", TRUE);
   attach_row (self, main_cells, 1);
 }

@@ -107,13 +107,11 @@ slope_window_optim_state_init (SlopeWindow *self)
   for (guint i = 0; i < SLOPE_WINDOW_N_STATE_ROWS; i++)
     {
       GtkWidget *name = gtk_label_new (NULL);
-      GtkWidget *value = gtk_label_new (NULL);
+      GtkWidget *value = slope_window_readout_new (SLOPE_WINDOW_READOUT_CHARS);
 
       gtk_label_set_xalign (GTK_LABEL (name), 0.0);
       gtk_widget_add_css_class (name, "readout-name");
       gtk_widget_add_css_class (name, "optimizer-state");
-      gtk_label_set_xalign (GTK_LABEL (value), 1.0);
-      gtk_widget_set_direction (value, GTK_TEXT_DIR_LTR);
       gtk_widget_add_css_class (value, "readout-value");
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, name, NULL, -1);
@@ -122,7 +120,7 @@ slope_window_optim_state_init (SlopeWindow *self)
       gtk_grid_attach (self->readouts, name, 0, N_READOUTS + (int) i, 1, 1);
       gtk_grid_attach (self->readouts, value, 1, N_READOUTS + (int) i, 1, 1);
       self->state_names[i] = GTK_LABEL (name);
-      self->state_values[i] = GTK_LABEL (value);
+      self->state_values[i] = GTK_INSCRIPTION (value);
     }
 }
 
@@ -132,8 +130,9 @@ set_row (SlopeWindow *self,
          const char  *name,
          const char  *value)
 {
-  gtk_label_set_text (self->state_names[row], name);
-  gtk_label_set_text (self->state_values[row], value);
+  if (g_strcmp0 (gtk_label_get_text (self->state_names[row]), name) != 0)
+    gtk_label_set_text (self->state_names[row], name);
+  slope_window_readout_set_text (GTK_WIDGET (self->state_values[row]), value);
   gtk_widget_set_visible (GTK_WIDGET (self->state_names[row]), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->state_values[row]), TRUE);
 }

@@ -35,6 +35,26 @@ enum {
   N_READOUTS
 };
 
+/* While training plays, a new state is shown at most this often: every
+ * other frame of a 60 Hz screen, every frame of a 30 Hz one.  A frame
+ * repaints most of the window (readouts, line, curve and path all move),
+ * so this halves what playing costs, and 30 pictures a second still
+ * move smoothly. */
+#define SLOPE_WINDOW_PLAYING_INTERVAL_US (G_USEC_PER_SEC / 30)
+
+/* Whether the frame at @now_us may show a new state, the last one having
+ * been shown at @shown_us: a quarter interval early still counts, so a
+ * 60 Hz clock's 16.7 ms steps land on every other frame. */
+static inline gboolean
+slope_window_playing_frame_due (gint64 shown_us,
+                                gint64 now_us)
+{
+  return now_us - shown_us >= SLOPE_WINDOW_PLAYING_INTERVAL_US * 3 / 4;
+}
+
+/* Characters of a readout's value: "−1.23457e+38" and a little room. */
+#define SLOPE_WINDOW_READOUT_CHARS 14
+
 /* Runs compared with the main one (slope-window-compare.c). */
 #define SLOPE_WINDOW_MAX_COMPARED 5
 
@@ -115,16 +135,18 @@ struct _SlopeWindow
   SlopeRunner          *runner;
   SlopeDataset         *dataset;
   SlopeRunnerSnapshot   snapshot;
-  GtkLabel             *readout_values[N_READOUTS];
+  GtkInscription       *readout_values[N_READOUTS];
   guint64               log_cursor;
   gboolean              log_follow;       /* the log view shows its end */
   guint                 shown_resets;
   guint                 tick_id;
+  gint64                shown_at;         /* frame time of the last state shown */
   guint                 updating_controls;
   gboolean              quit_after_run;
   gboolean              show_explain;
   gboolean              presentation;
   GtkLabel             *reference_label;
+  GtkInscription       *reference_distance; /* W − W*, b − b*: every frame */
 
   /* The labs' window (slope-window-labs.c), made on first use */
   GtkWindow            *labs_window;
@@ -222,7 +244,7 @@ struct _SlopeWindow
   /* The optimizer's state in the readouts (slope-window-optim-state.c) */
 #define SLOPE_WINDOW_N_STATE_ROWS 7
   GtkLabel             *state_names[SLOPE_WINDOW_N_STATE_ROWS];
-  GtkLabel             *state_values[SLOPE_WINDOW_N_STATE_ROWS];
+  GtkInscription       *state_values[SLOPE_WINDOW_N_STATE_ROWS];
   /* Mini-batches (slope-window-batch.c) */
   GtkWidget            *batch_section;
   GtkSpinButton        *batch_spin;
@@ -458,5 +480,10 @@ void     slope_window_compare_follow_start (SlopeWindow       *self,
 void     slope_window_compare_sync      (SlopeWindow            *self);
 gboolean slope_window_compare_read      (SlopeWindow            *self);
 void     slope_window_compare_update    (SlopeWindow            *self);
+
+/* Numbers that change every frame (slope-window-readout.c) */
+GtkWidget *slope_window_readout_new     (guint                   min_chars);
+void     slope_window_readout_set_text  (GtkWidget              *readout,
+                                         const char             *text);
 
 G_END_DECLS

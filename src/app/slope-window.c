@@ -22,8 +22,6 @@
 #include "slope-wrap.h"
 
 #define LOG_MAX_LINES 2000
-/* Characters of a readout's value: "−1.23457e+38" and a little room. */
-#define READOUT_CHARS 14
 
 G_DEFINE_FINAL_TYPE (SlopeWindow, slope_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -51,14 +49,25 @@ static void
 build_reference_label (SlopeWindow *self)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *distance = slope_window_readout_new (0);
+  int row = N_READOUTS + SLOPE_WINDOW_N_STATE_ROWS;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "reference-label");
   gtk_widget_add_css_class (label, "caption");
-  /* Below the optimizer's state (slope-window-optim-state.c). */
-  gtk_grid_attach (self->readouts, label, 0, N_READOUTS + SLOPE_WINDOW_N_STATE_ROWS, 2, 1);
+  /* Below the optimizer's state (slope-window-optim-state.c): the line
+   * (which changes with the data) and, under it, how far the model is
+   * from it (which changes every epoch, so it never relayouts). */
+  gtk_grid_attach (self->readouts, label, 0, row, 2, 1);
   self->reference_label = GTK_LABEL (label);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (distance), 0.0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (distance),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (distance, "reference-label");
+  gtk_widget_add_css_class (distance, "caption");
+  gtk_grid_attach (self->readouts, distance, 0, row + 1, 2, 1);
+  self->reference_distance = GTK_INSCRIPTION (distance);
 }
 
 static void
@@ -69,21 +78,12 @@ build_readouts (SlopeWindow *self)
       const char *name = i == READOUT_EPOCH || i == READOUT_COST ? _(readout_names[i])
                                                                  : readout_names[i];
       GtkWidget *label = gtk_label_new (name);
-      GtkWidget *value = gtk_label_new ("—");
+      /* As wide as "−1.23457e+38" whatever is shown: the panel keeps its
+       * width as the numbers grow, and a new number relayouts nothing. */
+      GtkWidget *value = slope_window_readout_new (SLOPE_WINDOW_READOUT_CHARS);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_widget_add_css_class (label, "readout-name");
-      gtk_label_set_xalign (GTK_LABEL (value), 1.0);
-      /* As wide as "−1.23457e+38" whatever is shown, so the panel does
-       * not change width as the numbers grow; the epoch's "(… in all)"
-       * may take a second line. */
-      gtk_label_set_width_chars (GTK_LABEL (value), READOUT_CHARS);
-      gtk_label_set_max_width_chars (GTK_LABEL (value), READOUT_CHARS);
-      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_RIGHT);
-      /* Numbers read left to right in a right-to-left layout too: never
-       * "1000 / 0" for "0 / 1000". */
-      gtk_widget_set_direction (value, GTK_TEXT_DIR_LTR);
       gtk_widget_set_hexpand (value, TRUE);
       gtk_widget_add_css_class (value, "readout-value");
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
@@ -91,7 +91,7 @@ build_readouts (SlopeWindow *self)
                                       -1);
       gtk_grid_attach (self->readouts, label, 0, (int) i, 1, 1);
       gtk_grid_attach (self->readouts, value, 1, (int) i, 1, 1);
-      self->readout_values[i] = GTK_LABEL (value);
+      self->readout_values[i] = GTK_INSCRIPTION (value);
     }
   build_reference_label (self);
 }
@@ -109,7 +109,7 @@ set_readout (SlopeWindow *self,
     g_strlcpy (buf, "—", sizeof buf);
   else
     slope_format_number (buf, sizeof buf, value, 6);
-  gtk_label_set_text (GTK_LABEL (label), buf);
+  slope_window_readout_set_text (label, buf);
   if (known && !isfinite (value))
     gtk_widget_add_css_class (label, "readout-diverged");
   else
@@ -135,7 +135,11 @@ update_readouts (SlopeWindow *self)
     /* Translators: the epoch within the current run, its length, and all epochs since reset */
     epoch = g_strdup_printf (_("%u / %u (%" PRIu64 " in all)"),
                              st->run_epoch, st->run_length, st->epoch);
-  gtk_label_set_text (self->readout_values[READOUT_EPOCH], epoch);
+  /* "(… in all)" takes a second line; only its coming and going
+   * relayouts the panel. */
+  gtk_inscription_set_min_lines (self->readout_values[READOUT_EPOCH],
+                                 st->epoch == st->run_epoch ? 1 : 2);
+  slope_window_readout_set_text (GTK_WIDGET (self->readout_values[READOUT_EPOCH]), epoch);
 
   set_readout (self, READOUT_W, st->w, TRUE);
   set_readout (self, READOUT_B, st->b, TRUE);
@@ -323,6 +327,16 @@ slope_window_set_property (GObject      *object,
     }
 }
 
+/* The caption changes with the data, not with the epoch: set only when it
+ * does, as setting a label relayouts the window.  */
+static void
+set_reference_text (SlopeWindow *self,
+                    const char  *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (self->reference_label), text) != 0)
+    gtk_label_set_text (self->reference_label, text);
+}
+
 /* The least-squares line: drawn dashed, and how far (W, b) is from it. */
 static void
 update_reference (SlopeWindow *self)
@@ -336,7 +350,8 @@ update_reference (SlopeWindow *self)
       && slope_dataset_moments_overflow (self->dataset))
     {
       slope_data_view_set_reference (self->data_view, FALSE, 0, 0);
-      gtk_label_set_text (self->reference_label,
+      gtk_widget_set_visible (GTK_WIDGET (self->reference_distance), FALSE);
+      set_reference_text (self,
                           _("The values are too large: their squares or products go past the "
                             "largest number a double holds (about 1.8·10³⁰⁸), so there is no "
                             "least-squares line. Scale the data down, e.g. to other units."));
@@ -346,7 +361,8 @@ update_reference (SlopeWindow *self)
       && slope_dataset_moments_underflow (self->dataset))
     {
       slope_data_view_set_reference (self->data_view, FALSE, 0, 0);
-      gtk_label_set_text (self->reference_label,
+      gtk_widget_set_visible (GTK_WIDGET (self->reference_distance), FALSE);
+      set_reference_text (self,
                           _("The x values are too small: their squares go below the smallest "
                             "number a double holds exactly (about 2.2·10⁻³⁰⁸), so there is no "
                             "least-squares line. Scale the data up, e.g. to other units."));
@@ -355,7 +371,8 @@ update_reference (SlopeWindow *self)
   if (!slope_dataset_least_squares (self->dataset, &w, &b, &r_squared))
     {
       slope_data_view_set_reference (self->data_view, FALSE, 0, 0);
-      gtk_label_set_text (self->reference_label,
+      gtk_widget_set_visible (GTK_WIDGET (self->reference_distance), FALSE);
+      set_reference_text (self,
                           _("All x values are equal: no single line fits best, so there "
                             "is no least-squares line."));
       return;
@@ -368,10 +385,14 @@ update_reference (SlopeWindow *self)
   slope_format_number_unicode (r2, sizeof r2, r_squared, 4);
   slope_format_number_unicode (dw, sizeof dw, self->shown.w - w, 3);
   slope_format_number_unicode (db, sizeof db, self->shown.b - b, 3);
-  /* Translators: the least-squares line, its R², and how far W and b are from it */
-  text = g_strdup_printf (_("Least squares: %s (R² = %s)\nW − W* = %s, b − b* = %s"),
-                          equation, r2, dw, db);
-  gtk_label_set_text (self->reference_label, text);
+  /* Translators: the least-squares line and its R² */
+  text = g_strdup_printf (_("Least squares: %s (R² = %s)"), equation, r2);
+  set_reference_text (self, text);
+  g_free (text);
+  /* Translators: how far W and b are from the least-squares line's */
+  text = g_strdup_printf (_("W − W* = %s, b − b* = %s"), dw, db);
+  gtk_widget_set_visible (GTK_WIDGET (self->reference_distance), TRUE);
+  slope_window_readout_set_text (GTK_WIDGET (self->reference_distance), text);
 }
 
 static void
@@ -489,9 +510,17 @@ on_tick (GtkWidget     *widget,
          GdkFrameClock *clock,
          gpointer       user_data)
 {
-  slope_window_refresh (SLOPE_WINDOW (widget));
-  slope_window_fit_layout (SLOPE_WINDOW (widget));
-  slope_window_panel_fit (SLOPE_WINDOW (widget));
+  SlopeWindow *self = SLOPE_WINDOW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  /* Paused, every frame: a step, a rewind or an edit shows at once. */
+  if (!self->snapshot.playing || slope_window_playing_frame_due (self->shown_at, now))
+    {
+      self->shown_at = now;
+      slope_window_refresh (self);
+    }
+  slope_window_fit_layout (self);
+  slope_window_panel_fit (self);
   return G_SOURCE_CONTINUE;
 }
 

@@ -415,8 +415,12 @@ slope_history_envelope (SlopeHistory *self,
 /**
  * slope_history_path:
  *
- * At most @max_points (W, b) pairs along the run, evenly spread over the
- * buckets and ending at the last epoch: the path drawn on the landscape.
+ * At most @max_points (W, b) pairs along the run: the path drawn on the
+ * landscape.  They are every s-th bucket from the first, s the smallest
+ * power of two that keeps them within @max_points, and the last bucket,
+ * so the path ends at the last epoch.  As the run grows, the points
+ * already given stay where they were (s only doubles), and a plot that
+ * keys its picture on them draws it again only when it has changed.
  */
 gsize
 slope_history_path (SlopeHistory *self,
@@ -431,15 +435,22 @@ slope_history_path (SlopeHistory *self,
   g_mutex_lock (&self->lock);
   if (self->buckets_len > 0 && max_points > 0)
     {
-      gsize count = MIN (max_points, self->buckets_len);
+      gsize last = self->buckets_len - 1;
+      gsize stride = 1;
 
-      for (gsize k = 0; k < count; k++)
+      /* Points at 0, s, 2s, … ≤ last, and last itself if not among them. */
+      while (max_points > 1 && last / stride + 1 + (last % stride != 0) > max_points)
+        stride *= 2;
+      for (gsize i = max_points > 1 ? 0 : last; i <= last; i += stride)
         {
-          gsize i = count == 1 ? self->buckets_len - 1
-                               : k * (self->buckets_len - 1) / (count - 1);
-
           w[n] = self->buckets[i].last.w;
           b[n] = self->buckets[i].last.b;
+          n++;
+        }
+      if (n > 0 && max_points > 1 && last % stride != 0)
+        {
+          w[n] = self->buckets[last].last.w;
+          b[n] = self->buckets[last].last.b;
           n++;
         }
     }

@@ -92,13 +92,17 @@ slope_plot_text_layout (cairo_t     *cr,
   else
     {
       layout = pango_layout_new (measure_context ());
-      g_object_set_qdata (G_OBJECT (layout), measure_quark (), GINT_TO_POINTER (1));
     }
 
   pango_font_description_set_family (desc, family ? family : SLOPE_PLOT_DEFAULT_FONT);
   pango_font_description_set_absolute_size (desc, MAX (1.0, size_px) * PANGO_SCALE);
   pango_font_description_set_weight (desc, weight);
   pango_layout_set_font_description (layout, desc);
+  /* A measuring layout's font, as its sizes' key: made once, here, not
+   * on every measurement (it was a tenth of a playing frame's work). */
+  if (cr == NULL)
+    g_object_set_qdata_full (G_OBJECT (layout), measure_quark (),
+                             pango_font_description_to_string (desc), g_free);
 
   return layout;
 }
@@ -121,18 +125,17 @@ slope_plot_text_measure (PangoLayout   *layout,
                          const char    *text,
                          SlopeTextSize *size)
 {
-  g_autofree char *font = NULL;
+  const char *font = g_object_get_qdata (G_OBJECT (layout), measure_quark ());
   g_autofree char *key = NULL;
   GHashTable *cache;
   SlopeTextSize *known;
 
-  if (g_object_get_qdata (G_OBJECT (layout), measure_quark ()) == NULL)
+  if (font == NULL)
     {
       measure_layout (layout, text, size);
       return;
     }
 
-  font = pango_font_description_to_string (pango_layout_get_font_description (layout));
   key = g_strconcat (font, "\x1f", text, NULL);
   cache = measure_cache ();
   known = g_hash_table_lookup (cache, key);
