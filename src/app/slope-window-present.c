@@ -51,14 +51,18 @@ fit_plots_split (SlopeWindow *self)
 
 /* The tick sees the window's size only after a frame has been laid out
  * and painted with the pane's own split (the data plot 43 px too tall at
- * 1024×768); split again as soon as the pane knows its size, which GTK
- * lays out again before that frame is painted. */
+ * 1024×768); split as soon as the pane first knows its size, which GTK
+ * lays out again before that frame is painted.  Only then: afterwards
+ * the tick follows the size, and a split set from inside an allocation
+ * would lay the window out again. */
 static void
 on_plots_paned_size (GObject     *paned,
                      GParamSpec  *pspec,
                      SlopeWindow *self)
 {
   fit_plots_split (self);
+  if (self->plots_split_set > 0 || self->plots_split_dragged)
+    g_signal_handlers_disconnect_by_func (paned, on_plots_paned_size, self);
 }
 
 /**
