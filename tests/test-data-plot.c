@@ -721,6 +721,82 @@ test_x_ticks_two (void)
       }
 }
 
+/* The equations' corner, worked by hand on an 800 × 600 plot of a
+ * 0…10 view (about 73 px a unit across, 54 down): a two-row legend is
+ * about 2 units wide and 1 high, inset a few pixels in its corner, so a
+ * point 0.6 to 1 unit in from a corner lies under it and one at the
+ * centre under none. */
+static SlopePlotCorner
+corner_for (SlopeDataPlot *plot)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  cairo_t *cr = cairo_create (surface);
+  SlopePlotCorner corner = slope_data_plot_legend_corner (cr, 800, 600, plot);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return corner;
+}
+
+static void
+test_legend_corner (void)
+{
+  static const double mid_x[] = { 4.5, 5.0, 5.5 };
+  static const double mid_y[] = { 5.0, 5.0, 5.0 };
+  /* Three points top left, one top right, two at each bottom corner. */
+  static const double cx[] = { 0.8, 1.0, 0.6, 9.2, 9.2, 9.0, 0.8, 1.0 };
+  static const double cy[] = { 9.4, 9.5, 9.3, 9.4, 0.6, 0.5, 0.6, 0.5 };
+  g_autoptr(SlopeDataset) middle = slope_dataset_new (mid_x, mid_y, 3, NULL);
+  g_autoptr(SlopeDataset) corners = slope_dataset_new (cx, cy, G_N_ELEMENTS (cx), NULL);
+  SlopeRunTrace run = { .colour = 1, .label = "lr × 10" };
+  SlopeDataPlot plot;
+
+  slope_data_plot_init (&plot);
+  plot.view = (SlopeViewport) { 0.0, 10.0, 0.0, 10.0 };
+  plot.dataset = middle;
+
+  /* Points only in the middle; ŷ = x rises from the bottom left corner to
+   * the top right one: the top left is free, and first. */
+  plot.w = 1.0;
+  plot.b = 0.0;
+  g_assert_cmpint (corner_for (&plot), ==, SLOPE_PLOT_CORNER_TOP_LEFT);
+
+  /* A compared run's ŷ = 9.5 runs through both top corners, ŷ = x
+   * through the bottom left: the bottom right is the one free. */
+  run.w = 0.0;
+  run.b = 9.5;
+  plot.runs = &run;
+  plot.n_runs = 1;
+  g_assert_cmpint (corner_for (&plot), ==, SLOPE_PLOT_CORNER_BOTTOM_RIGHT);
+  /* Hidden, it is not drawn and hides nothing. */
+  run.hidden = TRUE;
+  g_assert_cmpint (corner_for (&plot), ==, SLOPE_PLOT_CORNER_TOP_LEFT);
+  run.hidden = FALSE;
+
+  /* The model's own line counts too: ŷ = 9.5 alone. */
+  plot.runs = NULL;
+  plot.n_runs = 0;
+  plot.w = 0.0;
+  plot.b = 9.5;
+  g_assert_cmpint (corner_for (&plot), ==, SLOPE_PLOT_CORNER_BOTTOM_RIGHT);
+
+  /* Points in every corner and a flat model line through the middle:
+   * the top right has the fewest points (one). */
+  plot.dataset = corners;
+  plot.w = 0.0;
+  plot.b = 5.0;
+  g_assert_cmpint (corner_for (&plot), ==, SLOPE_PLOT_CORNER_TOP_RIGHT);
+  /* A run's ŷ = 2x − 8.5 crosses the top right corner (through (9, 9.5))
+   * and no other: a stretch of it as long as the box is high, 54 px, is
+   * five dots' worth, so the top right hides 1 + 5 or more; the bottom
+   * ones two points each, the bottom right first in the order. */
+  run.w = 2.0;
+  run.b = -8.5;
+  plot.runs = &run;
+  plot.n_runs = 1;
+  g_assert_cmpint (corner_for (&plot), ==, SLOPE_PLOT_CORNER_BOTTOM_RIGHT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/data-plot/vector-surfaces", test_vector_surfaces);
   g_test_add_func ("/data-plot/error-context", test_error_context);
   g_test_add_func ("/data-plot/x-ticks-two", test_x_ticks_two);
+  g_test_add_func ("/data-plot/legend-corner", test_legend_corner);
 
   return g_test_run ();
 }

@@ -6,8 +6,9 @@
  * panel never scrolls sideways), each optimizer's keyword arguments and
  * the mini-batch controls included; the speed's words take one line; the
  * explain pane in presentation mode, with the longest code there is (Adam
- * with its arguments, mini-batches), has its content within its width.
- * Runs under Xvfb (suite ui).
+ * with its arguments, mini-batches), has its content within its width;
+ * the Compare tab shows all six runs' rows without scrolling.  Runs under
+ * Xvfb (suite ui).
  */
 #include "config.h"
 
@@ -270,6 +271,88 @@ test_explain_within (void)
   slope_test_close_window (window);
 }
 
+/* The Compare tab at 1024×768 shows every run's row without scrolling:
+ * the main run and five compared ones, each row's cells (its name, its
+ * numbers, its buttons) inside the tab's view. */
+static void
+test_compare_rows_visible (void)
+{
+  static const char *const what[] = { "lr-times-10", "zero-grad-off", "adam", "copy", "copy" };
+  SlopeWindow *window = slope_window_new (NULL, NULL);
+  GtkWidget *page;
+  int page_height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  slope_window_set_show_explain (window, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_size (window);
+  for (guint i = 0; i < G_N_ELEMENTS (what); i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", what[i]);
+  g_assert_cmpuint (window->n_compared, ==, 5);
+  gtk_stack_set_visible_child_name (window->bottom_stack, "compare");
+  wait_for_size (window);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 768);
+
+  page = gtk_stack_get_child_by_name (window->bottom_stack, "compare");
+  page_height = gtk_widget_get_height (page);
+  g_assert_cmpint (page_height, >, 0);
+  for (guint r = 0; r <= window->n_compared; r++)
+    {
+      GtkWidget **cells = r == 0 ? window->compare_main_cells : window->compared[r - 1].cells;
+
+      for (guint c = 0; c < G_N_ELEMENTS (window->compare_main_cells); c++)
+        {
+          graphene_rect_t bounds;
+
+          if (cells[c] == NULL)
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (cells[c], page, &bounds));
+          if (bounds.origin.y < 0.0 || bounds.origin.y + bounds.size.height > page_height + 0.5)
+            g_error ("row %u cell %u at y %.1f to %.1f, outside the Compare tab's %d px",
+                     r, c, bounds.origin.y, bounds.origin.y + bounds.size.height, page_height);
+        }
+    }
+  slope_test_close_window (window);
+}
+
+static void
+first_paint (GdkFrameClock *clock,
+             SlopeWindow   *window)
+{
+  int *seen = g_object_get_data (G_OBJECT (window), "first-paint");
+
+  if (seen[0] >= 0)
+    return;
+  seen[0] = gtk_paned_get_position (window->plots_paned);
+  seen[1] = gtk_widget_get_height (GTK_WIDGET (window->plots_paned));
+}
+
+/* The first frame a window paints is laid out already: the data plot has
+ * its 60% of the plots' height, not what the pane gives before the
+ * window's tick has seen its size. */
+static void
+test_first_frame_laid_out (void)
+{
+  SlopeWindow *window = slope_window_new (NULL, NULL);
+  int seen[2] = { -1, -1 };
+  GdkFrameClock *clock;
+  gulong id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  g_object_set_data (G_OBJECT (window), "first-paint", seen);
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (first_paint), window);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 100000 && seen[0] < 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_test_message ("first frame: split at %d of %d px", seen[0], seen[1]);
+  g_assert_cmpint (seen[1], >, 0);
+  g_assert_cmpint (abs (seen[0] - (int) lround (0.6 * seen[1])), <=, 1);
+  slope_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +382,8 @@ main (int   argc,
     }
   g_test_add_func ("/fit/speed-one-line", test_speed_one_line);
   g_test_add_func ("/fit/explain-within", test_explain_within);
+  g_test_add_func ("/fit/compare-rows-visible", test_compare_rows_visible);
+  g_test_add_func ("/fit/first-frame-laid-out", test_first_frame_laid_out);
 
   return g_test_run ();
 }

@@ -722,6 +722,52 @@ test_scaled_titles (void)
   cairo_surface_destroy (scaled);
 }
 
+/* A small landscape in presentation type once showed a lone "0" on each
+ * axis.  Worked by hand for W in [−0.7, 1.4] and b in [−0.8, 1.3] (a span
+ * of 2.1 each) at 260 × 220 px and type × 1.6, whose plotting area is
+ * 150 × 107 px: room for two ticks (150 / 96 + 1 and 107 / 56 + 1, both
+ * 2), and a 1-2-5 step for two ticks over 2.1 is 5, for three 2, which
+ * land only on 0; for four it is 1, which lands on 0 and 1, 71 px apart
+ * across and 51 px down, room for one-digit labels either way. */
+static void
+test_axes_two_ticks (void)
+{
+  static const SlopeLandscapeView views[] = {
+    { -0.7, 1.4, -0.8, 1.3 },
+    { -0.35, 0.7, -120.0, 95.0 },
+    { 40.0, 290.0, -90000.0, 140000.0 },
+  };
+  SlopeLandscapePlot plot;
+  SlopeAxis w_axis, b_axis;
+
+  slope_landscape_plot_init (&plot);
+  plot.view = views[0];
+  plot.font_scale = 1.6;
+  slope_landscape_plot_axes (&plot, 260, 220, &w_axis, &b_axis);
+  g_assert_cmpuint (w_axis.n_ticks, ==, 2);
+  g_assert_cmpstr (w_axis.labels[0], ==, "0");
+  g_assert_cmpstr (w_axis.labels[1], ==, "1");
+  g_assert_cmpuint (b_axis.n_ticks, ==, 2);
+  g_assert_cmpstr (b_axis.labels[0], ==, "0");
+  g_assert_cmpstr (b_axis.labels[1], ==, "1");
+
+  /* The sizes a window shows the landscape at, from 1024 × 768 up, in
+   * normal and presentation type (× 1.6): the smallest, in presentation
+   * mode at 1024 × 768, about 400 × 220 px. */
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    for (int width = 300; width <= 900; width += 23)
+      for (int height = 200; height <= 700; height += 41)
+        for (guint f = 0; f < 2; f++)
+          {
+            plot.view = views[v];
+            plot.font_scale = f == 0 ? 1.0 : 1.6;
+            slope_landscape_plot_axes (&plot, width, height, &w_axis, &b_axis);
+            if (w_axis.n_ticks < 2 || b_axis.n_ticks < 2)
+              g_error ("view %u, %d × %d px, type × %g: %u W tick(s), %u b tick(s)",
+                       v, width, height, plot.font_scale, w_axis.n_ticks, b_axis.n_ticks);
+          }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +791,7 @@ main (int   argc,
   g_test_add_func ("/landscape-plot/dark-and-empty", test_dark_and_empty);
   g_test_add_func ("/landscape-plot/scaled-titles", test_scaled_titles);
   g_test_add_func ("/landscape-plot/batch-path", test_batch_path);
+  g_test_add_func ("/landscape-plot/axes-two-ticks", test_axes_two_ticks);
 
   return g_test_run ();
 }

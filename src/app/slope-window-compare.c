@@ -758,7 +758,8 @@ build_buttons (SlopeWindow *self)
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), FALSE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 5);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 4);
+  gtk_widget_add_css_class (box, "compare-add");
   gtk_flow_box_append (GTK_FLOW_BOX (box), title);
   gtk_flow_box_append (GTK_FLOW_BOX (box),
                        self->compare_buttons[0] = compare_button (_("lr × 10"), _("Compare with lr × 10: a copy of the main run "

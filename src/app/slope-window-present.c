@@ -49,6 +49,22 @@ fit_plots_split (SlopeWindow *self)
     }
 }
 
+/* The tick sees the window's size only after a frame has been laid out
+ * and painted with the pane's own split (the data plot 43 px too tall at
+ * 1024×768); split as soon as the pane first knows its size, which GTK
+ * lays out again before that frame is painted.  Only then: afterwards
+ * the tick follows the size, and a split set from inside an allocation
+ * would lay the window out again. */
+static void
+on_plots_paned_size (GObject     *paned,
+                     GParamSpec  *pspec,
+                     SlopeWindow *self)
+{
+  fit_plots_split (self);
+  if (self->plots_split_set > 0 || self->plots_split_dragged)
+    g_signal_handlers_disconnect_by_func (paned, on_plots_paned_size, self);
+}
+
 /**
  * slope_window_fit_layout:
  *
@@ -72,6 +88,12 @@ slope_window_fit_layout (SlopeWindow *self)
 
   gboolean no_panel = narrow && self->presentation;
 
+  if (!self->plots_split_follows)
+    {
+      self->plots_split_follows = TRUE;
+      g_signal_connect_object (self->plots_paned, "notify::max-position",
+                               G_CALLBACK (on_plots_paned_size), self, 0);
+    }
   if (gtk_widget_get_visible (self->landscape_box) == narrow)
     gtk_widget_set_visible (self->landscape_box, !narrow);
   if (gtk_widget_get_visible (GTK_WIDGET (self->side_scroller)) == no_panel)

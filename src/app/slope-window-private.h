@@ -197,6 +197,7 @@ struct _SlopeWindow
   int                   panel_roomy_failed;     /* the height it did not fit */
   int                   plots_split_set;        /* the data plot's height, as set */
   gboolean              plots_split_dragged;    /* by the user: leave it */
+  gboolean              plots_split_follows;    /* split again as the pane is allocated */
 
   /* Scaling (slope-window-scaling.c) */
   SlopeScaleMode        scale_mode;

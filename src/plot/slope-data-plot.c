@@ -19,25 +19,16 @@
 
 #include "slope-axis.h"
 #include "slope-data-plot.h"
+#include "slope-data-plot-private.h"
 #include "slope-density.h"
 #include "slope-plot-frame.h"
 #include "slope-run-trace-private.h"
 #include "slope-plot-text.h"
 
-#define POINT_RADIUS     5.0
+#define POINT_RADIUS     SLOPE_DATA_PLOT_POINT_RADIUS
 #define MAX_DENSITY_SIZE 8192
 
-#define MINUS_SIGN "\xe2\x88\x92"
-
-typedef struct
-{
-  SlopeArea     area;
-  SlopeViewport view;
-  SlopeAxis     x_axis;
-  SlopeAxis     y_axis;
-  double        fs;        /* font scale */
-  double        lw;        /* line width scale */
-} Layout;
+typedef SlopeDataPlotLayout Layout;
 
 /* The columns' own names, when the data has them. */
 static const char *
@@ -56,8 +47,8 @@ y_title (const SlopeDataPlot *plot)
   return plot->dataset ? slope_dataset_get_y_name (plot->dataset) : "y";
 }
 
-static const SlopePalette *
-plot_palette (const SlopeDataPlot *plot)
+const SlopePalette *
+_slope_data_plot_palette (const SlopeDataPlot *plot)
 {
   return plot->palette ? plot->palette : slope_palette_get (FALSE);
 }
@@ -142,15 +133,6 @@ effective_view (const SlopeDataPlot *plot,
     pad_range (&view->y_min, &view->y_max, 0.0);
 }
 
-/* Half the width of [lo, hi]: finite even for ±1.8e308, where hi − lo
- * overflows.  Every mapping below works in halves. */
-static inline double
-half_span (double lo,
-           double hi)
-{
-  return hi / 2.0 - lo / 2.0;
-}
-
 /* Whether the x axis's labels stand @gap apart at least. */
 static gboolean
 x_labels_fit (const Layout *layout,
@@ -199,7 +181,7 @@ compute_layout (const SlopeDataPlot *plot,
                 int                  height,
                 Layout              *layout)
 {
-  const SlopePalette *palette = plot_palette (plot);
+  const SlopePalette *palette = _slope_data_plot_palette (plot);
   SlopePlotMargins m;
   guint y_ticks;
 
@@ -230,10 +212,10 @@ compute_layout (const SlopeDataPlot *plot,
     }
 }
 
-static void
-layout_frame (const Layout        *layout,
-              const SlopeDataPlot *plot,
-              SlopePlotFrame      *frame)
+void
+_slope_data_plot_layout_frame (const Layout        *layout,
+                               const SlopeDataPlot *plot,
+                               SlopePlotFrame      *frame)
 {
   *frame = (SlopePlotFrame) {
     .left = layout->area.left,
@@ -245,7 +227,7 @@ layout_frame (const Layout        *layout,
     .x_title = x_title (plot),
     .y_title = y_title (plot),
     .font_family = plot->font_family,
-    .palette = plot_palette (plot),
+    .palette = _slope_data_plot_palette (plot),
     .fs = layout->fs,
     .lw = layout->lw,
   };
@@ -284,20 +266,6 @@ slope_data_plot_x_axis (const SlopeDataPlot *plot,
 
   compute_layout (plot, width, height, &layout);
   *axis = layout.x_axis;
-}
-
-static void
-view_to_pixel (const SlopeViewport *view,
-               const SlopeArea     *area,
-               double               x,
-               double               y,
-               double              *px,
-               double              *py)
-{
-  *px = area->left + (x / 2.0 - view->x_min / 2.0)
-                     / half_span (view->x_min, view->x_max) * area->width;
-  *py = area->top + (view->y_max / 2.0 - y / 2.0)
-                    / half_span (view->y_min, view->y_max) * area->height;
 }
 
 void
@@ -579,7 +547,7 @@ slope_data_plot_draw_points (cairo_t             *cr,
   if (!slope_plot_cairo_ok (cr) || width <= 0 || height <= 0)
     return;
 
-  palette = plot_palette (plot);
+  palette = _slope_data_plot_palette (plot);
   compute_layout (plot, width, height, &layout);
 
   /* Nothing outside the box given, even if it is too small for labels. */
@@ -589,7 +557,7 @@ slope_data_plot_draw_points (cairo_t             *cr,
   slope_palette_set_source (cr, &palette->background);
   cairo_paint (cr);
 
-  layout_frame (&layout, plot, &frame);
+  _slope_data_plot_layout_frame (&layout, plot, &frame);
   slope_plot_frame_draw_grid (cr, &frame);
 
   if (plot->dataset != NULL && slope_dataset_get_n (plot->dataset) > 0)
@@ -697,130 +665,18 @@ draw_highlight (cairo_t             *cr,
   cairo_stroke (cr);
 }
 
-/* "1.982x", "−0.5x", "inf·x", "2×10³⁰·x": the product sign only where
- * juxtaposition would be misread. */
-static void
-append_term (GString *out,
-             double   w)
+SlopePlotCorner
+slope_data_plot_legend_corner (cairo_t             *cr,
+                               int                  width,
+                               int                  height,
+                               const SlopeDataPlot *plot)
 {
-  char num[64];
+  Layout layout;
 
-  slope_format_number_unicode (num, sizeof num, w, 4);
-  g_string_append (out, num);
-  if (!isfinite (w) || strstr (num, "\xc3\x97") != NULL)
-    g_string_append (out, "·x");
-  else
-    g_string_append (out, "x");
-}
+  g_return_val_if_fail (cr != NULL && plot != NULL, SLOPE_PLOT_CORNER_TOP_LEFT);
 
-/**
- * slope_format_equation:
- *
- * Returns: (transfer full): "ŷ = 1.982x − 0.041", or honest text such as
- * "ŷ = inf·x + nan" for a model that diverged.
- */
-char *
-slope_format_equation (double w,
-                       double b)
-{
-  GString *out = g_string_new ("ŷ = ");
-  char num[64];
-
-  append_term (out, w);
-  /* "− 0.041", not "+ −0.041"; NaN has no sign to show. */
-  slope_format_number_unicode (num, sizeof num, fabs (b), 4);
-  g_string_append (out, signbit (b) && !isnan (b) && b != 0.0 ? " " MINUS_SIGN " " : " + ");
-  g_string_append (out, num);
-
-  return g_string_free (out, FALSE);
-}
-
-/* Points under @rect, from at most LEGEND_SAMPLE of them: enough to see
- * whether a corner is free, and cheap with ten million. */
-#define LEGEND_SAMPLE 4096
-
-static gsize
-points_under (const Layout            *layout,
-              const SlopeDataPlot     *plot,
-              const cairo_rectangle_t *rect)
-{
-  gsize n = plot->dataset != NULL ? slope_dataset_get_n (plot->dataset) : 0;
-  gsize stride = MAX ((gsize) 1, n / LEGEND_SAMPLE);
-  const double *xs, *ys;
-  gsize count = 0;
-  double margin;
-
-  if (n == 0)
-    return 0;
-  xs = slope_dataset_get_x (plot->dataset);
-  ys = slope_dataset_get_y (plot->dataset);
-  /* A dot whose centre is just outside still shows under the box's edge. */
-  margin = 6.0 * layout->fs;
-  for (gsize i = 0; i < n; i += stride)
-    {
-      double px, py;
-
-      view_to_pixel (&layout->view, &layout->area, xs[i], ys[i], &px, &py);
-      if (px >= rect->x - margin && px <= rect->x + rect->width + margin
-          && py >= rect->y - margin && py <= rect->y + rect->height + margin)
-        count++;
-    }
-  return count;
-}
-
-/* The equations in a corner the points leave free: of the top ones first
- * the one the line leaves free (top left when it rises, top right when it
- * falls), then a bottom one; a view grown to follow a line far away
- * leaves the points in a band and the bottom free. */
-static void
-draw_equations (cairo_t             *cr,
-                const Layout        *layout,
-                const SlopeDataPlot *plot,
-                const SlopePalette  *palette)
-{
-  SlopePlotCorner side = plot->w < 0.0 ? SLOPE_PLOT_CORNER_RIGHT : SLOPE_PLOT_CORNER_TOP_LEFT;
-  SlopePlotCorner order[4] = {
-    side, side ^ SLOPE_PLOT_CORNER_RIGHT,
-    (side ^ SLOPE_PLOT_CORNER_RIGHT) | SLOPE_PLOT_CORNER_BOTTOM, side | SLOPE_PLOT_CORNER_BOTTOM,
-  };
-  SlopePlotCorner corner = side;
-  gsize fewest = G_MAXSIZE;
-  g_autofree char *model = slope_format_equation (plot->w, plot->b);
-  g_autofree char *reference = NULL;
-  char *run_text[SLOPE_RUN_TRACE_MAX + 1] = { NULL };
-  gboolean diverged = !isfinite (plot->w) || !isfinite (plot->b);
-  SlopePlotLegendRow rows[2 + SLOPE_RUN_TRACE_MAX];
-  SlopePlotFrame frame;
-  guint n_rows = 0;
-
-  rows[n_rows++] = (SlopePlotLegendRow) {
-    model, diverged ? palette->warning : palette->line, FALSE
-  };
-  n_rows += slope_run_trace_legend_rows (plot->runs, plot->n_runs, plot->label, palette,
-                                         rows, run_text);
-  if (plot->has_reference)
-    {
-      reference = slope_format_equation (plot->reference_w, plot->reference_b);
-      rows[n_rows++] = (SlopePlotLegendRow) { reference, palette->reference, TRUE };
-    }
-
-  layout_frame (layout, plot, &frame);
-  for (guint i = 0; i < G_N_ELEMENTS (order) && fewest > 0; i++)
-    {
-      cairo_rectangle_t rect;
-      gsize under;
-
-      slope_plot_frame_legend_rect (cr, &frame, rows, n_rows, order[i], &rect);
-      under = points_under (layout, plot, &rect);
-      if (under < fewest)
-        {
-          fewest = under;
-          corner = order[i];
-        }
-    }
-  slope_plot_frame_draw_legend_at (cr, &frame, rows, n_rows, corner);
-  for (guint i = 0; i < G_N_ELEMENTS (run_text); i++)
-    g_free (run_text[i]);
+  compute_layout (plot, width, height, &layout);
+  return _slope_data_plot_legend_corner (cr, &layout, plot);
 }
 
 void
@@ -839,7 +695,7 @@ slope_data_plot_draw_model (cairo_t             *cr,
   if (!slope_plot_cairo_ok (cr) || width <= 0 || height <= 0)
     return;
 
-  palette = plot_palette (plot);
+  palette = _slope_data_plot_palette (plot);
   compute_layout (plot, width, height, &layout);
   has_points = plot->dataset != NULL && slope_dataset_get_n (plot->dataset) > 0;
 
@@ -890,7 +746,7 @@ slope_data_plot_draw_model (cairo_t             *cr,
     draw_highlight (cr, &layout, plot, palette);
 
   if (plot->show_equation)
-    draw_equations (cr, &layout, plot, palette);
+    _slope_data_plot_draw_legend (cr, &layout, plot, palette);
 
   cairo_restore (cr);
 }

@@ -14,6 +14,7 @@
 #include "slope-axis.h"
 #include "slope-dataset.h"
 #include "slope-palette.h"
+#include "slope-plot-frame.h"
 #include "slope-run-trace.h"
 
 G_BEGIN_DECLS
@@ -110,6 +111,12 @@ gboolean slope_clip_line               (const SlopeViewport *view,
                                         double              *y0,
                                         double              *x1,
                                         double              *y1);
+/* The corner the equations go in at that size: where they hide no point
+ * and no drawn line, else where they hide least. */
+SlopePlotCorner slope_data_plot_legend_corner (cairo_t             *cr,
+                                               int                  width,
+                                               int                  height,
+                                               const SlopeDataPlot *plot);
 char    *slope_format_equation         (double               w,
                                         double               b);
 void     slope_data_plot_draw_points   (cairo_t             *cr,

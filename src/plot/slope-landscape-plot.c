@@ -80,25 +80,78 @@ layout_scales (const SlopeLandscapePlot *plot,
   layout->lw = palette->scale > 0.0 ? palette->scale : 1.0;
 }
 
+static gboolean
+x_labels_fit (const SlopeLandscapeLayout *layout,
+              const char                 *font_family,
+              double                      gap)
+{
+  double spacing = (layout->x_axis.ticks[1] - layout->x_axis.ticks[0])
+                   / (layout->view.w_max - layout->view.w_min) * layout->area.width;
+
+  return spacing >= slope_plot_frame_label_width (font_family, layout->fs, &layout->x_axis) + gap;
+}
+
+/* About one tick per 60 px, fewer if their labels would touch; but two at
+ * least, since one tick ("0") is no scale: a small presentation-mode
+ * landscape has room for about two ticks, and a 1-2-5 step as wide as
+ * the view often lands only once.  More ticks are tried where the labels
+ * still stand apart, and failing that where they merely do not touch. */
 static void
 fit_x_axis (SlopeLandscapeLayout *layout,
             const char           *font_family,
             double                gap)
 {
   guint max_ticks = (guint) CLAMP (layout->area.width / (60.0 * layout->fs) + 1.0, 2.0, 16.0);
+  SlopeAxis single;
 
-  for (; max_ticks >= 2; max_ticks--)
+  for (guint m = max_ticks; m >= 2; m--)
     {
-      double spacing;
-
-      slope_axis_init_linear (&layout->x_axis, layout->view.w_min, layout->view.w_max, max_ticks);
-      if (layout->x_axis.n_ticks < 2)
-        break;
-      spacing = (layout->x_axis.ticks[1] - layout->x_axis.ticks[0])
-                / (layout->view.w_max - layout->view.w_min) * layout->area.width;
-      if (spacing >= slope_plot_frame_label_width (font_family, layout->fs, &layout->x_axis) + gap)
+      slope_axis_init_linear (&layout->x_axis, layout->view.w_min, layout->view.w_max, m);
+      if (layout->x_axis.n_ticks < 2 || x_labels_fit (layout, font_family, gap))
         break;
     }
+  if (layout->x_axis.n_ticks >= 2)
+    return;
+  single = layout->x_axis;
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint m = max_ticks + 1; m <= 16; m++)
+      {
+        slope_axis_init_linear (&layout->x_axis, layout->view.w_min, layout->view.w_max, m);
+        if (layout->x_axis.n_ticks >= 2
+            && x_labels_fit (layout, font_family, pass == 0 ? gap : 2.0 * layout->fs))
+          return;
+      }
+  layout->x_axis = single;
+}
+
+/* Labels a good two lines apart read as a scale, not a column; two ticks
+ * at least, as on the x axis, a little more than a line apart or, in a
+ * very short plot, merely not touching. */
+static void
+fit_y_axis (SlopeLandscapeLayout *layout,
+            double                digit_height)
+{
+  guint max_ticks = (guint) CLAMP (layout->area.height / (2.8 * digit_height) + 1.0, 2.0, 12.0);
+  SlopeAxis single;
+
+  slope_axis_init_linear (&layout->y_axis, layout->view.b_min, layout->view.b_max, max_ticks);
+  if (layout->y_axis.n_ticks >= 2)
+    return;
+  single = layout->y_axis;
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint m = max_ticks + 1; m <= 16; m++)
+      {
+        double spacing;
+
+        slope_axis_init_linear (&layout->y_axis, layout->view.b_min, layout->view.b_max, m);
+        if (layout->y_axis.n_ticks < 2)
+          continue;
+        spacing = (layout->y_axis.ticks[1] - layout->y_axis.ticks[0])
+                  / (layout->view.b_max - layout->view.b_min) * layout->area.height;
+        if (spacing >= (pass == 0 ? 1.2 : 1.0) * digit_height)
+          return;
+      }
+  layout->y_axis = single;
 }
 
 /* Trained on scaled data, W and b are the line's on x′ and y′, not on the
@@ -124,7 +177,6 @@ compute_layout (const SlopeLandscapePlot *plot,
                 SlopeLandscapeLayout     *layout)
 {
   SlopePlotMargins m;
-  guint y_ticks;
 
   layout_scales (plot, layout);
   effective_view (plot, &layout->view);
@@ -132,8 +184,7 @@ compute_layout (const SlopeLandscapePlot *plot,
   slope_plot_frame_margins (plot->font_family, layout->fs, b_title (plot), NULL, &m);
   layout->area.top = m.top;
   layout->area.height = MAX (1.0, floor (height - m.top - m.bottom));
-  y_ticks = (guint) CLAMP (layout->area.height / (2.8 * m.digit_height) + 1.0, 2.0, 12.0);
-  slope_axis_init_linear (&layout->y_axis, layout->view.b_min, layout->view.b_max, y_ticks);
+  fit_y_axis (layout, m.digit_height);
 
   slope_plot_frame_margins (plot->font_family, layout->fs, b_title (plot), &layout->y_axis, &m);
   layout->area.left = m.left;
@@ -161,6 +212,24 @@ slope_landscape_plot_area (const SlopeLandscapePlot *plot,
 
   compute_layout (plot, width, height, &layout);
   *area = layout.area;
+}
+
+void
+slope_landscape_plot_axes (const SlopeLandscapePlot *plot,
+                           int                       width,
+                           int                       height,
+                           SlopeAxis                *w_axis,
+                           SlopeAxis                *b_axis)
+{
+  SlopeLandscapeLayout layout;
+
+  g_return_if_fail (plot != NULL);
+
+  compute_layout (plot, width, height, &layout);
+  if (w_axis)
+    *w_axis = layout.x_axis;
+  if (b_axis)
+    *b_axis = layout.y_axis;
 }
 
 void

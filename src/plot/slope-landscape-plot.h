@@ -92,6 +92,12 @@ void     slope_landscape_plot_area       (const SlopeLandscapePlot *plot,
                                           int                       width,
                                           int                       height,
                                           SlopeArea                *area);
+/* The W (horizontal) and b axes' ticks and labels at that size. */
+void     slope_landscape_plot_axes       (const SlopeLandscapePlot *plot,
+                                          int                       width,
+                                          int                       height,
+                                          SlopeAxis                *w_axis,
+                                          SlopeAxis                *b_axis);
 void     slope_landscape_plot_to_pixel   (const SlopeLandscapePlot *plot,
                                           const SlopeArea          *area,
                                           double                    w,

@@ -7,8 +7,10 @@
  * until the training starts over, so the columns stand still while the
  * numbers change sixty times a second.  A row never wraps inside a
  * formula: in a pane narrower than the table the rows are stacked (the
- * numbers under the formula, the note under them), and if that is still too wide the table is
- * drawn scaled down to fit (slope-fit.c).
+ * numbers under the formula, the note under them); narrower still, the
+ * value goes under the numbers too, so the table keeps one column of
+ * text beside the names and is drawn as large as it can be; and if that
+ * is still too wide it is drawn scaled down to fit (slope-fit.c).
  */
 #include "config.h"
 
@@ -51,6 +53,7 @@ struct _SlopeMathView
    * under the formula and the note under the value. */
   Table         wide;
   Table         stacked;
+  Table         narrow;       /* stacked, the value under the numbers too */
   char         *markup;
   char         *plain;
   double        font_scale;
@@ -120,6 +123,7 @@ update_attributes (SlopeMathView *self)
 {
   update_table_attributes (self, &self->wide);
   update_table_attributes (self, &self->stacked);
+  update_table_attributes (self, &self->narrow);
 }
 
 /* Measures @cell as the label would draw it.  Most cells (names,
@@ -192,14 +196,18 @@ update_tabs (SlopeMathView *self)
 {
   update_table_tabs (self, &self->wide);
   update_table_tabs (self, &self->stacked);
+  update_table_tabs (self, &self->narrow);
 }
 
 /* A row of up to five cells (name, formula, numbers, value, note) as up to
  * three lines: name and formula; numbers and value under the formula; the
- * note under the numbers.  Markup and plain text go through the same split,
- * and every cell is well-formed markup on its own. */
+ * note under the numbers.  @narrow puts the value on a line of its own
+ * under the numbers, so that all but the names is one column.  Markup and
+ * plain text go through the same split, and every cell is well-formed
+ * markup on its own. */
 static char *
-stack_rows (const char *text)
+stack_rows (const char *text,
+            gboolean    narrow)
 {
   g_auto(GStrv) rows = g_strsplit (text, "\n", -1);
   GString *out = g_string_new (NULL);
@@ -217,9 +225,13 @@ stack_rows (const char *text)
           continue;
         }
       /* A row of three cells ("and 35 more points") has no value cell. */
-      g_string_append_printf (out, "%s\t%s\n\t%s", cells[0], cells[1], cells[2]);
+      g_string_append_printf (out, "%s\t%s", cells[0], cells[1]);
+      /* Narrow, a row without numbers (the cost's) has no line for them:
+       * an empty cell is empty in the markup and the plain text alike. */
+      if (!narrow || n <= 3 || cells[2][0] != '\0')
+        g_string_append_printf (out, "\n\t%s", cells[2]);
       if (n > 3)
-        g_string_append_printf (out, "\t%s", cells[3]);
+        g_string_append_printf (out, narrow ? "\n\t%s" : "\t%s", cells[3]);
       if (n > 4)
         g_string_append_printf (out, "\n\t%s", cells[4]);
     }
@@ -247,6 +259,7 @@ forget_columns (SlopeMathView *self)
 {
   memset (self->wide.column_width, 0, sizeof self->wide.column_width);
   memset (self->stacked.column_width, 0, sizeof self->stacked.column_width);
+  memset (self->narrow.column_width, 0, sizeof self->narrow.column_width);
   g_hash_table_remove_all (self->cell_widths);
 }
 
@@ -274,12 +287,20 @@ natural_width (Table *table)
   return natural;
 }
 
-/* The wide table when it fits, else the stacked one, shrunk if need be. */
+/* The wide table when it fits, else the stacked one when it fits, else
+ * the narrowest, which is shrunk least (if at all). */
 static Table *
 table_for_width (SlopeMathView *self,
                  int            width)
 {
-  return width < 0 || width >= natural_width (&self->wide) ? &self->wide : &self->stacked;
+  int stacked;
+
+  if (width < 0 || width >= natural_width (&self->wide))
+    return &self->wide;
+  stacked = natural_width (&self->stacked);
+  if (width >= stacked || stacked <= natural_width (&self->narrow))
+    return &self->stacked;
+  return &self->narrow;
 }
 
 static void
@@ -295,13 +316,15 @@ slope_math_view_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int stacked_min = 0, stacked_nat = 0;
+      int stacked_min = 0, stacked_nat = 0, narrow_min = 0, narrow_nat = 0;
 
       slope_fit_measure (GTK_WIDGET (self->wide.label), natural_width (&self->wide), 1.0,
                          orientation, for_size, minimum, natural);
       slope_fit_measure (GTK_WIDGET (self->stacked.label), natural_width (&self->stacked),
                          MIN_FIT (self), orientation, for_size, &stacked_min, &stacked_nat);
-      *minimum = MIN (*minimum, stacked_min);
+      slope_fit_measure (GTK_WIDGET (self->narrow.label), natural_width (&self->narrow),
+                         MIN_FIT (self), orientation, for_size, &narrow_min, &narrow_nat);
+      *minimum = MIN (*minimum, MIN (stacked_min, narrow_min));
     }
   else
     {
@@ -320,10 +343,10 @@ slope_math_view_size_allocate (GtkWidget *widget,
 {
   SlopeMathView *self = SLOPE_MATH_VIEW (widget);
   Table *table = table_for_width (self, width);
-  Table *other = table == &self->wide ? &self->stacked : &self->wide;
+  Table *all[] = { &self->wide, &self->stacked, &self->narrow };
 
-  gtk_widget_set_child_visible (GTK_WIDGET (other->label), FALSE);
-  gtk_widget_set_child_visible (GTK_WIDGET (table->label), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    gtk_widget_set_child_visible (GTK_WIDGET (all[i]->label), all[i] == table);
   slope_fit_allocate (GTK_WIDGET (table->label), natural_width (table), MIN_FIT (self),
                       width, height);
 }
@@ -364,6 +387,7 @@ slope_math_view_dispose (GObject *object)
 
   table_clear (&self->wide);
   table_clear (&self->stacked);
+  table_clear (&self->narrow);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (slope_math_view_parent_class)->dispose (object);
@@ -405,7 +429,9 @@ slope_math_view_init (SlopeMathView *self)
   self->cell_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   table_init (&self->wide, self);
   table_init (&self->stacked, self);
+  table_init (&self->narrow, self);
   gtk_widget_set_child_visible (GTK_WIDGET (self->stacked.label), FALSE);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->narrow.label), FALSE);
   update_attributes (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -462,7 +488,8 @@ slope_math_view_update (SlopeMathView           *self,
   self->plain = g_steal_pointer (&plain);
 
   set_table_text (self, &self->wide, g_strdup (self->markup), g_strdup (self->plain));
-  set_table_text (self, &self->stacked, stack_rows (self->markup), stack_rows (self->plain));
+  set_table_text (self, &self->stacked, stack_rows (self->markup, FALSE), stack_rows (self->plain, FALSE));
+  set_table_text (self, &self->narrow, stack_rows (self->markup, TRUE), stack_rows (self->plain, TRUE));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->plain,
                                   -1);
@@ -512,7 +539,8 @@ slope_math_view_get_stacked (SlopeMathView *self)
 {
   g_return_val_if_fail (SLOPE_IS_MATH_VIEW (self), FALSE);
 
-  return gtk_widget_get_child_visible (GTK_WIDGET (self->stacked.label));
+  return gtk_widget_get_child_visible (GTK_WIDGET (self->stacked.label))
+         || gtk_widget_get_child_visible (GTK_WIDGET (self->narrow.label));
 }
 
 /* What is shown, without markup; NULL before the first update. */
