@@ -36,33 +36,6 @@ compare (SlopeWindow *window,
   settle_all (window);
 }
 
-/* Row @epoch of PyTorch's log tests/reference/optim/@name.csv. */
-static void
-reference_row (const char *name,
-               guint       epoch,
-               double     *w,
-               double     *b,
-               double     *cost)
-{
-  g_autofree char *file = g_strconcat (name, ".csv", NULL);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "optim", file, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_auto(GStrv) fields = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  lines = g_strsplit (contents, "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "epoch,W,b,cost,dW,db,W.grad,b.grad");
-  g_assert_cmpuint (g_strv_length (lines), >, epoch);
-  fields = g_strsplit (lines[epoch], ",", -1);
-  g_assert_cmpuint (g_ascii_strtoull (fields[0], NULL, 10), ==, epoch);
-  *w = g_ascii_strtod (fields[1], NULL);
-  *b = g_ascii_strtod (fields[2], NULL);
-  *cost = g_ascii_strtod (fields[3], NULL);
-}
-
 static void
 assert_state_is (const SlopeTrainerState *st,
                  const char              *name,
@@ -70,7 +43,7 @@ assert_state_is (const SlopeTrainerState *st,
 {
   double w, b, cost;
 
-  reference_row (name, epoch, &w, &b, &cost);
+  slope_test_reference_row (name, epoch, &w, &b, &cost);
   g_assert_cmpuint (st->epoch, ==, epoch);
   g_assert_cmpfloat (st->w, ==, w);
   g_assert_cmpfloat (st->b, ==, b);
@@ -132,10 +105,10 @@ test_four_runs_are_pytorchs (void)
     double w, b, cost, first;
     guint reached = 0;
 
-    reference_row ("compare-lr-0.1", 1, &w, &b, &first);
+    slope_test_reference_row ("compare-lr-0.1", 1, &w, &b, &first);
     for (guint e = 1; e <= 100 && reached == 0; e++)
       {
-        reference_row ("compare-lr-0.1", e, &w, &b, &cost);
+        slope_test_reference_row ("compare-lr-0.1", e, &w, &b, &cost);
         if (cost <= 1e-4 * first)
           reached = e;
       }
@@ -184,7 +157,7 @@ test_step_reset_rewind_all (void)
   slope_window_rewind_to (window, 12);
   slope_window_redraw (window);
   g_assert_cmpuint (window->shown.epoch, ==, 12);
-  reference_row ("compare-lr-0.1", 12, &w, &b, &cost);
+  slope_test_reference_row ("compare-lr-0.1", 12, &w, &b, &cost);
   g_assert_cmpuint (window->compared[0].shown.epoch, ==, 12);
   g_assert_cmpfloat (window->compared[0].shown.w, ==, w);
   g_assert_cmpfloat (window->compared[0].shown.cost, ==, cost);

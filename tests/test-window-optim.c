@@ -15,35 +15,6 @@
 #include "slope-window-private.h"
 #include "slope-test-window.h"
 
-/* Row @epoch of PyTorch's log tests/reference/optim/@name.csv: W, b and
- * the cost after that epoch. */
-static void
-reference_row (const char *name,
-               guint       epoch,
-               double     *w,
-               double     *b,
-               double     *cost)
-{
-  g_autofree char *file = g_strconcat (name, ".csv", NULL);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "optim", file, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_auto(GStrv) fields = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  lines = g_strsplit (contents, "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "epoch,W,b,cost,dW,db,W.grad,b.grad");
-  g_assert_cmpuint (g_strv_length (lines), >, epoch);
-  fields = g_strsplit (lines[epoch], ",", -1);
-  g_assert_cmpuint (g_ascii_strtoull (fields[0], NULL, 10), ==, epoch);
-  *w = g_ascii_strtod (fields[1], NULL);
-  *b = g_ascii_strtod (fields[2], NULL);
-  *cost = g_ascii_strtod (fields[3], NULL);
-}
-
-/* Plays the run to its end, flat out. */
 static void
 play_to_end (SlopeWindow *window)
 {
@@ -61,7 +32,7 @@ assert_reference (SlopeWindow *window,
 {
   double w, b, cost;
 
-  reference_row (name, epoch, &w, &b, &cost);
+  slope_test_reference_row (name, epoch, &w, &b, &cost);
   g_assert_cmpuint (window->snapshot.state.epoch, ==, epoch);
   g_assert_cmpfloat (window->snapshot.state.w, ==, w);
   g_assert_cmpfloat (window->snapshot.state.b, ==, b);
