@@ -346,6 +346,68 @@ test_past_dbl_max (void)
     g_assert_cmpfloat_with_epsilon (axis.ticks[i], want[i], 1e-12 * 5e307);
 }
 
+/* Spacing answers for slope_axis_ensure_two_ticks(): always, never, or
+ * only when loosened. */
+static gboolean
+spaced_always (const SlopeAxis *axis, gboolean strict, gpointer data)
+{
+  (*(guint *) data)++;
+  return TRUE;
+}
+
+static gboolean
+spaced_never (const SlopeAxis *axis, gboolean strict, gpointer data)
+{
+  (*(guint *) data)++;
+  return FALSE;
+}
+
+static gboolean
+spaced_loosely (const SlopeAxis *axis, gboolean strict, gpointer data)
+{
+  (*(guint *) data)++;
+  return !strict;
+}
+
+/* 300 … 3700 with at most two ticks: a step of 2000 lands once, at 2000.
+ * More ticks give a step of 1000: 1000, 2000, 3000. */
+static void
+test_two_ticks (void)
+{
+  SlopeAxis axis;
+  guint asked = 0;
+
+  slope_axis_init_linear (&axis, 300, 3700, 2);
+  g_assert_cmpuint (axis.n_ticks, ==, 1);
+  g_assert_cmpstr (axis.labels[0], ==, "2000");
+
+  slope_axis_ensure_two_ticks (&axis, 300, 3700, 2, spaced_always, &asked);
+  g_assert_cmpuint (asked, ==, 1);
+  g_assert_cmpuint (axis.n_ticks, ==, 3);
+  g_assert_cmpstr (axis.labels[0], ==, "1000");
+  g_assert_cmpstr (axis.labels[1], ==, "2000");
+  g_assert_cmpstr (axis.labels[2], ==, "3000");
+
+  /* Two ticks already: left alone, nothing asked. */
+  asked = 0;
+  slope_axis_ensure_two_ticks (&axis, 300, 3700, 2, spaced_never, &asked);
+  g_assert_cmpuint (asked, ==, 0);
+  g_assert_cmpuint (axis.n_ticks, ==, 3);
+
+  /* No candidate spaced: the single tick stays. */
+  slope_axis_init_linear (&axis, 300, 3700, 2);
+  slope_axis_ensure_two_ticks (&axis, 300, 3700, 2, spaced_never, &asked);
+  g_assert_cmpuint (asked, >, 0);
+  g_assert_cmpuint (axis.n_ticks, ==, 1);
+  g_assert_cmpstr (axis.labels[0], ==, "2000");
+
+  /* Spaced only when loosened: the second pass finds 1000, 2000, 3000. */
+  slope_axis_init_linear (&axis, 300, 3700, 2);
+  slope_axis_ensure_two_ticks (&axis, 300, 3700, 2, spaced_loosely, &asked);
+  g_assert_cmpuint (axis.n_ticks, ==, 3);
+  g_assert_cmpstr (axis.labels[0], ==, "1000");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/axis/fraction-round-trip", test_fraction_round_trip);
   g_test_add_func ("/axis/format-number", test_format_number);
   g_test_add_func ("/axis/format-locale", test_format_locale);
+  g_test_add_func ("/axis/two-ticks", test_two_ticks);
 
   return g_test_run ();
 }

@@ -439,6 +439,42 @@ init_log_mantissas (SlopeAxis *axis,
   return FALSE;
 }
 
+/**
+ * slope_axis_ensure_two_ticks:
+ * @axis: an axis slope_axis_init_linear() made over @lo … @hi with at
+ *   most @max_ticks ticks
+ * @spaced: whether a candidate's labels stand apart
+ *
+ * One tick is no scale, yet a 1-2-5 step as wide as a short view often
+ * lands only once.  Given a single tick, tries more ticks (up to 16) for
+ * the first axis with two or more whose labels @spaced accepts, strictly
+ * and then loosely; keeps the single tick when none does.
+ */
+void
+slope_axis_ensure_two_ticks (SlopeAxis       *axis,
+                             double           lo,
+                             double           hi,
+                             guint            max_ticks,
+                             SlopeAxisSpaced  spaced,
+                             gpointer         data)
+{
+  SlopeAxis single;
+
+  g_return_if_fail (axis != NULL && spaced != NULL);
+
+  if (axis->n_ticks >= 2)
+    return;
+  single = *axis;
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint m = max_ticks + 1; m <= 16; m++)
+      {
+        slope_axis_init_linear (axis, lo, hi, m);
+        if (axis->n_ticks >= 2 && spaced (axis, pass == 0, data))
+          return;
+      }
+  *axis = single;
+}
+
 void
 slope_axis_init_log (SlopeAxis *axis,
                      double     lo,

@@ -30,6 +30,18 @@ void     slope_axis_init_linear (SlopeAxis  *axis,
                                  double      lo,
                                  double      hi,
                                  guint       max_ticks);
+/* Whether @axis's labels stand far enough apart: @strict first, then
+ * loosened (merely not touching). */
+typedef gboolean (*SlopeAxisSpaced) (const SlopeAxis *axis,
+                                     gboolean         strict,
+                                     gpointer         data);
+
+void     slope_axis_ensure_two_ticks (SlopeAxis       *axis,
+                                      double           lo,
+                                      double           hi,
+                                      guint            max_ticks,
+                                      SlopeAxisSpaced  spaced,
+                                      gpointer         data);
 void     slope_axis_init_log    (SlopeAxis  *axis,
                                  double      lo,
                                  double      hi,

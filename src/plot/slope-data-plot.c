@@ -145,6 +145,23 @@ x_labels_fit (const Layout *layout,
   return spacing >= slope_plot_frame_label_width (font_family, layout->fs, &layout->x_axis) + gap;
 }
 
+typedef struct {
+  const Layout *layout;
+  const char   *font_family;
+  double        gap;
+} XSpacing;
+
+/* The data plot asks the same of a fallback axis as of the first. */
+static gboolean
+x_spaced (const SlopeAxis *axis,
+          gboolean         strict,
+          gpointer         data)
+{
+  const XSpacing *x = data;
+
+  return x_labels_fit (x->layout, x->font_family, x->gap);
+}
+
 /* About one x tick per 80 px, fewer if their labels would touch; but two
  * at least where their labels fit, since one tick is no scale: a view
  * from 300 to 3700 with room for two ticks has a step of 2000 that
@@ -155,7 +172,7 @@ fit_x_axis (Layout     *layout,
             double      gap)
 {
   guint max_ticks = CLAMP ((guint) (layout->area.width / (80.0 * layout->fs)) + 1, 2, 16);
-  SlopeAxis single;
+  XSpacing spacing = { layout, font_family, gap };
 
   for (guint m = max_ticks; m >= 2; m--)
     {
@@ -163,16 +180,8 @@ fit_x_axis (Layout     *layout,
       if (layout->x_axis.n_ticks < 2 || x_labels_fit (layout, font_family, gap))
         break;
     }
-  if (layout->x_axis.n_ticks >= 2)
-    return;
-  single = layout->x_axis;
-  for (guint m = max_ticks + 1; m <= 16; m++)
-    {
-      slope_axis_init_linear (&layout->x_axis, layout->view.x_min, layout->view.x_max, m);
-      if (layout->x_axis.n_ticks >= 2 && x_labels_fit (layout, font_family, gap))
-        return;
-    }
-  layout->x_axis = single;
+  slope_axis_ensure_two_ticks (&layout->x_axis, layout->view.x_min, layout->view.x_max,
+                               max_ticks, x_spaced, &spacing);
 }
 
 static void

@@ -91,18 +91,50 @@ x_labels_fit (const SlopeLandscapeLayout *layout,
   return spacing >= slope_plot_frame_label_width (font_family, layout->fs, &layout->x_axis) + gap;
 }
 
+typedef struct {
+  const SlopeLandscapeLayout *layout;
+  const char                 *font_family;
+  double                      gap;
+  double                      digit_height;
+} Spacing;
+
+/* A fallback x axis: labels @gap apart, or merely not touching. */
+static gboolean
+x_spaced (const SlopeAxis *axis,
+          gboolean         strict,
+          gpointer         data)
+{
+  const Spacing *s = data;
+
+  return x_labels_fit (s->layout, s->font_family, strict ? s->gap : 2.0 * s->layout->fs);
+}
+
+/* A fallback y axis: labels a little more than a line apart, or, in a
+ * very short plot, merely not touching. */
+static gboolean
+y_spaced (const SlopeAxis *axis,
+          gboolean         strict,
+          gpointer         data)
+{
+  const Spacing *s = data;
+  const SlopeLandscapeView *v = &s->layout->view;
+  double spacing = (axis->ticks[1] - axis->ticks[0]) / (v->b_max - v->b_min)
+                   * s->layout->area.height;
+
+  return spacing >= (strict ? 1.2 : 1.0) * s->digit_height;
+}
+
 /* About one tick per 60 px, fewer if their labels would touch; but two at
  * least, since one tick ("0") is no scale: a small presentation-mode
  * landscape has room for about two ticks, and a 1-2-5 step as wide as
- * the view often lands only once.  More ticks are tried where the labels
- * still stand apart, and failing that where they merely do not touch. */
+ * the view often lands only once. */
 static void
 fit_x_axis (SlopeLandscapeLayout *layout,
             const char           *font_family,
             double                gap)
 {
   guint max_ticks = (guint) CLAMP (layout->area.width / (60.0 * layout->fs) + 1.0, 2.0, 16.0);
-  SlopeAxis single;
+  Spacing spacing = { layout, font_family, gap, 0.0 };
 
   for (guint m = max_ticks; m >= 2; m--)
     {
@@ -110,48 +142,22 @@ fit_x_axis (SlopeLandscapeLayout *layout,
       if (layout->x_axis.n_ticks < 2 || x_labels_fit (layout, font_family, gap))
         break;
     }
-  if (layout->x_axis.n_ticks >= 2)
-    return;
-  single = layout->x_axis;
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint m = max_ticks + 1; m <= 16; m++)
-      {
-        slope_axis_init_linear (&layout->x_axis, layout->view.w_min, layout->view.w_max, m);
-        if (layout->x_axis.n_ticks >= 2
-            && x_labels_fit (layout, font_family, pass == 0 ? gap : 2.0 * layout->fs))
-          return;
-      }
-  layout->x_axis = single;
+  slope_axis_ensure_two_ticks (&layout->x_axis, layout->view.w_min, layout->view.w_max,
+                               max_ticks, x_spaced, &spacing);
 }
 
 /* Labels a good two lines apart read as a scale, not a column; two ticks
- * at least, as on the x axis, a little more than a line apart or, in a
- * very short plot, merely not touching. */
+ * at least, as on the x axis. */
 static void
 fit_y_axis (SlopeLandscapeLayout *layout,
             double                digit_height)
 {
   guint max_ticks = (guint) CLAMP (layout->area.height / (2.8 * digit_height) + 1.0, 2.0, 12.0);
-  SlopeAxis single;
+  Spacing spacing = { layout, NULL, 0.0, digit_height };
 
   slope_axis_init_linear (&layout->y_axis, layout->view.b_min, layout->view.b_max, max_ticks);
-  if (layout->y_axis.n_ticks >= 2)
-    return;
-  single = layout->y_axis;
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint m = max_ticks + 1; m <= 16; m++)
-      {
-        double spacing;
-
-        slope_axis_init_linear (&layout->y_axis, layout->view.b_min, layout->view.b_max, m);
-        if (layout->y_axis.n_ticks < 2)
-          continue;
-        spacing = (layout->y_axis.ticks[1] - layout->y_axis.ticks[0])
-                  / (layout->view.b_max - layout->view.b_min) * layout->area.height;
-        if (spacing >= (pass == 0 ? 1.2 : 1.0) * digit_height)
-          return;
-      }
-  layout->y_axis = single;
+  slope_axis_ensure_two_ticks (&layout->y_axis, layout->view.b_min, layout->view.b_max,
+                               max_ticks, y_spaced, &spacing);
 }
 
 /* Trained on scaled data, W and b are the line's on x′ and y′, not on the
