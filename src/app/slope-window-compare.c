@@ -49,8 +49,8 @@ set_text (GtkWidget  *label,
 {
   if (GTK_IS_INSCRIPTION (label))
     slope_window_readout_set_text (label, text);
-  else if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
+  else
+    slope_window_label_set_text (GTK_LABEL (label), text);
 }
 
 /* Posts every setting of @s that is the run's own; the pace, the length

@@ -130,8 +130,7 @@ set_row (SlopeWindow *self,
          const char  *name,
          const char  *value)
 {
-  if (g_strcmp0 (gtk_label_get_text (self->state_names[row]), name) != 0)
-    gtk_label_set_text (self->state_names[row], name);
+  slope_window_label_set_text (self->state_names[row], name);
   slope_window_readout_set_text (GTK_WIDGET (self->state_values[row]), value);
   gtk_widget_set_visible (GTK_WIDGET (self->state_names[row]), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->state_values[row]), TRUE);

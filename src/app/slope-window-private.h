@@ -483,7 +483,9 @@ void     slope_window_compare_update    (SlopeWindow            *self);
 
 /* Numbers that change every frame (slope-window-readout.c) */
 GtkWidget *slope_window_readout_new     (guint                   min_chars);
-void     slope_window_readout_set_text  (GtkWidget              *readout,
+gboolean slope_window_readout_set_text  (GtkWidget              *readout,
+                                         const char             *text);
+void     slope_window_label_set_text    (GtkLabel               *label,
                                          const char             *text);
 
 G_END_DECLS

@@ -39,16 +39,33 @@ slope_window_readout_new (guint min_chars)
  *
  * Shows @text, and tells a screen reader, only when it differs from what
  * is shown: an unchanged number costs nothing.
+ *
+ * Returns: whether the text changed
  */
-void
+gboolean
 slope_window_readout_set_text (GtkWidget  *readout,
                                const char *text)
 {
   GtkInscription *inscription = GTK_INSCRIPTION (readout);
 
   if (g_strcmp0 (gtk_inscription_get_text (inscription), text) == 0)
-    return;
+    return FALSE;
   gtk_inscription_set_text (inscription, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (readout),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  return TRUE;
+}
+
+/**
+ * slope_window_label_set_text:
+ *
+ * Sets a label's text only when it differs: a GtkLabel relays out the
+ * window on every new text, even the same one.
+ */
+void
+slope_window_label_set_text (GtkLabel   *label,
+                             const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
 }

@@ -325,16 +325,6 @@ slope_window_set_property (GObject      *object,
     }
 }
 
-/* The caption changes with the data, not with the epoch: set only when it
- * does, as setting a label relayouts the window.  */
-static void
-set_reference_text (SlopeWindow *self,
-                    const char  *text)
-{
-  if (g_strcmp0 (gtk_label_get_text (self->reference_label), text) != 0)
-    gtk_label_set_text (self->reference_label, text);
-}
-
 /* Far from the line (a diverging run: "−1.74×10¹²") the distances take
  * two lines; only going from one to two or back relayouts the panel. */
 static void
@@ -361,35 +351,24 @@ update_reference (SlopeWindow *self)
   char r2[32], dw[32], db[32];
   double w, b, r_squared;
 
-  if (!slope_dataset_least_squares (self->dataset, &w, &b, &r_squared)
-      && slope_dataset_moments_overflow (self->dataset))
-    {
-      slope_data_view_set_reference (self->data_view, FALSE, 0, 0);
-      gtk_widget_set_visible (GTK_WIDGET (self->reference_distance), FALSE);
-      set_reference_text (self,
-                          _("The values are too large: their squares or products go past the "
-                            "largest number a double holds (about 1.8·10³⁰⁸), so there is no "
-                            "least-squares line. Scale the data down, e.g. to other units."));
-      return;
-    }
-  if (!slope_dataset_least_squares (self->dataset, &w, &b, &r_squared)
-      && slope_dataset_moments_underflow (self->dataset))
-    {
-      slope_data_view_set_reference (self->data_view, FALSE, 0, 0);
-      gtk_widget_set_visible (GTK_WIDGET (self->reference_distance), FALSE);
-      set_reference_text (self,
-                          _("The x values are too small: their squares go below the smallest "
-                            "number a double holds exactly (about 2.2·10⁻³⁰⁸), so there is no "
-                            "least-squares line. Scale the data up, e.g. to other units."));
-      return;
-    }
   if (!slope_dataset_least_squares (self->dataset, &w, &b, &r_squared))
     {
+      const char *why;
+
+      if (slope_dataset_moments_overflow (self->dataset))
+        why = _("The values are too large: their squares or products go past the "
+                "largest number a double holds (about 1.8·10³⁰⁸), so there is no "
+                "least-squares line. Scale the data down, e.g. to other units.");
+      else if (slope_dataset_moments_underflow (self->dataset))
+        why = _("The x values are too small: their squares go below the smallest "
+                "number a double holds exactly (about 2.2·10⁻³⁰⁸), so there is no "
+                "least-squares line. Scale the data up, e.g. to other units.");
+      else
+        why = _("All x values are equal: no single line fits best, so there "
+                "is no least-squares line.");
       slope_data_view_set_reference (self->data_view, FALSE, 0, 0);
       gtk_widget_set_visible (GTK_WIDGET (self->reference_distance), FALSE);
-      set_reference_text (self,
-                          _("All x values are equal: no single line fits best, so there "
-                            "is no least-squares line."));
+      slope_window_label_set_text (self->reference_label, why);
       return;
     }
 
@@ -402,12 +381,15 @@ update_reference (SlopeWindow *self)
   slope_format_number_unicode (db, sizeof db, self->shown.b - b, 3);
   /* Translators: the least-squares line and its R² */
   text = g_strdup_printf (_("Least squares: %s (R² = %s)"), equation, r2);
-  set_reference_text (self, text);
+  /* Changes with the data, not with the epoch. */
+  slope_window_label_set_text (self->reference_label, text);
   g_free (text);
   /* Translators: how far W and b are from the least-squares line's; the spaces inside each part do not break */
   text = g_strdup_printf (_("W − W* = %s, b − b* = %s"), dw, db);
   gtk_widget_set_visible (GTK_WIDGET (self->reference_distance), TRUE);
   slope_window_readout_set_text (GTK_WIDGET (self->reference_distance), text);
+  /* Every redraw, not only on new text: presentation mode changes the
+   * type's size under the same text. */
   fit_distance_lines (self, text);
 }
 
