@@ -196,6 +196,32 @@ test_landscape_path (void)
   g_assert_cmpuint (slope_landscape_plot_path_key (&plot, W, H), ==, key);
 }
 
+/* A path that slows toward W = 2: steps fall under a pixel near its end.
+ * The plot shows its first @n steps over the lesson's landscape, the
+ * current point on the last of them. */
+static void
+converging_path (SlopeLandscapePlot *plot,
+                 SlopeDataset       *data,
+                 double             *path_w,
+                 double             *path_b,
+                 guint               n_steps,
+                 guint               n)
+{
+  for (guint i = 0; i < n_steps; i++)
+    {
+      path_w[i] = 2.0 - 2.0 * pow (0.95, i);
+      path_b[i] = 0.3 * pow (0.95, i) * i / 10.0;
+    }
+  slope_landscape_plot_init (plot);
+  plot->moments = *slope_dataset_get_moments (data);
+  plot->view = (SlopeLandscapeView) { -1.0, 4.0, -2.0, 2.0 };
+  plot->path_w = path_w;
+  plot->path_b = path_b;
+  plot->n_path = n;
+  plot->w = path_w[n - 1];
+  plot->b = path_b[n - 1];
+}
+
 /* Near the optimum hundreds of steps share a pixel and the renderer
  * leaves them out; one more such step draws nothing new, so the key
  * must not change with the step count alone.  The path is long enough
@@ -208,23 +234,10 @@ test_landscape_path_unseen_step (void)
   SlopeLandscapePlot plot;
   guint64 key;
 
-  for (guint i = 0; i < 101; i++)
-    {
-      path_w[i] = 2.0 - 2.0 * pow (0.95, i);
-      path_b[i] = 0.3 * pow (0.95, i) * i / 10.0;
-    }
+  converging_path (&plot, data, path_w, path_b, 101, 101);
   /* A millionth of a unit from the last step: far under a pixel here. */
   path_w[101] = path_w[100] + 1e-6;
   path_b[101] = path_b[100];
-
-  slope_landscape_plot_init (&plot);
-  plot.moments = *slope_dataset_get_moments (data);
-  plot.view = (SlopeLandscapeView) { -1.0, 4.0, -2.0, 2.0 };
-  plot.path_w = path_w;
-  plot.path_b = path_b;
-  plot.n_path = 101;
-  plot.w = path_w[100];
-  plot.b = path_b[100];
   key = slope_landscape_plot_path_key (&plot, W, H);
 
   plot.n_path = 102;
@@ -247,19 +260,7 @@ test_landscape_path_dots_stay (void)
   SlopeLandscapePlot plot;
   guint64 key;
 
-  for (guint i = 0; i < 181; i++)
-    {
-      path_w[i] = 2.0 - 2.0 * pow (0.95, i);
-      path_b[i] = 0.3 * pow (0.95, i) * i / 10.0;
-    }
-  slope_landscape_plot_init (&plot);
-  plot.moments = *slope_dataset_get_moments (data);
-  plot.view = (SlopeLandscapeView) { -1.0, 4.0, -2.0, 2.0 };
-  plot.path_w = path_w;
-  plot.path_b = path_b;
-  plot.n_path = 180;
-  plot.w = path_w[179];
-  plot.b = path_b[179];
+  converging_path (&plot, data, path_w, path_b, 181, 180);
   key = slope_landscape_plot_path_key (&plot, W, H);
 
   plot.n_path = 181;
