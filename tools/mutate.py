@@ -146,7 +146,7 @@ def main():
     if not os.environ.get("DISPLAY") and not os.environ.get("SLOPE_MUTATE_CHILD"):
         env = dict(os.environ, SLOPE_MUTATE_CHILD="1")
         return subprocess.call(["dbus-run-session", "--", "xvfb-run", "-a", "-s",
-                                "-screen 0 1280x800x24", sys.executable] + sys.argv, env=env)
+                                "-screen 0 1280x800x24 -noreset", sys.executable] + sys.argv, env=env)
 
     chosen = [m for m in MUTANTS if not args.ids or m[0] in args.ids]
     unknown = set(args.ids) - {m[0] for m in MUTANTS}
