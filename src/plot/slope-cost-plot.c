@@ -8,6 +8,10 @@
  * without the epochs.  A run that diverged has inf or NaN costs; those
  * have no place on any axis, so they are marked along the top edge in the
  * warning colour instead.
+ *
+ * This file holds the layout (the axes and where things go) and the
+ * columns; slope-cost-plot-draw.c draws, slope-cost-plot-key.c says when
+ * a drawing would change.
  */
 #include "config.h"
 
@@ -17,30 +21,16 @@
 
 #include "slope-axis.h"
 #include "slope-cost-plot.h"
+#include "slope-cost-plot-private.h"
 #include "slope-plot-frame.h"
-#include "slope-plot-key.h"
 #include "slope-plot-text.h"
 
-#define MARKER_RADIUS  4.5
 #define MAX_COLUMNS    8192
 #define MIN_EXPONENT   (-307)   /* 10⁻³⁰⁷ is still a normal double */
 #define MAX_EXPONENT   308
 
-typedef struct
-{
-  double    left;
-  double    top;
-  double    width;
-  double    height;
-  guint64   x_max;      /* the epoch at the right edge */
-  SlopeAxis x_axis;
-  SlopeAxis y_axis;
-  double    fs;
-  double    lw;
-} Layout;
-
-static const SlopePalette *
-plot_palette (const SlopeCostPlot *plot)
+const SlopePalette *
+slope_cost_plot_palette (const SlopeCostPlot *plot)
 {
   return plot->palette ? plot->palette : slope_palette_get (FALSE);
 }
@@ -201,7 +191,7 @@ epoch_label (char   *buf,
 }
 
 static void
-init_x_axis (Layout *layout,
+init_x_axis (SlopeCostLayout *layout,
              guint   max_ticks)
 {
   SlopeAxis *axis = &layout->x_axis;
@@ -227,13 +217,13 @@ init_x_axis (Layout *layout,
     epoch_label (axis->labels[i], sizeof axis->labels[i], axis->ticks[i], step, x_max);
 }
 
-static void
-compute_layout (const SlopeCostPlot *plot,
+void
+slope_cost_layout_compute (const SlopeCostPlot *plot,
                 int                  width,
                 int                  height,
-                Layout              *layout)
+                SlopeCostLayout              *layout)
 {
-  const SlopePalette *palette = plot_palette (plot);
+  const SlopePalette *palette = slope_cost_plot_palette (plot);
   SlopePlotMargins m;
   guint x_ticks;
 
@@ -262,8 +252,8 @@ compute_layout (const SlopeCostPlot *plot,
     init_x_axis (layout, --x_ticks);
 }
 
-static double
-epoch_to_x (const Layout *layout,
+double
+slope_cost_layout_epoch_x (const SlopeCostLayout *layout,
             double        epoch)
 {
   return layout->left + epoch / (double) layout->x_max * layout->width;
@@ -271,8 +261,8 @@ epoch_to_x (const Layout *layout,
 
 /* Costs outside the axis, zero on a log axis included, sit on its edge;
  * callers deal with inf and NaN before asking. */
-static double
-cost_to_y (const Layout *layout,
+double
+slope_cost_layout_cost_y (const SlopeCostLayout *layout,
            double        cost)
 {
   double f = slope_axis_fraction (&layout->y_axis, cost);
@@ -290,11 +280,11 @@ slope_cost_plot_area (const SlopeCostPlot *plot,
                       double              *area_width,
                       double              *area_height)
 {
-  Layout layout;
+  SlopeCostLayout layout;
 
   g_return_if_fail (plot != NULL);
 
-  compute_layout (plot, width, height, &layout);
+  slope_cost_layout_compute (plot, width, height, &layout);
   if (left)
     *left = layout.left;
   if (top)
@@ -317,11 +307,11 @@ slope_cost_plot_epoch_axis (const SlopeCostPlot *plot,
                             int                  height,
                             SlopeAxis           *axis)
 {
-  Layout layout;
+  SlopeCostLayout layout;
 
   g_return_if_fail (plot != NULL && axis != NULL);
 
-  compute_layout (plot, width, height, &layout);
+  slope_cost_layout_compute (plot, width, height, &layout);
   *axis = layout.x_axis;
 }
 
@@ -331,12 +321,12 @@ slope_cost_plot_epoch_at (const SlopeCostPlot *plot,
                           int                  height,
                           double               px)
 {
-  Layout layout;
+  SlopeCostLayout layout;
   double f;
 
   g_return_val_if_fail (plot != NULL, 0);
 
-  compute_layout (plot, width, height, &layout);
+  slope_cost_layout_compute (plot, width, height, &layout);
   f = (px - layout.left) / layout.width;
   f = isnan (f) ? 0.0 : CLAMP (f, 0.0, 1.0);
 
@@ -349,12 +339,12 @@ slope_cost_plot_epoch_to_x (const SlopeCostPlot *plot,
                             int                  height,
                             guint64              epoch)
 {
-  Layout layout;
+  SlopeCostLayout layout;
 
   g_return_val_if_fail (plot != NULL, 0.0);
 
-  compute_layout (plot, width, height, &layout);
-  return epoch_to_x (&layout, (double) epoch);
+  slope_cost_layout_compute (plot, width, height, &layout);
+  return slope_cost_layout_epoch_x (&layout, (double) epoch);
 }
 
 double
@@ -363,29 +353,21 @@ slope_cost_plot_cost_to_y (const SlopeCostPlot *plot,
                            int                  height,
                            double               cost)
 {
-  Layout layout;
+  SlopeCostLayout layout;
 
   g_return_val_if_fail (plot != NULL, 0.0);
 
-  compute_layout (plot, width, height, &layout);
+  slope_cost_layout_compute (plot, width, height, &layout);
   if (isnan (cost) || (isinf (cost) && cost > 0.0))
     return layout.top;
-  return cost_to_y (&layout, cost);
+  return slope_cost_layout_cost_y (&layout, cost);
 }
 
 /* ------------------------------------------------------------------ */
-/* Drawing                                                             */
+/* Columns: the history's envelope at the plot's pixels                */
 
-typedef struct
-{
-  gsize   n;
-  double *lo;       /* per column: NaN empty, +inf only diverged costs */
-  double *hi;       /* +inf when the column holds an inf or NaN cost */
-  double *x;        /* where the column's epochs are, in user units */
-} Columns;
-
-static void
-columns_clear (Columns *columns)
+void
+slope_cost_columns_clear (SlopeCostColumns *columns)
 {
   /* hi and x live in the same block as lo. */
   g_clear_pointer (&columns->lo, g_free);
@@ -395,9 +377,9 @@ columns_clear (Columns *columns)
 /* One column per pixel of the plotting area, each placed at the middle of
  * the whole epochs it holds: with fewer epochs than pixels, that is
  * exactly each epoch's own x. */
-static void
-columns_fill (Columns      *columns,
-              const Layout *layout,
+void
+slope_cost_columns_fill (SlopeCostColumns      *columns,
+              const SlopeCostLayout *layout,
               SlopeHistory *history)
 {
   double span = (double) layout->x_max;
@@ -415,24 +397,24 @@ columns_fill (Columns      *columns,
       double first = ceil (1.0 + (double) c * span / n - 1e-9);
       double last = ceil (1.0 + (double) (c + 1) * span / n - 1e-9) - 1.0;
 
-      columns->x[c] = epoch_to_x (layout, last >= first ? (first + last) / 2.0 : first);
+      columns->x[c] = slope_cost_layout_epoch_x (layout, last >= first ? (first + last) / 2.0 : first);
     }
 }
 
 /* Another history's envelope into the same columns: the x of each column
  * depends on the layout alone. */
-static void
-columns_refill (Columns      *columns,
-                const Layout *layout,
+void
+slope_cost_columns_refill (SlopeCostColumns      *columns,
+                const SlopeCostLayout *layout,
                 SlopeHistory *history)
 {
   slope_history_envelope (history, 1, layout->x_max, columns->n, columns->lo, columns->hi);
 }
 
 /* The finite part of a column, as pixel rows: top ≤ bottom. */
-static gboolean
-column_rows (const Layout  *layout,
-             const Columns *columns,
+gboolean
+slope_cost_column_rows (const SlopeCostLayout  *layout,
+             const SlopeCostColumns *columns,
              gsize          c,
              double        *top,
              double        *bottom)
@@ -442,529 +424,15 @@ column_rows (const Layout  *layout,
   if (!isfinite (lo))
     return FALSE;
 
-  *bottom = cost_to_y (layout, lo);
-  *top = isfinite (hi) ? cost_to_y (layout, hi) : *bottom;
+  *bottom = slope_cost_layout_cost_y (layout, lo);
+  *top = isfinite (hi) ? slope_cost_layout_cost_y (layout, hi) : *bottom;
   return TRUE;
 }
 
-/* The spread of each column, lightly: where many epochs share a pixel. */
-static void
-draw_band (cairo_t            *cr,
-           const Layout       *layout,
-           const Columns      *columns,
-           const SlopeColor   *colour)
-{
-  gsize start = 0;
-
-  while (start < columns->n)
-    {
-      gsize end = start;
-      double top, bottom;
-
-      /* A run of columns with finite costs, through empty ones. */
-      while (end < columns->n
-             && (isnan (columns->lo[end]) || isfinite (columns->lo[end])))
-        end++;
-
-      cairo_new_path (cr);
-      for (gsize c = start; c < end; c++)
-        if (column_rows (layout, columns, c, &top, &bottom))
-          cairo_line_to (cr, columns->x[c], top);
-      for (gsize c = end; c > start; c--)
-        if (column_rows (layout, columns, c - 1, &top, &bottom))
-          cairo_line_to (cr, columns->x[c - 1], bottom);
-      cairo_close_path (cr);
-      slope_palette_set_source_alpha (cr, colour, 0.25);
-      cairo_fill (cr);
-
-      start = end + 1;
-    }
-}
-
-/* Each column top to bottom, entered at the end nearer the previous one,
- * so a falling curve is a clean line and a noisy one fills its band. */
-static void
-draw_curve (cairo_t            *cr,
-            const Layout       *layout,
-            const Columns      *columns,
-            const SlopeColor   *colour)
-{
-  gboolean started = FALSE;
-  double prev = 0.0;
-
-  cairo_new_path (cr);
-  for (gsize c = 0; c < columns->n; c++)
-    {
-      double top, bottom, x = columns->x[c];
-
-      if (isnan (columns->lo[c]))
-        continue;
-      if (!column_rows (layout, columns, c, &top, &bottom))
-        {
-          started = FALSE;
-          continue;
-        }
-
-      if (!started)
-        cairo_move_to (cr, x, top);
-      if (!started || fabs (prev - top) <= fabs (prev - bottom))
-        {
-          cairo_line_to (cr, x, top);
-          cairo_line_to (cr, x, bottom);
-          prev = bottom;
-        }
-      else
-        {
-          cairo_line_to (cr, x, bottom);
-          cairo_line_to (cr, x, top);
-          prev = top;
-        }
-      started = TRUE;
-    }
-
-  cairo_set_line_width (cr, 2.0 * layout->lw);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  slope_palette_set_source (cr, colour);
-  cairo_stroke (cr);
-}
-
-/* Each batch's cost, thin and light under the epochs' bold curve: the
- * noise mini-batches bring, around the mean the epoch ends with. */
-static void
-draw_batches (cairo_t             *cr,
-              const Layout        *layout,
-              const SlopeCostPlot *plot,
-              const SlopeColor    *colour)
-{
-  gboolean started = FALSE;
-
-  cairo_new_path (cr);
-  for (gsize i = 0; i < plot->n_batches; i++)
-    {
-      double cost = plot->batch_cost[i];
-      double x, y;
-
-      if (!isfinite (cost) || !isfinite (plot->batch_x[i]))
-        {
-          started = FALSE;
-          continue;
-        }
-      x = epoch_to_x (layout, plot->batch_x[i]);
-      y = cost_to_y (layout, cost);
-      if (started)
-        cairo_line_to (cr, x, y);
-      else
-        cairo_move_to (cr, x, y);
-      started = TRUE;
-    }
-  cairo_set_line_width (cr, layout->lw);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  slope_palette_set_source_alpha (cr, colour, 0.35);
-  cairo_stroke (cr);
-}
-
-/* inf and NaN costs have no height: a strip along the top edge says
- * where the run left every axis. */
-static void
-draw_diverged (cairo_t            *cr,
-               const Layout       *layout,
-               const Columns      *columns,
-               const SlopeColor   *colour)
-{
-  double h = 4.0 * layout->fs;
-  gsize c = 0;
-
-  while (c < columns->n)
-    {
-      gsize end;
-
-      if (!(columns->hi[c] == INFINITY))
-        {
-          c++;
-          continue;
-        }
-      for (end = c; end < columns->n; end++)
-        if (!(columns->hi[end] == INFINITY || isnan (columns->lo[end])))
-          break;
-
-      cairo_rectangle (cr, columns->x[c] - 1.0, layout->top,
-                       columns->x[end - 1] - columns->x[c] + 2.0, h);
-      /* A notch pointing down where the run first left the axis. */
-      cairo_move_to (cr, columns->x[c] - h, layout->top);
-      cairo_line_to (cr, columns->x[c] + h, layout->top);
-      cairo_line_to (cr, columns->x[c], layout->top + 2.0 * h);
-      cairo_close_path (cr);
-      c = end;
-    }
-
-  slope_palette_set_source (cr, colour);
-  cairo_fill (cr);
-}
-
-static void
-draw_marker (cairo_t             *cr,
-             const Layout        *layout,
-             const SlopeCostPlot *plot,
-             const SlopePalette  *palette)
-{
-  double x = epoch_to_x (layout, (double) MIN (plot->marker_epoch, layout->x_max));
-  double cost = plot->marker_cost;
-  gboolean diverged = isnan (cost) || cost == INFINITY;
-  double y = diverged ? layout->top : cost_to_y (layout, cost);
-  double r = MARKER_RADIUS * layout->fs;
-
-  cairo_set_line_width (cr, layout->lw);
-  x = slope_plot_snap (cr, x, TRUE, layout->lw);
-  cairo_move_to (cr, x, layout->top);
-  cairo_line_to (cr, x, layout->top + layout->height);
-  slope_palette_set_source_alpha (cr, &palette->marker, 0.6);
-  cairo_stroke (cr);
-
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x, y, r, 0.0, 2.0 * G_PI);
-  slope_palette_set_source (cr, diverged ? &palette->warning : &palette->marker);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 1.5 * layout->lw);
-  slope_palette_set_source (cr, &palette->background);
-  cairo_stroke (cr);
-}
-
-/* The main run's curve is the cost colour alone, and with compared runs
- * its own line's colour, as on the data plot and the landscape, so that
- * each run has one colour everywhere. */
-static const SlopeColor *
-main_colour (const SlopeCostPlot *plot,
-             const SlopePalette  *palette)
-{
-  return plot->runs != NULL && plot->n_runs > 0 ? slope_palette_run_colour (palette, 0)
-                                                : &palette->cost;
-}
-
-/* The compared runs' curves, under the main run's: each without its
- * band, and its diverged strip in its own colour, so it says whose. */
-static void
-draw_run_curves (cairo_t             *cr,
-                 const Layout        *layout,
-                 const SlopeCostPlot *plot,
-                 const SlopePalette  *palette)
-{
-  Columns columns = { 0 };
-
-  for (gsize i = 0; plot->runs != NULL && i < plot->n_runs; i++)
-    {
-      const SlopeRunTrace *run = &plot->runs[i];
-
-      if (!slope_run_trace_visible (run) || run->history == NULL
-          || slope_history_get_last_epoch (run->history) == 0)
-        continue;
-      if (columns.lo == NULL)
-        columns_fill (&columns, layout, run->history);
-      else
-        columns_refill (&columns, layout, run->history);
-      draw_curve (cr, layout, &columns, slope_run_trace_colour (run, palette));
-      draw_diverged (cr, layout, &columns, slope_run_trace_colour (run, palette));
-    }
-  columns_clear (&columns);
-}
-
 /* Where a marker's dot sits: a diverged cost on the top edge. */
-static double
-marker_y (const Layout *layout,
+double
+slope_cost_layout_marker_y (const SlopeCostLayout *layout,
           double        cost)
 {
-  return isnan (cost) || cost == INFINITY ? layout->top : cost_to_y (layout, cost);
-}
-
-/* Each compared run's dot at the shared epoch, under the main run's. */
-static void
-draw_run_markers (cairo_t             *cr,
-                  const Layout        *layout,
-                  const SlopeCostPlot *plot,
-                  const SlopePalette  *palette)
-{
-  double r = MARKER_RADIUS * layout->fs;
-
-  for (gsize i = plot->runs != NULL ? plot->n_runs : 0; i > 0; i--)
-    {
-      const SlopeRunTrace *run = &plot->runs[i - 1];
-      double x;
-
-      if (!slope_run_trace_visible (run) || !run->has_marker)
-        continue;
-      x = epoch_to_x (layout, (double) MIN (run->marker_epoch, layout->x_max));
-      x = slope_plot_snap (cr, x, TRUE, layout->lw);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, marker_y (layout, run->marker_cost), r, 0.0, 2.0 * G_PI);
-      slope_palette_set_source (cr, slope_run_trace_colour (run, palette));
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 1.5 * layout->lw);
-      slope_palette_set_source (cr, &palette->background);
-      cairo_stroke (cr);
-    }
-}
-
-static void
-layout_frame (const Layout        *layout,
-              const SlopeCostPlot *plot,
-              SlopePlotFrame      *frame)
-{
-  *frame = (SlopePlotFrame) {
-    .left = layout->left, .top = layout->top,
-    .width = layout->width, .height = layout->height,
-    .x_axis = &layout->x_axis, .y_axis = &layout->y_axis,
-    .x_title = _("epoch"), .y_title = _("cost"),
-    .font_family = plot->font_family, .palette = plot_palette (plot),
-    .fs = layout->fs, .lw = layout->lw,
-  };
-}
-
-/* Where the curve and the marker may draw: the plotting area, and wide
- * enough that the marker on an edge is not cut in half. */
-static void
-curve_bounds (const Layout *layout,
-              double       *left,
-              double       *top,
-              double       *width,
-              double       *height)
-{
-  double margin = MARKER_RADIUS * layout->fs + 2.0 * layout->lw;
-
-  *left = layout->left - margin;
-  *top = layout->top - margin;
-  *width = layout->width + 2.0 * margin;
-  *height = layout->height + 2.0 * margin;
-}
-
-/**
- * slope_cost_plot_frame_key:
- *
- * A fingerprint of everything slope_cost_plot_draw_frame() draws: the
- * area, both axes' ticks and labels, the palette, the font.  While it
- * stays the same the frame need not be drawn again; the history changes
- * it only when an axis does.
- */
-guint64
-slope_cost_plot_frame_key (const SlopeCostPlot *plot,
-                           int                  width,
-                           int                  height)
-{
-  /* The axes' label buffers are hashed whole: zeroed first, so bytes
-   * past a label's end are the same from call to call. */
-  g_autofree Layout *layout = g_new0 (Layout, 1);
-  const guint8 *bytes = (const guint8 *) layout;
-  guint64 key = SLOPE_PLOT_KEY_INIT;
-
-  g_return_val_if_fail (plot != NULL, 0);
-
-  compute_layout (plot, width, height, layout);
-  for (gsize i = 0; i < sizeof *layout; i++)
-    key = (key ^ bytes[i]) * G_GUINT64_CONSTANT (0x100000001b3);
-  key = slope_plot_key_string (key, plot->font_family);
-  key = slope_plot_key_mix (key, GPOINTER_TO_SIZE (plot_palette (plot)));
-  return slope_plot_key_mix (key, (guint64) width << 32 | (guint) height);
-}
-
-/* Each compared run: its colour, whether it shows, its columns and its
- * marker. */
-static guint64
-runs_key (guint64              key,
-          const SlopeCostPlot *plot,
-          const Layout        *layout)
-{
-  Columns columns = { 0 };
-
-  key = slope_plot_key_mix (key, plot->runs != NULL ? plot->n_runs : 0);
-  for (gsize i = 0; plot->runs != NULL && i < plot->n_runs; i++)
-    {
-      const SlopeRunTrace *run = &plot->runs[i];
-
-      key = slope_plot_key_mix (key, (guint64) run->colour | (guint64) !!run->hidden << 32
-                                     | (guint64) !!run->has_marker << 33);
-      if (!slope_run_trace_visible (run))
-        continue;
-      if (run->history != NULL && slope_history_get_last_epoch (run->history) > 0)
-        {
-          if (columns.lo == NULL)
-            columns_fill (&columns, layout, run->history);
-          else
-            columns_refill (&columns, layout, run->history);
-          for (gsize c = 0; c < columns.n; c++)
-            {
-              double top, bottom;
-
-              if (column_rows (layout, &columns, c, &top, &bottom))
-                key = slope_plot_key_pixel (slope_plot_key_pixel (key, top), bottom);
-              else
-                key = slope_plot_key_mix (key, isnan (columns.lo[c]) ? 1 : 2);
-              key = slope_plot_key_mix (key, columns.hi[c] == INFINITY);
-            }
-        }
-      if (run->has_marker)
-        {
-          key = slope_plot_key_pixel (key, epoch_to_x (layout, (double) MIN (run->marker_epoch,
-                                                                              layout->x_max)));
-          key = slope_plot_key_pixel (key, marker_y (layout, run->marker_cost));
-        }
-    }
-  columns_clear (&columns);
-  return key;
-}
-
-/**
- * slope_cost_plot_curve_key:
- *
- * A fingerprint of what slope_cost_plot_draw_curve() shows, to a
- * sixteenth of a pixel: each column's rows, the marker, and the frame's
- * key (which places them).  Costs a pass over the history's envelope,
- * not a drawing.
- */
-guint64
-slope_cost_plot_curve_key (const SlopeCostPlot *plot,
-                           int                  width,
-                           int                  height)
-{
-  guint64 key;
-  Layout layout;
-
-  g_return_val_if_fail (plot != NULL, 0);
-
-  key = slope_cost_plot_frame_key (plot, width, height);
-  compute_layout (plot, width, height, &layout);
-  if (plot->history != NULL && slope_history_get_last_epoch (plot->history) > 0)
-    {
-      Columns columns = { 0 };
-
-      columns_fill (&columns, &layout, plot->history);
-      for (gsize c = 0; c < columns.n; c++)
-        {
-          double top, bottom;
-
-          if (column_rows (&layout, &columns, c, &top, &bottom))
-            key = slope_plot_key_pixel (slope_plot_key_pixel (key, top), bottom);
-          else
-            key = slope_plot_key_mix (key, isnan (columns.lo[c]) ? 1 : 2);
-          key = slope_plot_key_mix (key, columns.hi[c] == INFINITY);
-        }
-      columns_clear (&columns);
-    }
-  key = runs_key (key, plot, &layout);
-  key = slope_plot_key_mix (key, plot->has_marker);
-  if (plot->has_marker)
-    {
-      double cost = plot->marker_cost;
-      gboolean diverged = isnan (cost) || cost == INFINITY;
-
-      key = slope_plot_key_pixel (key, epoch_to_x (&layout, (double) MIN (plot->marker_epoch,
-                                                                         layout.x_max)));
-      key = slope_plot_key_pixel (key, diverged ? -1.0 : cost_to_y (&layout, cost));
-    }
-  return key;
-}
-
-/**
- * slope_cost_plot_curve_area:
- *
- * The box slope_cost_plot_draw_curve() draws in, in user units.
- */
-void
-slope_cost_plot_curve_area (const SlopeCostPlot *plot,
-                            int                  width,
-                            int                  height,
-                            double              *left,
-                            double              *top,
-                            double              *area_width,
-                            double              *area_height)
-{
-  Layout layout;
-
-  g_return_if_fail (plot != NULL);
-
-  compute_layout (plot, width, height, &layout);
-  curve_bounds (&layout, left, top, area_width, area_height);
-}
-
-/* The background, grid, axes, ticks and titles: what stays put while the
- * curve grows. */
-void
-slope_cost_plot_draw_frame (cairo_t             *cr,
-                            int                  width,
-                            int                  height,
-                            const SlopeCostPlot *plot)
-{
-  SlopePlotFrame frame;
-  Layout layout;
-
-  g_return_if_fail (plot != NULL);
-
-  if (!slope_plot_cairo_ok (cr) || width <= 0 || height <= 0)
-    return;
-
-  compute_layout (plot, width, height, &layout);
-  layout_frame (&layout, plot, &frame);
-
-  /* Nothing outside the box given, even if it is too small for labels. */
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  slope_palette_set_source (cr, &frame.palette->background);
-  cairo_paint (cr);
-  slope_plot_frame_draw_grid (cr, &frame);
-  /* Axes before the curve: the first epoch sits on the y axis, and must show. */
-  slope_plot_frame_draw_axes (cr, &frame);
-  cairo_restore (cr);
-}
-
-/* The curve, its band, the diverged strip and the marker, over the frame. */
-void
-slope_cost_plot_draw_curve (cairo_t             *cr,
-                            int                  width,
-                            int                  height,
-                            const SlopeCostPlot *plot)
-{
-  const SlopePalette *palette;
-  Layout layout;
-  double left, top, w, h;
-
-  g_return_if_fail (plot != NULL);
-
-  if (!slope_plot_cairo_ok (cr) || width <= 0 || height <= 0)
-    return;
-
-  palette = plot_palette (plot);
-  compute_layout (plot, width, height, &layout);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  curve_bounds (&layout, &left, &top, &w, &h);
-  cairo_rectangle (cr, left, top, w, h);
-  cairo_clip (cr);
-  draw_run_curves (cr, &layout, plot, palette);
-  if (plot->history != NULL && slope_history_get_last_epoch (plot->history) > 0)
-    {
-      Columns columns = { 0 };
-
-      columns_fill (&columns, &layout, plot->history);
-      if (plot->n_batches > 0)
-        draw_batches (cr, &layout, plot, main_colour (plot, palette));
-      draw_band (cr, &layout, &columns, main_colour (plot, palette));
-      draw_curve (cr, &layout, &columns, main_colour (plot, palette));
-      draw_diverged (cr, &layout, &columns, &palette->warning);
-      columns_clear (&columns);
-    }
-  if (plot->has_marker)
-    draw_marker (cr, &layout, plot, palette);
-  draw_run_markers (cr, &layout, plot, palette);
-  cairo_restore (cr);
-}
-
-void
-slope_cost_plot_draw (cairo_t             *cr,
-                      int                  width,
-                      int                  height,
-                      const SlopeCostPlot *plot)
-{
-  slope_cost_plot_draw_frame (cr, width, height, plot);
-  slope_cost_plot_draw_curve (cr, width, height, plot);
+  return isnan (cost) || cost == INFINITY ? layout->top : slope_cost_layout_cost_y (layout, cost);
 }
