@@ -9,6 +9,9 @@
  * While playing at a set speed the worker sleeps until the next epoch is
  * due; flat out it runs batches of about 8 ms and publishes after each,
  * which is far more often than any screen refreshes.
+ *
+ * This file is the window's side: the object, the commands, the reads.
+ * The worker's side is slope-runner-worker.c.
  */
 #include "config.h"
 
@@ -16,105 +19,9 @@
 #include <string.h>
 
 #include "slope-dataset.h"
-#include "slope-history.h"
-#include "slope-runner.h"
-#include "slope-runner-watch.h"
-#include "slope-run-settings.h"
-
-#define BATCH_RECORDS    1024
-#define PENDING_LOG      32
-#define SLICE_USEC       8000
-#define PENDING_BATCHES  1024
-
-typedef enum
-{
-  CMD_PLAY,
-  CMD_PAUSE,
-  CMD_STEP_EPOCH,
-  CMD_STEP_LINE,
-  CMD_RESET,
-  CMD_LR,
-  CMD_ZERO_GRAD,
-  CMD_SPEED,
-  CMD_RUNS,
-  CMD_LOG_EVERY,
-  CMD_INITIAL,
-  CMD_DATASET,
-  CMD_OPTIMIZER,
-  CMD_BATCHING,
-} CommandKind;
-
-/* Commands are applied in the order they were posted, so a step posted
- * before a new learning rate runs with the old one. */
-typedef struct
-{
-  CommandKind   kind;
-  double        a;
-  double        b;
-  guint         n;
-  SlopeDataset *dataset;
-  guint64       seed;
-  SlopeOptimizerSettings optimizer;
-  guint         runs[SLOPE_MAX_RUNS];
-} Command;
-
-struct _SlopeRunner
-{
-  GObject              parent_instance;
-
-  GThread             *thread;
-  GMutex               lock;
-  GCond                cond;
-
-  /* Shared, under the lock. */
-  GQueue               pending;     /* of Command */
-  guint64              posted;
-  guint64              applied;
-  gboolean             quit;
-  SlopeRunnerSnapshot  published;
-  char               (*log_ring)[SLOPE_LOG_LINE_MAX];
-  guint               *log_run_ring;  /* the run each line belongs to */
-  guint64              log_written;
-  guint64              log_floor;     /* lines before the last reset */
-  SlopeBatchRecord    *batch_ring;    /* SLOPE_BATCH_RING_SIZE */
-  guint64              batches_written;
-  guint64              batch_floor;   /* batches before the last reset */
-
-  /* Shared, with its own lock. */
-  SlopeHistory        *history;
-
-  /* The worker's alone. */
-  SlopeTrainer        *trainer;
-  SlopeEpochRecord    *batch;         /* BATCH_RECORDS, allocated once */
-  gsize                batch_len;
-  char               (*pending_log)[SLOPE_LOG_LINE_MAX];  /* PENDING_LOG */
-  guint                pending_log_run[PENDING_LOG];
-  guint                pending_log_len;
-  SlopeBatchRecord    *pending_batches;   /* PENDING_BATCHES */
-  guint                pending_batches_len;
-  gboolean             playing;
-  gboolean             play_started;
-  double               speed;
-  gint64               t0;
-  guint64              done_since_t0;
-  guint                log_every;
-  /* The epochs of each execution of the cell; runs past the last repeat
-   * it.  run_number counts the runs begun since the reset. */
-  guint                runs[SLOPE_MAX_RUNS];
-  guint                n_runs;
-  guint                run_number;
-  SlopeDivergence      divergence;
-  guint64              diverged_epoch;
-  double               diverged_lr;
-  guint                resets;
-  SlopeDivergenceWatch watch;
-  gboolean             overflow_paused;
-};
+#include "slope-runner-private.h"
 
 G_DEFINE_FINAL_TYPE (SlopeRunner, slope_runner, G_TYPE_OBJECT)
-
-static gpointer worker_main  (gpointer data);
-static void     command_free (gpointer data);
 
 static void
 slope_runner_dispose (GObject *object)
@@ -124,7 +31,7 @@ slope_runner_dispose (GObject *object)
   slope_runner_stop (self);
   g_clear_object (&self->trainer);
   g_clear_object (&self->history);
-  g_queue_clear_full (&self->pending, command_free);
+  g_queue_clear_full (&self->pending, slope_runner_command_free);
 
   G_OBJECT_CLASS (slope_runner_parent_class)->dispose (object);
 }
@@ -172,10 +79,6 @@ slope_runner_init (SlopeRunner *self)
   self->speed = 100.0;
 }
 
-static void publish_locked (SlopeRunner *self);
-static void record_batch   (const SlopeBatchRecord *rec,
-                            gpointer                data);
-
 SlopeRunner *
 slope_runner_new (SlopeDataset *dataset)
 {
@@ -186,11 +89,11 @@ slope_runner_new (SlopeDataset *dataset)
   self = g_object_new (SLOPE_TYPE_RUNNER, NULL);
   self->trainer = slope_trainer_new (dataset);
   slope_trainer_reset (self->trainer);
-  slope_trainer_set_batch_func (self->trainer, record_batch, self);
+  slope_trainer_set_batch_func (self->trainer, slope_runner_record_batch, self);
   slope_divergence_watch_set_dataset (&self->watch, dataset);
   self->history = slope_history_new_default ();
-  publish_locked (self);
-  self->thread = g_thread_new ("slope-trainer", worker_main, self);
+  slope_runner_publish_locked (self);
+  self->thread = g_thread_new ("slope-trainer", slope_runner_worker_main, self);
 
   return self;
 }
@@ -203,8 +106,8 @@ slope_runner_get_history (SlopeRunner *self)
   return self->history;
 }
 
-static void
-command_free (gpointer data)
+void
+slope_runner_command_free (gpointer data)
 {
   Command *cmd = data;
 
@@ -577,324 +480,4 @@ slope_runner_stop (SlopeRunner *self)
 
   if (thread != NULL)
     g_thread_join (thread);
-}
-
-/* ---- The worker's side ------------------------------------------------ */
-
-static void
-publish_locked (SlopeRunner *self)
-{
-  SlopeRunnerSnapshot *snap = &self->published;
-
-  slope_trainer_get_state (self->trainer, &snap->state);
-  snap->playing = self->playing;
-  snap->divergence = self->divergence;
-  snap->diverged_epoch = self->diverged_epoch;
-  snap->diverged_lr = self->diverged_lr;
-  slope_divergence_watch_publish (&self->watch, snap);
-  snap->speed = self->speed;
-  snap->resets = self->resets;
-  snap->run = self->run_number;
-  snap->serial++;
-}
-
-/* Per-batch costs, from inside the epoch: gathered here and moved to the
- * shared ring a thousand at a time, so the lock is taken rarely. */
-static void
-flush_batches (SlopeRunner *self)
-{
-  g_mutex_lock (&self->lock);
-  for (guint i = 0; i < self->pending_batches_len; i++)
-    self->batch_ring[self->batches_written++ % SLOPE_BATCH_RING_SIZE] = self->pending_batches[i];
-  g_mutex_unlock (&self->lock);
-  self->pending_batches_len = 0;
-}
-
-static void
-record_batch (const SlopeBatchRecord *rec,
-              gpointer                data)
-{
-  SlopeRunner *self = data;
-
-  self->pending_batches[self->pending_batches_len++] = *rec;
-  if (self->pending_batches_len == PENDING_BATCHES)
-    flush_batches (self);
-}
-
-static void
-flush (SlopeRunner *self)
-{
-  flush_batches (self);
-  slope_history_append (self->history, self->batch, self->batch_len);
-  self->batch_len = 0;
-
-  g_mutex_lock (&self->lock);
-  for (guint i = 0; i < self->pending_log_len; i++)
-    {
-      memcpy (self->log_ring[self->log_written % SLOPE_LOG_RING_SIZE],
-              self->pending_log[i], SLOPE_LOG_LINE_MAX);
-      self->log_run_ring[self->log_written % SLOPE_LOG_RING_SIZE] = self->pending_log_run[i];
-      self->log_written++;
-    }
-  self->pending_log_len = 0;
-  publish_locked (self);
-  g_mutex_unlock (&self->lock);
-}
-
-/* The length of the run after the one numbered run_number. */
-static guint
-next_run_length (SlopeRunner *self)
-{
-  return self->runs[MIN (self->run_number, self->n_runs - 1)];
-}
-
-static void
-record_epoch (SlopeRunner            *self,
-              const SlopeEpochRecord *rec)
-{
-  self->batch[self->batch_len++] = *rec;
-
-  if (rec->run_epoch == 1)
-    {
-      self->run_number++;
-      slope_trainer_set_epochs_per_run (self->trainer, next_run_length (self));
-    }
-  if (rec->run_epoch % self->log_every == 0)
-    {
-      self->pending_log_run[self->pending_log_len] = self->run_number;
-      slope_format_log_line (self->pending_log[self->pending_log_len++], SLOPE_LOG_LINE_MAX,
-                             rec->run_epoch, rec->run_length, rec->w, rec->b, rec->cost);
-    }
-
-  if (self->divergence == SLOPE_DIVERGENCE_NONE
-      && slope_divergence_watch_epoch (&self->watch, rec))
-    {
-      self->divergence = rec->zero_grad ? SLOPE_DIVERGENCE_STEP_TOO_LARGE
-                                        : SLOPE_DIVERGENCE_ACCUMULATED;
-      self->diverged_epoch = rec->epoch;
-      self->diverged_lr = rec->lr;
-      /* Divergence is a lesson: stop and let the window explain it. */
-      self->playing = FALSE;
-    }
-  else if (self->divergence != SLOPE_DIVERGENCE_NONE && !self->overflow_paused
-           && (!isfinite (rec->w) || !isfinite (rec->b) || !isfinite (rec->cost)))
-    {
-      /* Played on past the warning: stop once more where the numbers end. */
-      self->overflow_paused = TRUE;
-      self->playing = FALSE;
-    }
-
-  if (self->batch_len == BATCH_RECORDS || self->pending_log_len == PENDING_LOG)
-    flush (self);
-}
-
-static void
-run_epoch (SlopeRunner *self)
-{
-  SlopeEpochRecord rec;
-
-  slope_trainer_epoch (self->trainer, &rec);
-  record_epoch (self, &rec);
-}
-
-static void
-do_reset (SlopeRunner *self)
-{
-  self->run_number = 0;
-  slope_trainer_set_epochs_per_run (self->trainer, next_run_length (self));
-  slope_trainer_reset (self->trainer);
-  slope_history_clear (self->history);
-  self->batch_len = 0;
-  self->pending_log_len = 0;
-  self->pending_batches_len = 0;
-  self->divergence = SLOPE_DIVERGENCE_NONE;
-  self->diverged_epoch = 0;
-  slope_divergence_watch_reset (&self->watch);
-  self->overflow_paused = FALSE;
-  self->playing = FALSE;
-  self->resets++;
-
-  /* Lines of the old run that nobody read yet are not shown after it. */
-  g_mutex_lock (&self->lock);
-  self->log_floor = self->log_written;
-  self->batch_floor = self->batches_written;
-  g_mutex_unlock (&self->lock);
-}
-
-static void
-restart_clock (SlopeRunner *self)
-{
-  self->t0 = g_get_monotonic_time ();
-  self->done_since_t0 = 0;
-}
-
-static void
-apply_command (SlopeRunner   *self,
-               const Command *cmd)
-{
-  SlopeTrainerState st;
-  SlopeEpochRecord rec;
-
-  switch (cmd->kind)
-    {
-    case CMD_PLAY:
-      if (!self->playing)
-        {
-          self->playing = TRUE;
-          self->play_started = TRUE;
-          restart_clock (self);
-        }
-      break;
-    case CMD_PAUSE:
-      self->playing = FALSE;
-      break;
-    case CMD_STEP_EPOCH:
-      /* A step is a look at one epoch: it pauses. */
-      self->playing = FALSE;
-      run_epoch (self);
-      break;
-    case CMD_STEP_LINE:
-      self->playing = FALSE;
-      if (slope_trainer_step_line (self->trainer, &rec))
-        record_epoch (self, &rec);
-      break;
-    case CMD_RESET:
-      do_reset (self);
-      break;
-    case CMD_LR:
-      slope_trainer_set_lr (self->trainer, cmd->a);
-      break;
-    case CMD_ZERO_GRAD:
-      slope_trainer_set_zero_grad (self->trainer, cmd->n);
-      break;
-    case CMD_SPEED:
-      self->speed = cmd->a;
-      restart_clock (self);
-      break;
-    case CMD_RUNS:
-      memcpy (self->runs, cmd->runs, cmd->n * sizeof *self->runs);
-      self->n_runs = cmd->n;
-      slope_trainer_set_epochs_per_run (self->trainer, next_run_length (self));
-      break;
-    case CMD_LOG_EVERY:
-      self->log_every = cmd->n;
-      break;
-    case CMD_INITIAL:
-      slope_trainer_set_initial (self->trainer, cmd->a, cmd->b);
-      slope_trainer_get_state (self->trainer, &st);
-      if (st.epoch == 0 && st.line == SLOPE_LINE_NONE)
-        do_reset (self);
-      break;
-    case CMD_DATASET:
-      slope_trainer_set_dataset (self->trainer, cmd->dataset);
-      slope_divergence_watch_set_dataset (&self->watch, cmd->dataset);
-      if (cmd->n)
-        do_reset (self);
-      break;
-    case CMD_OPTIMIZER:
-      slope_trainer_set_optimizer (self->trainer, &cmd->optimizer);
-      slope_divergence_watch_set_optimizer (&self->watch, &cmd->optimizer);
-      break;
-    case CMD_BATCHING:
-      slope_trainer_set_batching (self->trainer, cmd->n, cmd->a != 0.0, cmd->seed);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Runs the epochs that are due, for at most one slice of time. */
-static void
-advance (SlopeRunner *self)
-{
-  gint64 start = g_get_monotonic_time ();
-  guint64 due = G_MAXUINT64;
-
-  if (self->speed > 0.0)
-    {
-      double elapsed = (double) (start - self->t0) / G_USEC_PER_SEC;
-      guint64 total = (guint64) (elapsed * self->speed) + 1;
-
-      due = total > self->done_since_t0 ? total - self->done_since_t0 : 0;
-    }
-
-  for (guint64 k = 0; k < due && self->playing; k++)
-    {
-      /* A finished run ends play; the next Play starts another. */
-      if (!self->play_started && slope_trainer_run_finished (self->trainer))
-        {
-          self->playing = FALSE;
-          break;
-        }
-      self->play_started = FALSE;
-      run_epoch (self);
-      self->done_since_t0++;
-      if (slope_trainer_run_finished (self->trainer))
-        {
-          self->playing = FALSE;
-          break;
-        }
-      if ((k & 63) == 63 && g_get_monotonic_time () - start > SLICE_USEC)
-        break;
-    }
-}
-
-/* When the next epoch is due, in monotonic microseconds. */
-static gint64
-next_due (SlopeRunner *self)
-{
-  if (self->speed <= 0.0)
-    return 0;
-  return self->t0 + (gint64) ((double) self->done_since_t0 / self->speed * G_USEC_PER_SEC);
-}
-
-static gpointer
-worker_main (gpointer data)
-{
-  SlopeRunner *self = data;
-
-  g_mutex_lock (&self->lock);
-  for (;;)
-    {
-      GQueue commands = G_QUEUE_INIT;
-      guint64 posted;
-      Command *cmd;
-
-      while (!self->quit && g_queue_is_empty (&self->pending))
-        {
-          gint64 due;
-
-          if (!self->playing)
-            g_cond_wait (&self->cond, &self->lock);
-          else if ((due = next_due (self)) > g_get_monotonic_time ())
-            g_cond_wait_until (&self->cond, &self->lock, due);
-          else
-            break;
-        }
-      if (self->quit)
-        break;
-
-      commands = self->pending;
-      g_queue_init (&self->pending);
-      posted = self->posted;
-      g_mutex_unlock (&self->lock);
-
-      while ((cmd = g_queue_pop_head (&commands)))
-        {
-          apply_command (self, cmd);
-          command_free (cmd);
-        }
-      if (self->playing)
-        advance (self);
-      flush (self);
-
-      g_mutex_lock (&self->lock);
-      self->applied = posted;
-      g_cond_broadcast (&self->cond);
-    }
-  self->applied = self->posted;
-  g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->lock);
-
-  return NULL;
 }

@@ -2,14 +2,17 @@
 /* slope-landscape-private.h: what the landscape plot's files share.
  *
  * Private to src/plot: the renderer is split by concern (the maths of the
- * bowl and its framing, the heat map, the layout and overlays) to keep
- * each file short, and these are the seams between them.
+ * bowl and its framing, the heat map, the layout and the map layer, and
+ * the path layer's trail, optimum and marker) to keep each file short,
+ * and these are the seams between them.
  */
 #pragma once
 
 #include <cairo.h>
 #include <glib.h>
 #include <math.h>
+
+#include <pango/pangocairo.h>
 
 #include "slope-axis.h"
 #include "slope-landscape-plot.h"
@@ -62,6 +65,11 @@ slope_landscape_view_to_pixel (const SlopeLandscapeView *v,
   return TRUE;
 }
 
+/* A dark casing under white lines and marks reads on every colour of the
+ * map (slope-landscape-plot.c). */
+extern const SlopeColor slope_landscape_casing;
+extern const SlopeColor slope_landscape_white;
+
 void     slope_bowl_init                (SlopeBowl                  *bowl,
                                          const SlopeMoments         *m);
 double   slope_bowl_excess              (const SlopeBowl            *bowl,
@@ -86,6 +94,51 @@ gboolean slope_landscape_place_label    (const SlopeLandscapeLayout *layout,
 void     slope_landscape_draw_heat_map  (cairo_t                    *cr,
                                          const SlopeBowl            *bowl,
                                          const SlopeLandscapeLayout *layout);
+/* slope-landscape-plot.c: the layout every part is drawn by. */
+const SlopePalette *slope_landscape_palette (const SlopeLandscapePlot *plot);
+void     slope_landscape_effective_view (const SlopeLandscapePlot   *plot,
+                                         SlopeLandscapeView         *view);
+void     slope_landscape_layout_scales  (const SlopeLandscapePlot   *plot,
+                                         SlopeLandscapeLayout       *layout);
+void     slope_landscape_compute_layout (const SlopeLandscapePlot   *plot,
+                                         int                         width,
+                                         int                         height,
+                                         SlopeLandscapeLayout       *layout);
+
+/* The path layer's three parts, in the order they are drawn. */
+void     slope_landscape_draw_trail     (cairo_t                    *cr,
+                                         const SlopeLandscapeLayout *layout,
+                                         const SlopeLandscapePlot   *plot);
+void     slope_landscape_draw_optimum   (cairo_t                    *cr,
+                                         const SlopeLandscapeLayout *layout,
+                                         const SlopeLandscapePlot   *plot,
+                                         const SlopeBowl            *bowl);
+/* The path's last step to the current point, drawn with the marker. */
+void     slope_landscape_draw_connector (cairo_t                    *cr,
+                                         const SlopeLandscapeLayout *layout,
+                                         const SlopeLandscapePlot   *plot);
+void     slope_landscape_draw_marker    (cairo_t                    *cr,
+                                         const SlopeLandscapeLayout *layout,
+                                         const SlopeLandscapePlot   *plot,
+                                         const SlopeBowl            *bowl);
+
+/* slope-landscape-marker.c: the gradient arrow, which the optimum's
+ * label keeps clear of, and text legible on every colour of the map. */
+gboolean slope_landscape_arrow_geometry (const SlopeLandscapePlot   *plot,
+                                         const SlopeBowl            *bowl,
+                                         const SlopeLandscapeLayout *layout,
+                                         double                     *x0,
+                                         double                     *y0,
+                                         double                     *x1,
+                                         double                     *y1);
+void     slope_landscape_draw_halo_text (cairo_t                    *cr,
+                                         PangoLayout                *text,
+                                         const char                 *str,
+                                         double                      x,
+                                         double                      y,
+                                         double                      xalign,
+                                         double                      lw);
+
 /* The path as drawn, added to a key (slope-plot-key.c). */
 guint64  slope_landscape_plot_key_path  (guint64                     key,
                                          const SlopeLandscapePlot   *plot,
