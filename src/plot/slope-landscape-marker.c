@@ -179,12 +179,7 @@ draw_arrow (cairo_t                    *cr,
   cairo_move_to (cr, x0, y0);
   cairo_line_to (cr, x1 - ux * head * 0.8, y1 - uy * head * 0.8);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  cairo_set_line_width (cr, 6.0 * layout->lw);
-  slope_palette_set_source (cr, &slope_landscape_casing);
-  cairo_stroke_preserve (cr);
-  cairo_set_line_width (cr, 3.0 * layout->lw);
-  slope_palette_set_source (cr, color);
-  cairo_stroke (cr);
+  slope_landscape_stroke_cased (cr, 6.0 * layout->lw, 3.0 * layout->lw, color);
 
   cairo_move_to (cr, x1, y1);
   cairo_line_to (cr, x1 - ux * head - uy * head * 0.5, y1 - uy * head + ux * head * 0.5);
@@ -260,12 +255,7 @@ draw_current (cairo_t                    *cr,
 
   cairo_new_sub_path (cr);
   cairo_arc (cr, px, py, r, 0.0, 2.0 * G_PI);
-  cairo_set_line_width (cr, 7.0 * layout->lw);
-  slope_palette_set_source (cr, &slope_landscape_casing);
-  cairo_stroke_preserve (cr);
-  cairo_set_line_width (cr, 3.5 * layout->lw);
-  slope_palette_set_source (cr, color);
-  cairo_stroke (cr);
+  slope_landscape_stroke_cased (cr, 7.0 * layout->lw, 3.5 * layout->lw, color);
 }
 
 /* Each compared run's (W, b) as a dot in its colour, or a chevron on the

@@ -70,6 +70,23 @@ slope_landscape_view_to_pixel (const SlopeLandscapeView *v,
 extern const SlopeColor slope_landscape_casing;
 extern const SlopeColor slope_landscape_white;
 
+/* A coloured line over a wider dark casing, so that it shows on every
+ * colour of the map: the paths, the arrow, the current point.  Widths in
+ * user units. */
+static inline void
+slope_landscape_stroke_cased (cairo_t          *cr,
+                              double            casing_width,
+                              double            width,
+                              const SlopeColor *colour)
+{
+  cairo_set_line_width (cr, casing_width);
+  slope_palette_set_source (cr, &slope_landscape_casing);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, width);
+  slope_palette_set_source (cr, colour);
+  cairo_stroke (cr);
+}
+
 void     slope_bowl_init                (SlopeBowl                  *bowl,
                                          const SlopeMoments         *m);
 double   slope_bowl_excess              (const SlopeBowl            *bowl,

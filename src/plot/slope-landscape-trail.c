@@ -268,13 +268,10 @@ draw_path (cairo_t                    *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   path_polyline (cr, layout, plot);
-  cairo_set_line_width (cr, 6.0 * layout->lw);
-  slope_palette_set_source (cr, &slope_landscape_casing);
-  cairo_stroke_preserve (cr);
-  cairo_set_line_width (cr, 3.0 * layout->lw);
-  slope_palette_set_source (cr, plot->runs != NULL && plot->n_runs > 0
-                                ? slope_palette_run_colour (slope_landscape_palette (plot), 0) : &slope_landscape_white);
-  cairo_stroke (cr);
+  slope_landscape_stroke_cased (cr, 6.0 * layout->lw, 3.0 * layout->lw,
+                                plot->runs != NULL && plot->n_runs > 0
+                                ? slope_palette_run_colour (slope_landscape_palette (plot), 0)
+                                : &slope_landscape_white);
 
   /* Dots show the steps: far apart where the slope is steep. */
   {
@@ -360,12 +357,8 @@ draw_run_paths (cairo_t                    *cr,
       points_polyline (cr, NULL, layout, &own, run->path_w, run->path_b, own.n_path, TRUE);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_line_width (cr, 4.5 * layout->lw);
-      slope_palette_set_source (cr, &slope_landscape_casing);
-      cairo_stroke_preserve (cr);
-      cairo_set_line_width (cr, 2.0 * layout->lw);
-      slope_palette_set_source (cr, slope_run_trace_colour (run, slope_landscape_palette (plot)));
-      cairo_stroke (cr);
+      slope_landscape_stroke_cased (cr, 4.5 * layout->lw, 2.0 * layout->lw,
+                                    slope_run_trace_colour (run, slope_landscape_palette (plot)));
     }
 }
 
